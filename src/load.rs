@@ -1,0 +1,274 @@
+//! Reading a document: bytes → text → RON → [`Document`] → validated and normalised.
+//!
+//! Nothing here panics on user input. Every failure is a [`LoadError`] whose
+//! `Display` names the file, line and column, quotes the line with a caret
+//! under the spot, and says what to do (see [`diagnostic`]).
+
+pub mod diagnostic;
+pub mod locate;
+pub mod normalize;
+pub mod validate;
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+
+pub use diagnostic::Diagnostic;
+use locate::Segment;
+
+use crate::model::Document;
+
+/// The document shown when no path is given: Alingsås kommun's Vision 2040.
+pub const BUILTIN_SOURCE: &str = include_str!("../assets/alingsas-vision-2040.ron");
+/// How the built-in document is named in messages.
+pub const BUILTIN_NAME: &str = "alingsas-vision-2040.ron (built in)";
+/// Documents larger than this are refused: a vision is a few kilobytes, and a
+/// multi-gigabyte file named by mistake should fail fast, not exhaust memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+/// The exit status for any document that cannot be shown.
+pub const EXIT_DOCUMENT_ERROR: u8 = 2;
+
+/// Why a document could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("error: cannot read `{path}`: {source}\n = hint: {hint}")]
+    Read {
+        /// The path as given.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+        /// What to do about it.
+        hint: &'static str,
+    },
+    /// The file holds nothing but whitespace and comments.
+    #[error(
+        "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
+    )]
+    Empty {
+        /// The path as given.
+        path: String,
+    },
+    /// The file is larger than [`MAX_DOCUMENT_BYTES`].
+    #[error(
+        "error: `{path}` is too large ({size} bytes; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open"
+    )]
+    TooLarge {
+        /// The path as given.
+        path: String,
+        /// Its size in bytes (at least).
+        size: u64,
+    },
+    /// The bytes are not UTF-8 text, or not RON, or not a document.
+    #[error("{0}")]
+    Syntax(Box<Diagnostic>),
+    /// The document parsed but breaks rules serde cannot check.
+    #[error("{}", render_all(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The diagnostics with positions this error carries (none for I/O errors).
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Syntax(d) => std::slice::from_ref(d),
+            LoadError::Invalid(all) => all,
+            _ => &[],
+        }
+    }
+}
+
+fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&d.to_string());
+        out.push_str("\n\n");
+    }
+    let file = diagnostics.first().map_or("", |d| d.file.as_str());
+    let n = diagnostics.len();
+    out.push_str(&format!(
+        "{n} problem{} in {file}",
+        if n == 1 { "" } else { "s" }
+    ));
+    out
+}
+
+/// The built-in Vision 2040 document.
+///
+/// # Panics
+/// Never in a released binary: the embedded file is checked by the test suite.
+pub fn builtin() -> Document {
+    parse(BUILTIN_NAME, BUILTIN_SOURCE.as_bytes())
+        .unwrap_or_else(|err| panic!("the built-in document is invalid:\n{err}"))
+}
+
+/// Reads and parses the document at `path`.
+pub fn from_path(path: &Path) -> Result<Document, LoadError> {
+    let name = path.display().to_string();
+    let read_error = |source: std::io::Error| LoadError::Read {
+        hint: match source.kind() {
+            std::io::ErrorKind::NotFound => "check the path; run `vision-tui` with no path to open the built-in Vision 2040",
+            std::io::ErrorKind::PermissionDenied => "check the file's permissions (`ls -l`)",
+            _ => "check that the path names a readable file",
+        },
+        path: name.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(LoadError::TooLarge { path: name, size });
+    }
+    parse(&name, &bytes)
+}
+
+/// Parses, validates and normalises a document; `name` is used in messages.
+pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(name, bytes, err))?;
+    // Editors on Windows save a byte-order mark that ron rejects as "Expected opening `(`".
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if locate::is_blank(text) {
+        return Err(LoadError::Empty { path: name.to_string() });
+    }
+    let mut document = deserialize(name, text)?;
+    let problems = validate::validate(&document);
+    if !problems.is_empty() {
+        let diagnostics = problems
+            .into_iter()
+            .map(|p| {
+                let pos = locate::locate(text, &p.path).unwrap_or(locate::Position { line: 1, column: 1, len: 1 });
+                Diagnostic::at(name, text, pos.line, pos.column, p.message)
+                    .with_len(pos.len)
+                    .with_path(locate::display_path(&p.path))
+                    .with_hint(p.hint)
+            })
+            .collect();
+        return Err(LoadError::Invalid(diagnostics));
+    }
+    document.map_text(&mut normalize::clean);
+    Ok(document)
+}
+
+fn deserialize(name: &str, text: &str) -> Result<Document, LoadError> {
+    // Authors write `by: "kommunfullmäktige"`, not `by: Some("kommunfullmäktige")`,
+    // without having to know about ron's `#![enable(implicit_some)]` header.
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let mut de = ron::Deserializer::from_str_with_options(text, &options)
+        .map_err(|err| syntax(name, text, err, String::new()))?;
+    let result: Result<Document, _> = serde_path_to_error::deserialize(&mut de);
+    match result {
+        Ok(document) => {
+            de.end()
+                .map_err(|code| syntax(name, text, de.span_error(code), String::new()))?;
+            Ok(document)
+        }
+        Err(err) => {
+            let path = err.path().to_string();
+            let spanned = de.span_error(err.into_inner());
+            Err(syntax(name, text, spanned, path))
+        }
+    }
+}
+
+fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -> LoadError {
+    let start = err.span.start;
+    let end = err.span.end;
+    let len = if end.line == start.line { end.col.saturating_sub(start.col) } else { 1 };
+    let path = if path == "." || path == "?" { String::new() } else { path };
+    let message = err.code.to_string();
+    let diagnostic = Diagnostic::at(name, text, start.line, start.col, lower_first(&message))
+        .with_len(len)
+        .with_path(path)
+        .with_hint(hint_for(&err.code));
+    LoadError::Syntax(Box::new(diagnostic))
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+fn hint_for(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField { .. } => {
+            "check the spelling, or remove the field; every field is listed in docs/document-format.md".into()
+        }
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("add `{field}: ...` inside this `{outer}( ... )`"),
+            None => format!("add `{field}: ...` here"),
+        },
+        E::DuplicateStructField { field, .. } => format!("remove one of the two `{field}` fields"),
+        E::ExpectedString | E::ExpectedStringEnd => "text goes between double quotes: \"...\"".into(),
+        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
+            "this field takes a whole number, e.g. 2021".into()
+        }
+        E::InvalidValueForType { expected, .. } => format!("write {expected} here"),
+        E::ExpectedArray | E::ExpectedArrayEnd => "a list goes between square brackets: [ ..., ... ]".into(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
+            "a record goes between round brackets: ( field: value, ... )".into()
+        }
+        E::ExpectedDifferentStructName { expected, .. } => format!("name it `{expected}`, or leave the name out"),
+        E::ExpectedComma => "separate items with a comma".into(),
+        E::Eof => "the file ends too early: a bracket or a quote is not closed".into(),
+        E::TrailingCharacters => {
+            "a document is one `Document( ... )`: remove what follows its closing bracket".into()
+        }
+        E::ExceededRecursionLimit => {
+            "the brackets nest far deeper than any document needs; check for unbalanced brackets".into()
+        }
+        E::UnclosedBlockComment => "close the comment with */".into(),
+        E::InvalidEscape(_) => "inside text, write a backslash as \\\\ and a quote as \\\"".into(),
+        _ => "check for a missing comma, bracket or quote at or just before this spot".into(),
+    }
+}
+
+fn not_utf8(name: &str, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
+    let valid = &bytes[..err.valid_up_to()];
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    // The prefix of the line up to the bad byte is valid UTF-8 by construction.
+    let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+    let line_end = bytes[line_start..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| line_start + i);
+    let source_line = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
+    let bad = bytes[err.valid_up_to()];
+    let diagnostic = Diagnostic::at(
+        name,
+        &source_line,
+        1,
+        column,
+        format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {})", err.valid_up_to()),
+    )
+    .with_hint("save the file as UTF-8; most editors offer it under \"Save with encoding\"");
+    LoadError::Syntax(Box::new(Diagnostic { line, ..diagnostic }))
+}
+
+/// Turns a serde_path_to_error-style path into segments (used by tests and `check`).
+pub fn parse_path(path: &str) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let (name, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !name.is_empty() {
+            segments.push(Segment::Field(name.to_string()));
+        }
+        for index in rest.split('[') {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                segments.push(Segment::Index(i));
+            }
+        }
+    }
+    segments
+}

@@ -1,0 +1,142 @@
+//! One problem in a document, rendered the way compilers do it:
+//!
+//! ```text
+//! error: unknown focus area `omstalning`
+//!  --> vision.ron:58:25
+//!    |
+//! 58 |             focus_area: "omstalning",
+//!    |                         ^^^^^^^^^^^^
+//!    = at: goals[1].focus_area
+//!    = hint: valid ids are: experimentlust, omstallning
+//! ```
+//!
+//! Hand-written rather than ariadne or miette: the format is a dozen lines,
+//! stays plain ASCII (it must read right on `TERM=dumb` and in CI logs), and the
+//! caret must line up under wide and combining characters, which
+//! `unicode-width` gives us directly.
+
+use std::fmt;
+
+use unicode_width::UnicodeWidthStr;
+
+/// A problem at a place in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// How many characters to underline (at least 1).
+    pub len: usize,
+    /// The source line the problem is on, without its line break.
+    pub source_line: String,
+    /// What is wrong.
+    pub message: String,
+    /// Where in the document's structure, e.g. `goals[1].focus_area`.
+    pub path: Option<String>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// Builds a diagnostic at `line:column` of `source`.
+    pub fn at(file: &str, source: &str, line: usize, column: usize, message: String) -> Self {
+        let source_line = source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .to_string();
+        Self {
+            file: file.to_string(),
+            line: line.max(1),
+            column: column.max(1),
+            len: 1,
+            source_line,
+            message,
+            path: None,
+            hint: None,
+        }
+    }
+
+    /// Sets how many characters the caret underlines.
+    pub fn with_len(mut self, len: usize) -> Self {
+        self.len = len.max(1);
+        self
+    }
+
+    /// Sets the field path.
+    pub fn with_path(mut self, path: impl Into<String>) -> Self {
+        let path = path.into();
+        self.path = (!path.is_empty()).then_some(path);
+        self
+    }
+
+    /// Sets the hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = self.line.to_string();
+        let gutter = " ".repeat(number.len());
+        // Show the line as the terminal will: tabs as spaces, no control characters.
+        let shown: String = self
+            .source_line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect();
+        let before: String = shown.chars().take(self.column - 1).collect();
+        let marked: String = shown.chars().skip(self.column - 1).take(self.len).collect();
+        let indent = " ".repeat(before.width());
+        let carets = "^".repeat(marked.width().max(1));
+        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "{gutter}--> {}:{}:{}", self.file, self.line, self.column)?;
+        writeln!(f, "{gutter} |")?;
+        writeln!(f, "{number} | {shown}")?;
+        write!(f, "{gutter} | {indent}{carets}")?;
+        if let Some(path) = &self.path {
+            write!(f, "\n{gutter} = at: {path}")?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n{gutter} = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Diagnostic;
+
+    #[test]
+    fn caret_sits_under_the_column_even_after_wide_letters() {
+        let src = "a\n  name: \"Ö\", nmae: 1,\n";
+        let d = Diagnostic::at("f.ron", src, 2, 15, "unknown field `nmae`".into())
+            .with_len(4)
+            .with_path("focus_areas[0]")
+            .with_hint("check the spelling");
+        let text = d.to_string();
+        assert_eq!(
+            text,
+            "error: unknown field `nmae`\n --> f.ron:2:15\n  |\n2 |   name: \"Ö\", nmae: 1,\n  |               ^^^^\n  = at: focus_areas[0]\n  = hint: check the spelling"
+        );
+    }
+
+    #[test]
+    fn caret_accounts_for_double_width_characters() {
+        let d = Diagnostic::at("f.ron", "\"漢字\" x", 1, 6, "here".into());
+        assert!(d.to_string().contains("\n  |       ^"), "{d}");
+    }
+
+    #[test]
+    fn out_of_range_positions_do_not_panic() {
+        let d = Diagnostic::at("f.ron", "", 99, 99, "end".into());
+        assert!(d.to_string().contains("f.ron:99:99"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Checks that serde cannot express: references between parts of the document,
+//! uniqueness, and values with a shape (dates, ids, year ranges).
+//!
+//! Every problem is collected, not just the first, so an author fixes them all
+//! in one pass.
+
+use std::collections::HashMap;
+
+use super::locate::Segment;
+use crate::model::{Document, PlanPeriod};
+
+/// A problem with a parsed document, located by its field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: the field the problem is in.
+    pub path: Vec<Segment>,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+fn field(name: &str) -> Segment {
+    Segment::Field(name.to_string())
+}
+
+fn at(parts: &[Segment]) -> Vec<Segment> {
+    parts.to_vec()
+}
+
+/// All semantic problems in `doc`, in document order.
+pub fn validate(doc: &Document) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut push = |path: Vec<Segment>, message: String, hint: &str| {
+        problems.push(Problem { path, message, hint: hint.to_string() });
+    };
+
+    for (name, value) in [
+        ("language", &doc.language),
+        ("organisation", &doc.organisation),
+        ("title", &doc.title),
+        ("statement", &doc.statement),
+    ] {
+        if value.is_empty() {
+            push(at(&[field(name)]), format!("`{name}` is empty"), "write the text between the quotes");
+        }
+    }
+    if let Some(date) = doc.adoption.as_ref().and_then(|a| a.date.as_deref()) {
+        check_date(date, at(&[field("adoption"), field("date")]), &mut push);
+    }
+    if let Some(date) = doc.revised.as_ref().and_then(|r| r.date.as_deref()) {
+        check_date(date, at(&[field("revised"), field("date")]), &mut push);
+    }
+    if let Some(period) = doc.plan_period {
+        check_period(period, at(&[field("plan_period")]), &mut push);
+    }
+
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (i, area) in doc.focus_areas.iter().enumerate() {
+        let path = |name: &str| vec![field("focus_areas"), Segment::Index(i), field(name)];
+        if let Some(problem) = id_problem(&area.id) {
+            push(path("id"), problem, "use letters, digits, `-` and `_`, e.g. \"vackra-miljoer\"");
+        } else if let Some(first) = first_seen.get(area.id.as_str()) {
+            push(
+                path("id"),
+                format!("duplicate focus-area id `{}` (also used by focus_areas[{first}])", area.id),
+                "give every focus area its own id",
+            );
+        } else {
+            first_seen.insert(&area.id, i);
+        }
+        if area.name.is_empty() {
+            push(path("name"), "focus-area `name` is empty".into(), "write the area's name between the quotes");
+        }
+    }
+
+    let valid_ids = doc
+        .focus_areas
+        .iter()
+        .map(|area| area.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut numbers: HashMap<u32, usize> = HashMap::new();
+    for (i, goal) in doc.goals.iter().enumerate() {
+        let path = |name: &str| vec![field("goals"), Segment::Index(i), field(name)];
+        if goal.number == 0 {
+            push(path("number"), "goal number 0: numbers start at 1".into(), "number the goals 1, 2, 3, ...");
+        } else if let Some(first) = numbers.get(&goal.number) {
+            push(
+                path("number"),
+                format!("duplicate goal number {} (also used by goals[{first}])", goal.number),
+                "give every goal its own number",
+            );
+        } else {
+            numbers.insert(goal.number, i);
+        }
+        if doc.focus_area(&goal.focus_area).is_none() {
+            let hint = if valid_ids.is_empty() {
+                "the document has no focus areas: add one under `focus_areas`".to_string()
+            } else {
+                format!("valid ids are: {valid_ids}")
+            };
+            push(
+                path("focus_area"),
+                format!("goal {} names focus area `{}`, which does not exist", goal.number, goal.focus_area),
+                &hint,
+            );
+        }
+        if goal.text.is_empty() {
+            push(path("text"), format!("goal {} has no text", goal.number), "write the goal between the quotes");
+        }
+        if let Some(period) = goal.plan_period {
+            check_period(period, path("plan_period"), &mut push);
+        }
+    }
+    problems
+}
+
+fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty() {
+        return Some("focus-area `id` is empty".into());
+    }
+    id.chars()
+        .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+        .map(|c| format!("focus-area id `{id}` contains {c:?}, which ids may not"))
+}
+
+fn check_period(period: PlanPeriod, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>, String, &str)) {
+    if period.start > period.end {
+        push(
+            path,
+            format!("plan period ends ({}) before it starts ({})", period.end, period.start),
+            "write it as (start: FIRST_YEAR, end: LAST_YEAR)",
+        );
+    }
+}
+
+fn check_date(date: &str, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>, String, &str)) {
+    if !is_iso_date(date) {
+        push(path, format!("`{date}` is not a date"), "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"");
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_iso_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_iso_date("2018-03-28"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2023-02-29"));
+        assert!(!is_iso_date("2018-3-28"));
+        assert!(!is_iso_date("28 mars 2018"));
+        assert!(!is_iso_date("2018-13-01"));
+    }
+}

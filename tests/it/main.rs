@@ -1,0 +1,4 @@
+//! The integration suite: one test binary (linking is the slow part on small machines).
+
+mod load;
+mod source_text;
