@@ -5,5 +5,11 @@
 //! - [`load`]: read, parse, validate and normalise a document; errors with positions.
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod cli;
+pub mod keymap;
 pub mod load;
 pub mod model;
+pub mod runtime;
+pub mod theme;
+pub mod ui;

@@ -1,4 +1,4 @@
-//! Reading a document: bytes → text → RON → [`Document`] → validated and normalised.
+//! Reading a document: bytes → text → RON → [`Document`] → normalised and validated.
 //!
 //! Nothing here panics on user input. Every failure is a [`LoadError`] whose
 //! `Display` names the file, line and column, quotes the line with a caret
@@ -108,7 +108,9 @@ pub fn from_path(path: &Path) -> Result<Document, LoadError> {
     let name = path.display().to_string();
     let read_error = |source: std::io::Error| LoadError::Read {
         hint: match source.kind() {
-            std::io::ErrorKind::NotFound => "check the path; run `vision-tui` with no path to open the built-in Vision 2040",
+            std::io::ErrorKind::NotFound => {
+                "check the path; run `vision-tui` with no path to open the built-in Vision 2040"
+            }
             std::io::ErrorKind::PermissionDenied => "check the file's permissions (`ls -l`)",
             _ => "check that the path names a readable file",
         },
@@ -127,21 +129,31 @@ pub fn from_path(path: &Path) -> Result<Document, LoadError> {
     parse(&name, &bytes)
 }
 
-/// Parses, validates and normalises a document; `name` is used in messages.
+/// Parses, normalises and validates a document; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(name, bytes, err))?;
     // Editors on Windows save a byte-order mark that ron rejects as "Expected opening `(`".
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if locate::is_blank(text) {
-        return Err(LoadError::Empty { path: name.to_string() });
+        return Err(LoadError::Empty {
+            path: name.to_string(),
+        });
     }
     let mut document = deserialize(name, text)?;
+    // Normalise before checking, so the checks see the text the screen will
+    // show: a title of only spaces or control characters is empty, an NFD id
+    // is the same id as its NFC spelling, and no message quotes an escape.
+    document.map_text(&mut normalize::clean);
     let problems = validate::validate(&document);
     if !problems.is_empty() {
         let diagnostics = problems
             .into_iter()
             .map(|p| {
-                let pos = locate::locate(text, &p.path).unwrap_or(locate::Position { line: 1, column: 1, len: 1 });
+                let pos = locate::locate(text, &p.path).unwrap_or(locate::Position {
+                    line: 1,
+                    column: 1,
+                    len: 1,
+                });
                 Diagnostic::at(name, text, pos.line, pos.column, p.message)
                     .with_len(pos.len)
                     .with_path(locate::display_path(&p.path))
@@ -150,7 +162,6 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
             .collect();
         return Err(LoadError::Invalid(diagnostics));
     }
-    document.map_text(&mut normalize::clean);
     Ok(document)
 }
 
@@ -176,16 +187,56 @@ fn deserialize(name: &str, text: &str) -> Result<Document, LoadError> {
 }
 
 fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -> LoadError {
-    let start = err.span.start;
+    let start = skip_whitespace(text, err.span.start);
     let end = err.span.end;
-    let len = if end.line == start.line { end.col.saturating_sub(start.col) } else { 1 };
-    let path = if path == "." || path == "?" { String::new() } else { path };
+    let len = if end.line == start.line {
+        end.col.saturating_sub(start.col)
+    } else {
+        1
+    };
+    let path = if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    };
     let message = err.code.to_string();
+    let hint = match &err.code {
+        // `focus_areas: [ (...), goals: [` reads to ron as a struct named `goals`:
+        // an unclosed bracket, not a misnamed struct.
+        ron::Error::ExpectedDifferentStructName { found, .. } if followed_by_colon(text, end) => {
+            format!("`{found}` is a field name here: a bracket before it is not closed")
+        }
+        code => hint_for(code),
+    };
     let diagnostic = Diagnostic::at(name, text, start.line, start.col, lower_first(&message))
         .with_len(len)
         .with_path(path)
-        .with_hint(hint_for(&err.code));
+        .with_hint(hint);
     LoadError::Syntax(Box::new(diagnostic))
+}
+
+/// ron starts some spans at the whitespace before the offending token (`title: 2030`
+/// would be marked at the space, trailing characters at the end of the line before
+/// them): moves `at` to the next non-whitespace character, if there is one.
+fn skip_whitespace(text: &str, at: ron::error::Position) -> ron::error::Position {
+    let mut skip = at.col.saturating_sub(1);
+    for (line, content) in text.lines().enumerate().skip(at.line.saturating_sub(1)) {
+        if let Some(i) = content.chars().skip(skip).position(|c| !c.is_whitespace()) {
+            return ron::error::Position {
+                line: line + 1,
+                col: skip + i + 1,
+            };
+        }
+        skip = 0;
+    }
+    at
+}
+
+/// True when the first thing after `at` on its line is a `:`.
+fn followed_by_colon(text: &str, at: ron::error::Position) -> bool {
+    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
+    let rest: String = line.chars().skip(at.col.saturating_sub(1)).collect();
+    rest.trim_start().starts_with(':')
 }
 
 fn lower_first(s: &str) -> String {
@@ -238,7 +289,10 @@ fn not_utf8(name: &str, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
     let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
     // The prefix of the line up to the bad byte is valid UTF-8 by construction.
-    let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
     let line_end = bytes[line_start..]
         .iter()
         .position(|&b| b == b'\n')
@@ -250,7 +304,10 @@ fn not_utf8(name: &str, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {
         &source_line,
         1,
         column,
-        format!("the file is not UTF-8 text (byte 0x{bad:02X} at offset {})", err.valid_up_to()),
+        format!(
+            "the file is not UTF-8 text (byte 0x{bad:02X} at offset {})",
+            err.valid_up_to()
+        ),
     )
     .with_hint("save the file as UTF-8; most editors offer it under \"Save with encoding\"");
     LoadError::Syntax(Box::new(Diagnostic { line, ..diagnostic }))

@@ -84,15 +84,29 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        // Show the line as the terminal will: tabs as spaces, no control characters.
-        let shown: String = self
+        // Show the line as the terminal will: tabs as spaces, no control or
+        // bidi characters. The column counts the line's own characters, so
+        // the text before the caret is cut from the line before filtering.
+        let show = |c: char| match c {
+            '\t' => Some(' '),
+            c if super::normalize::is_removed(c) => None,
+            c => Some(c),
+        };
+        let shown: String = self.source_line.chars().filter_map(show).collect();
+        let skip = self.column.saturating_sub(1);
+        let before: String = self
             .source_line
             .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .filter(|c| !c.is_control())
+            .take(skip)
+            .filter_map(show)
             .collect();
-        let before: String = shown.chars().take(self.column - 1).collect();
-        let marked: String = shown.chars().skip(self.column - 1).take(self.len).collect();
+        let marked: String = self
+            .source_line
+            .chars()
+            .skip(skip)
+            .take(self.len)
+            .filter_map(show)
+            .collect();
         let indent = " ".repeat(before.width());
         let carets = "^".repeat(marked.width().max(1));
         writeln!(f, "error: {}", self.message)?;
@@ -131,7 +145,13 @@ mod tests {
     #[test]
     fn caret_accounts_for_double_width_characters() {
         let d = Diagnostic::at("f.ron", "\"漢字\" x", 1, 6, "here".into());
-        assert!(d.to_string().contains("\n  |       ^"), "{d}");
+        assert!(d.to_string().contains("\n  |        ^"), "{d}");
+    }
+
+    #[test]
+    fn caret_ignores_control_characters_before_it() {
+        let d = Diagnostic::at("f.ron", "\"a\u{1b}\u{202E}b\" x", 1, 8, "here".into());
+        assert!(d.to_string().contains("1 | \"ab\" x\n  |      ^"), "{d}");
     }
 
     #[test]

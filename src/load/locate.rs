@@ -92,9 +92,19 @@ fn skip_attributes(tokens: &[Token], mut i: usize) -> usize {
 
 /// Index of the token after the value that starts at `i`.
 fn skip_value(tokens: &[Token], mut i: usize) -> usize {
-    if let Some(Token { kind: Kind::Ident(_), .. }) = tokens.get(i) {
+    if let Some(Token {
+        kind: Kind::Ident(_),
+        ..
+    }) = tokens.get(i)
+    {
         i += 1;
-        if !matches!(tokens.get(i), Some(Token { kind: Kind::Open(_), .. })) {
+        if !matches!(
+            tokens.get(i),
+            Some(Token {
+                kind: Kind::Open(_),
+                ..
+            })
+        ) {
             return i;
         }
     }
@@ -205,7 +215,11 @@ fn tokenize(source: &str) -> Vec<Token> {
     };
     while i < chars.len() {
         let c = chars[i];
-        let start = Position { line, column, len: 1 };
+        let start = Position {
+            line,
+            column,
+            len: 1,
+        };
         let end = if c.is_whitespace() {
             let next = i + 1;
             advance(&mut i, next, &mut line, &mut column);
@@ -237,10 +251,19 @@ fn tokenize(source: &str) -> Vec<Token> {
             while j < chars.len() && chars[j] != c {
                 j += if chars[j] == '\\' { 2 } else { 1 };
             }
-            tokens.push(Token { kind: Kind::Atom, pos: start });
+            tokens.push(Token {
+                kind: Kind::Atom,
+                pos: start,
+            });
             j + 1
-        } else if c == 'r' && matches!(chars.get(i + 1), Some('"' | '#')) && raw_string_end(&chars, i).is_some() {
-            tokens.push(Token { kind: Kind::Atom, pos: start });
+        } else if c == 'r'
+            && matches!(chars.get(i + 1), Some('"' | '#'))
+            && raw_string_end(&chars, i).is_some()
+        {
+            tokens.push(Token {
+                kind: Kind::Atom,
+                pos: start,
+            });
             raw_string_end(&chars, i).unwrap_or(chars.len())
         } else if c.is_alphabetic() || c == '_' {
             let mut j = i;
@@ -248,14 +271,22 @@ fn tokenize(source: &str) -> Vec<Token> {
                 j += 1;
             }
             let name: String = chars[i..j].iter().collect();
-            tokens.push(Token { kind: Kind::Ident(name), pos: start });
+            tokens.push(Token {
+                kind: Kind::Ident(name),
+                pos: start,
+            });
             j
         } else if c.is_ascii_digit() || c == '-' || c == '+' || c == '.' {
             let mut j = i + 1;
-            while j < chars.len() && (chars[j].is_alphanumeric() || matches!(chars[j], '.' | '_' | '-' | '+')) {
+            while j < chars.len()
+                && (chars[j].is_alphanumeric() || matches!(chars[j], '.' | '_' | '-' | '+'))
+            {
                 j += 1;
             }
-            tokens.push(Token { kind: Kind::Atom, pos: start });
+            tokens.push(Token {
+                kind: Kind::Atom,
+                pos: start,
+            });
             j
         } else {
             let kind = match c {
@@ -333,7 +364,7 @@ Document(
         let at = |spec: &[&str]| locate(SRC, &path(spec)).map(|p| (p.line, p.column, p.len));
         assert_eq!(at(&["title"]), Some((4, 12, 15)));
         assert_eq!(at(&["focus_areas", "1", "id"]), Some((7, 23, 13)));
-        assert_eq!(at(&["focus_areas", "0", "name"]), Some((6, 26, 6)));
+        assert_eq!(at(&["focus_areas", "0", "name"]), Some((6, 25, 6)));
         assert_eq!(at(&["goals", "0", "focus_area"]), Some((9, 37, 4)));
         assert_eq!(at(&["goals", "1"]), None);
         assert_eq!(at(&["nope"]), None);
@@ -341,7 +372,10 @@ Document(
 
     #[test]
     fn displays_paths() {
-        assert_eq!(display_path(&path(&["goals", "3", "focus_area"])), "goals[3].focus_area");
+        assert_eq!(
+            display_path(&path(&["goals", "3", "focus_area"])),
+            "goals[3].focus_area"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn is_folded_whitespace(ch: char) -> bool {
 /// Characters that must never reach a terminal cell: C0/C1 controls (ESC
 /// starts escape sequences) and bidirectional controls, which reorder what is
 /// drawn (the "Trojan Source" trick).
-fn is_removed(ch: char) -> bool {
+pub(crate) fn is_removed(ch: char) -> bool {
     ch.is_control()
         || matches!(ch, '\u{200E}' | '\u{200F}' | '\u{061C}')
         || ('\u{202A}'..='\u{202E}').contains(&ch)

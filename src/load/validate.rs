@@ -32,7 +32,11 @@ fn at(parts: &[Segment]) -> Vec<Segment> {
 pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |path: Vec<Segment>, message: String, hint: &str| {
-        problems.push(Problem { path, message, hint: hint.to_string() });
+        problems.push(Problem {
+            path,
+            message,
+            hint: hint.to_string(),
+        });
     };
 
     for (name, value) in [
@@ -42,7 +46,11 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         ("statement", &doc.statement),
     ] {
         if value.is_empty() {
-            push(at(&[field(name)]), format!("`{name}` is empty"), "write the text between the quotes");
+            push(
+                at(&[field(name)]),
+                format!("`{name}` is empty"),
+                "write the text between the quotes",
+            );
         }
     }
     if let Some(date) = doc.adoption.as_ref().and_then(|a| a.date.as_deref()) {
@@ -59,36 +67,55 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     for (i, area) in doc.focus_areas.iter().enumerate() {
         let path = |name: &str| vec![field("focus_areas"), Segment::Index(i), field(name)];
         if let Some(problem) = id_problem(&area.id) {
-            push(path("id"), problem, "use letters, digits, `-` and `_`, e.g. \"vackra-miljoer\"");
+            push(
+                path("id"),
+                problem,
+                "use letters, digits, `-` and `_`, e.g. \"vackra-miljoer\"",
+            );
         } else if let Some(first) = first_seen.get(area.id.as_str()) {
             push(
                 path("id"),
-                format!("duplicate focus-area id `{}` (also used by focus_areas[{first}])", area.id),
+                format!(
+                    "duplicate focus-area id `{}` (also used by focus_areas[{first}])",
+                    area.id
+                ),
                 "give every focus area its own id",
             );
         } else {
             first_seen.insert(&area.id, i);
         }
         if area.name.is_empty() {
-            push(path("name"), "focus-area `name` is empty".into(), "write the area's name between the quotes");
+            push(
+                path("name"),
+                "focus-area `name` is empty".into(),
+                "write the area's name between the quotes",
+            );
         }
     }
 
-    let valid_ids = doc
-        .focus_areas
-        .iter()
-        .map(|area| area.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut ids: Vec<&str> = Vec::new();
+    for area in &doc.focus_areas {
+        if !ids.contains(&area.id.as_str()) {
+            ids.push(&area.id); // a duplicate id is reported once, above, not listed twice
+        }
+    }
+    let valid_ids = ids.join(", ");
     let mut numbers: HashMap<u32, usize> = HashMap::new();
     for (i, goal) in doc.goals.iter().enumerate() {
         let path = |name: &str| vec![field("goals"), Segment::Index(i), field(name)];
         if goal.number == 0 {
-            push(path("number"), "goal number 0: numbers start at 1".into(), "number the goals 1, 2, 3, ...");
+            push(
+                path("number"),
+                "goal number 0: numbers start at 1".into(),
+                "number the goals 1, 2, 3, ...",
+            );
         } else if let Some(first) = numbers.get(&goal.number) {
             push(
                 path("number"),
-                format!("duplicate goal number {} (also used by goals[{first}])", goal.number),
+                format!(
+                    "duplicate goal number {} (also used by goals[{first}])",
+                    goal.number
+                ),
                 "give every goal its own number",
             );
         } else {
@@ -102,12 +129,19 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             };
             push(
                 path("focus_area"),
-                format!("goal {} names focus area `{}`, which does not exist", goal.number, goal.focus_area),
+                format!(
+                    "goal {} names focus area `{}`, which does not exist",
+                    goal.number, goal.focus_area
+                ),
                 &hint,
             );
         }
         if goal.text.is_empty() {
-            push(path("text"), format!("goal {} has no text", goal.number), "write the goal between the quotes");
+            push(
+                path("text"),
+                format!("goal {} has no text", goal.number),
+                "write the goal between the quotes",
+            );
         }
         if let Some(period) = goal.plan_period {
             check_period(period, path("plan_period"), &mut push);
@@ -125,11 +159,18 @@ fn id_problem(id: &str) -> Option<String> {
         .map(|c| format!("focus-area id `{id}` contains {c:?}, which ids may not"))
 }
 
-fn check_period(period: PlanPeriod, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>, String, &str)) {
+fn check_period(
+    period: PlanPeriod,
+    path: Vec<Segment>,
+    push: &mut impl FnMut(Vec<Segment>, String, &str),
+) {
     if period.start > period.end {
         push(
             path,
-            format!("plan period ends ({}) before it starts ({})", period.end, period.start),
+            format!(
+                "plan period ends ({}) before it starts ({})",
+                period.end, period.start
+            ),
             "write it as (start: FIRST_YEAR, end: LAST_YEAR)",
         );
     }
@@ -137,7 +178,11 @@ fn check_period(period: PlanPeriod, path: Vec<Segment>, push: &mut impl FnMut(Ve
 
 fn check_date(date: &str, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>, String, &str)) {
     if !is_iso_date(date) {
-        push(path, format!("`{date}` is not a date"), "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"");
+        push(
+            path,
+            format!("`{date}` is not a date"),
+            "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"",
+        );
     }
 }
 
@@ -150,7 +195,8 @@ pub fn is_iso_date(date: &str) -> bool {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
         return false;
     };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);

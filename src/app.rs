@@ -1,0 +1,269 @@
+//! The application's state and its one pure transition function.
+//!
+//! [`update`] takes a [`State`] and an [`Action`] and changes the state. It does
+//! no I/O and never fails, so every transition is a unit test and a proptest
+//! can throw any sequence of actions at it. It keeps these invariants:
+//! - `selected` indexes a focus area (or is 0 when there are none);
+//! - the selected row is inside the list's visible window;
+//! - every scroll offset is within its text, for the current terminal size
+//!   (unless the terminal is too small to show any text: then offsets are kept
+//!   as they were, so growing the terminal again returns to the same place).
+//!
+//! To clamp scrolling, `update` measures with the same pure layout and
+//! line-building functions that `ui::view` draws with, so what is drawn and
+//! what `update` believes can never disagree.
+
+mod action;
+#[cfg(test)]
+mod tests;
+
+pub use action::Action;
+
+use crate::model::Document;
+use crate::theme::Theme;
+use crate::ui;
+
+/// Which browsing pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// The list of focus areas.
+    FocusList,
+    /// The selected focus area's goals.
+    GoalDetail,
+}
+
+/// What is under the help overlay, so closing it goes back there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Underlay {
+    /// The browser, with this pane focused.
+    Browse(Pane),
+    /// The background view, over the browser with this pane focused.
+    Background(Pane),
+}
+
+/// The screen the user is on. Each variant remembers where `Back` leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Browsing focus areas and goals; the pane has the keyboard.
+    Browse(Pane),
+    /// Reading the background; returns to the browser with this pane focused.
+    Background(Pane),
+    /// Reading the key help, over what it was opened from.
+    Help(Underlay),
+}
+
+impl From<Underlay> for Mode {
+    fn from(underlay: Underlay) -> Self {
+        match underlay {
+            Underlay::Browse(pane) => Mode::Browse(pane),
+            Underlay::Background(pane) => Mode::Background(pane),
+        }
+    }
+}
+
+/// The terminal's size in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Size {
+    /// Columns.
+    pub width: u16,
+    /// Rows.
+    pub height: u16,
+}
+
+/// Everything the screen shows is a function of this.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The document being browsed.
+    pub document: Document,
+    /// How things look.
+    pub theme: Theme,
+    /// The key bindings (shown in the help and footer).
+    pub keymap: crate::keymap::Keymap,
+    /// The current screen.
+    pub mode: Mode,
+    /// Index of the selected focus area (0 when there are none).
+    pub selected: usize,
+    /// First focus area shown in the list pane.
+    pub list_offset: usize,
+    /// First line shown in the goal-detail pane.
+    pub detail_scroll: usize,
+    /// First line shown in the background view.
+    pub background_scroll: usize,
+    /// First line shown in the help overlay.
+    pub help_scroll: usize,
+    /// The terminal's size, as last reported.
+    pub size: Size,
+    /// Set by [`Action::Quit`]; the event loop then stops.
+    pub should_quit: bool,
+}
+
+impl State {
+    /// A fresh state showing `document`, the first focus area selected.
+    pub fn new(document: Document, theme: Theme) -> Self {
+        Self {
+            document,
+            theme,
+            keymap: crate::keymap::Keymap::default(),
+            mode: Mode::Browse(Pane::FocusList),
+            selected: 0,
+            list_offset: 0,
+            detail_scroll: 0,
+            background_scroll: 0,
+            help_scroll: 0,
+            size: Size::default(),
+            should_quit: false,
+        }
+    }
+
+    /// The browsing pane that has (or, under an overlay, will get back) the keyboard.
+    pub fn pane(&self) -> Pane {
+        match self.mode {
+            Mode::Browse(pane) | Mode::Background(pane) => pane,
+            Mode::Help(Underlay::Browse(pane) | Underlay::Background(pane)) => pane,
+        }
+    }
+
+    /// How many lines each scrollable region can show, and how long its text is.
+    fn measure(&self) -> ui::layout::Measure {
+        ui::layout::measure(self)
+    }
+}
+
+/// Applies one action. Pure: no I/O, no panics, invariants restored on return.
+pub fn update(state: &mut State, action: Action) {
+    let before = state.selected;
+    match action {
+        Action::Quit => state.should_quit = true,
+        Action::Resize { width, height } => state.size = Size { width, height },
+        Action::ToggleHelp => {
+            state.mode = match state.mode {
+                Mode::Help(under) => under.into(),
+                Mode::Browse(pane) => Mode::Help(Underlay::Browse(pane)),
+                Mode::Background(pane) => Mode::Help(Underlay::Background(pane)),
+            };
+            state.help_scroll = 0;
+        }
+        Action::ToggleBackground => match state.mode {
+            Mode::Browse(pane) => {
+                state.mode = Mode::Background(pane);
+                state.background_scroll = 0;
+            }
+            Mode::Background(pane) => state.mode = Mode::Browse(pane),
+            Mode::Help(_) => {}
+        },
+        Action::Back => {
+            state.mode = match state.mode {
+                Mode::Help(under) => under.into(),
+                Mode::Background(pane) => Mode::Browse(pane),
+                Mode::Browse(_) => Mode::Browse(Pane::FocusList),
+            }
+        }
+        Action::NextPane | Action::PreviousPane => {
+            if let Mode::Browse(pane) = state.mode {
+                state.mode = Mode::Browse(match pane {
+                    Pane::FocusList => Pane::GoalDetail,
+                    Pane::GoalDetail => Pane::FocusList,
+                });
+            }
+        }
+        Action::FocusList => {
+            if let Mode::Browse(_) = state.mode {
+                state.mode = Mode::Browse(Pane::FocusList);
+            }
+        }
+        Action::FocusDetail => {
+            if let Mode::Browse(_) = state.mode {
+                state.mode = Mode::Browse(Pane::GoalDetail);
+            }
+        }
+        Action::JumpToFocusArea(number) => {
+            let index = usize::from(number).saturating_sub(1);
+            if matches!(state.mode, Mode::Browse(_))
+                && number >= 1
+                && index < state.document.focus_areas.len()
+            {
+                state.selected = index;
+            }
+        }
+        Action::MoveDown => step(state, Step::Down(1)),
+        Action::MoveUp => step(state, Step::Up(1)),
+        Action::MoveToTop => step(state, Step::Up(usize::MAX)),
+        Action::MoveToBottom => step(state, Step::Down(usize::MAX)),
+        Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
+            let page = page_height(state);
+            let amount = match action {
+                Action::HalfPageDown | Action::HalfPageUp => (page / 2).max(1),
+                _ => page.max(1),
+            };
+            step(
+                state,
+                if matches!(action, Action::PageDown | Action::HalfPageDown) {
+                    Step::Down(amount)
+                } else {
+                    Step::Up(amount)
+                },
+            );
+        }
+    }
+    if state.selected != before {
+        state.detail_scroll = 0;
+    }
+    clamp(state);
+}
+
+enum Step {
+    Down(usize),
+    Up(usize),
+}
+
+impl Step {
+    fn apply(&self, value: usize) -> usize {
+        match *self {
+            Step::Down(n) => value.saturating_add(n),
+            Step::Up(n) => value.saturating_sub(n),
+        }
+    }
+}
+
+/// Moves whatever the current mode moves: the selection or a scroll offset.
+fn step(state: &mut State, step: Step) {
+    match state.mode {
+        Mode::Browse(Pane::FocusList) => state.selected = step.apply(state.selected),
+        Mode::Browse(Pane::GoalDetail) => state.detail_scroll = step.apply(state.detail_scroll),
+        Mode::Background(_) => state.background_scroll = step.apply(state.background_scroll),
+        Mode::Help(_) => state.help_scroll = step.apply(state.help_scroll),
+    }
+}
+
+/// The height of the region that paging moves in the current mode.
+fn page_height(state: &State) -> usize {
+    let m = state.measure();
+    match state.mode {
+        Mode::Browse(Pane::FocusList) => m.list.visible,
+        Mode::Browse(Pane::GoalDetail) => m.detail.visible,
+        Mode::Background(_) => m.background.visible,
+        Mode::Help(_) => m.help.visible,
+    }
+}
+
+/// Restores the invariants after any change (including a resize).
+fn clamp(state: &mut State) {
+    let count = state.document.focus_areas.len();
+    state.selected = state.selected.min(count.saturating_sub(1));
+    let m = state.measure();
+    let rows = m.list.visible.max(1);
+    if state.selected < state.list_offset {
+        state.list_offset = state.selected;
+    } else if state.selected >= state.list_offset + rows {
+        state.list_offset = state.selected + 1 - rows;
+    }
+    // Never leave blank rows at the bottom when the list could show more.
+    state.list_offset = state.list_offset.min(count.saturating_sub(rows));
+    if m.too_small {
+        // Nothing scrollable is on screen: keep the offsets for when it grows again.
+        return;
+    }
+    state.detail_scroll = state.detail_scroll.min(m.detail.max_scroll());
+    state.background_scroll = state.background_scroll.min(m.background.max_scroll());
+    state.help_scroll = state.help_scroll.min(m.help.max_scroll());
+}

@@ -1,0 +1,50 @@
+//! Every user intent, as data. Keys, tests and (later) other front ends all
+//! speak to [`super::update`] in these terms and nothing else.
+
+/// One thing the user asked for. What it does can depend on the mode: moving
+/// down selects the next focus area in the list but scrolls a text pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Select the next focus area, or scroll the text in view down one line.
+    MoveDown,
+    /// Select the previous focus area, or scroll the text in view up one line.
+    MoveUp,
+    /// Select the first focus area, or scroll to the top of the text.
+    MoveToTop,
+    /// Select the last focus area, or scroll to the end of the text.
+    MoveToBottom,
+    /// Move a whole pane's height down.
+    PageDown,
+    /// Move a whole pane's height up.
+    PageUp,
+    /// Move half a pane's height down.
+    HalfPageDown,
+    /// Move half a pane's height up.
+    HalfPageUp,
+    /// Give the keyboard to the other browsing pane.
+    NextPane,
+    /// Give the keyboard to the other browsing pane (the reverse of `NextPane`;
+    /// with two panes they coincide, but keys and help keep them apart).
+    PreviousPane,
+    /// Give the keyboard to the focus-area list.
+    FocusList,
+    /// Give the keyboard to the goal-detail pane.
+    FocusDetail,
+    /// Select focus area number N (1-based, as shown in the list).
+    JumpToFocusArea(u8),
+    /// Open the key help, or close it if it is open.
+    ToggleHelp,
+    /// Show the vision's background (how it was made, how it fits together), or hide it.
+    ToggleBackground,
+    /// Close the overlay in view, or step back from the detail pane to the list.
+    Back,
+    /// The terminal now has this many columns and rows.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// Leave the application.
+    Quit,
+}

@@ -1,0 +1,317 @@
+//! One test per transition of `update`, on the built-in document and on
+//! hand-made ones (empty, long).
+
+use super::*;
+use crate::model::{FocusArea, Goal};
+
+fn state_at(width: u16, height: u16) -> State {
+    let mut state = State::new(crate::load::builtin(), Theme::default());
+    update(&mut state, Action::Resize { width, height });
+    state
+}
+
+fn state() -> State {
+    state_at(80, 24)
+}
+
+fn apply(state: &mut State, actions: &[Action]) {
+    for &action in actions {
+        update(state, action);
+    }
+}
+
+/// A document with `areas` focus areas, each with `goals_each` goals.
+fn synthetic(areas: usize, goals_each: usize) -> State {
+    let mut document = crate::load::builtin();
+    document.focus_areas = (0..areas)
+        .map(|i| FocusArea {
+            id: format!("area-{i}"),
+            name: format!("Area {i}"),
+            description: None,
+            notes: None,
+            links: vec![],
+        })
+        .collect();
+    document.goals = (0..areas * goals_each)
+        .map(|i| Goal {
+            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            focus_area: format!("area-{}", i % areas.max(1)),
+            text: "A long goal text that wraps over several lines in a narrow pane. ".repeat(3),
+            description: None,
+            plan_period: None,
+            notes: None,
+            links: vec![],
+        })
+        .collect();
+    let mut state = State::new(document, Theme::default());
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    state
+}
+
+#[test]
+fn starts_browsing_the_list_with_the_first_area_selected() {
+    let s = state();
+    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
+    assert_eq!(s.selected, 0);
+    assert!(!s.should_quit);
+}
+
+#[test]
+fn move_down_and_up_select_areas_and_stop_at_the_ends() {
+    let mut s = state();
+    apply(&mut s, &[Action::MoveDown, Action::MoveDown]);
+    assert_eq!(s.selected, 2);
+    apply(&mut s, &[Action::MoveDown; 10]);
+    assert_eq!(s.selected, 4, "stops at the last area");
+    apply(&mut s, &[Action::MoveUp; 10]);
+    assert_eq!(s.selected, 0, "stops at the first area");
+}
+
+#[test]
+fn top_and_bottom_jump_to_first_and_last_area() {
+    let mut s = state();
+    update(&mut s, Action::MoveToBottom);
+    assert_eq!(s.selected, 4);
+    update(&mut s, Action::MoveToTop);
+    assert_eq!(s.selected, 0);
+}
+
+#[test]
+fn jump_selects_by_number_and_ignores_numbers_without_an_area() {
+    let mut s = state();
+    update(&mut s, Action::JumpToFocusArea(3));
+    assert_eq!(s.selected, 2);
+    assert_eq!(s.document.focus_areas[s.selected].name, "Experimentlust");
+    update(&mut s, Action::JumpToFocusArea(9));
+    assert_eq!(s.selected, 2, "there is no ninth area");
+    update(&mut s, Action::JumpToFocusArea(0));
+    assert_eq!(s.selected, 2);
+}
+
+#[test]
+fn panes_switch_with_tab_shift_tab_h_l_and_back() {
+    let mut s = state();
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+    update(&mut s, Action::NextPane);
+    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
+    update(&mut s, Action::PreviousPane);
+    assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+    update(&mut s, Action::FocusList);
+    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
+    update(&mut s, Action::FocusDetail);
+    assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+    update(&mut s, Action::Back);
+    assert_eq!(
+        s.mode,
+        Mode::Browse(Pane::FocusList),
+        "Esc steps back from detail to list"
+    );
+    update(&mut s, Action::Back);
+    assert_eq!(
+        s.mode,
+        Mode::Browse(Pane::FocusList),
+        "Esc on the list stays"
+    );
+}
+
+#[test]
+fn in_the_detail_pane_moving_scrolls_instead_of_selecting() {
+    let mut s = synthetic(3, 6);
+    update(&mut s, Action::FocusDetail);
+    update(&mut s, Action::MoveDown);
+    assert_eq!((s.selected, s.detail_scroll), (0, 1));
+    update(&mut s, Action::MoveToBottom);
+    let max = ui::layout::measure(&s).detail.max_scroll();
+    assert!(max > 0);
+    assert_eq!(s.detail_scroll, max, "scroll stops at the end of the text");
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.detail_scroll, max);
+    update(&mut s, Action::HalfPageUp);
+    let half = (ui::layout::measure(&s).detail.visible / 2).max(1);
+    assert_eq!(s.detail_scroll, max - half);
+    update(&mut s, Action::MoveToTop);
+    assert_eq!(s.detail_scroll, 0);
+    update(&mut s, Action::PageDown);
+    assert_eq!(
+        s.detail_scroll,
+        ui::layout::measure(&s).detail.visible.min(max)
+    );
+}
+
+#[test]
+fn selecting_another_area_scrolls_its_goals_to_the_top() {
+    let mut s = synthetic(3, 6);
+    apply(
+        &mut s,
+        &[Action::FocusDetail, Action::PageDown, Action::FocusList],
+    );
+    assert!(s.detail_scroll > 0);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.detail_scroll, 0);
+}
+
+#[test]
+fn paging_the_list_moves_the_selection_by_a_page_and_keeps_it_visible() {
+    let mut s = synthetic(200, 1);
+    let page = ui::layout::measure(&s).list.visible;
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.selected, page);
+    assert!(s.list_offset <= s.selected && s.selected < s.list_offset + page);
+    update(&mut s, Action::HalfPageDown);
+    assert_eq!(s.selected, page + page / 2);
+    update(&mut s, Action::MoveToBottom);
+    assert_eq!(s.selected, 199);
+    assert_eq!(s.list_offset, 200 - page);
+    update(&mut s, Action::PageUp);
+    assert_eq!(s.selected, 199 - page);
+    assert!(s.list_offset <= s.selected);
+}
+
+#[test]
+fn help_opens_over_any_view_and_closes_back_to_it() {
+    let mut s = state();
+    update(&mut s, Action::FocusDetail);
+    update(&mut s, Action::ToggleHelp);
+    assert_eq!(s.mode, Mode::Help(Underlay::Browse(Pane::GoalDetail)));
+    update(&mut s, Action::ToggleHelp);
+    assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+    apply(&mut s, &[Action::ToggleBackground, Action::ToggleHelp]);
+    assert_eq!(s.mode, Mode::Help(Underlay::Background(Pane::GoalDetail)));
+    update(&mut s, Action::Back);
+    assert_eq!(s.mode, Mode::Background(Pane::GoalDetail));
+    update(&mut s, Action::Back);
+    assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+}
+
+#[test]
+fn help_scrolls_when_longer_than_the_screen_and_reopens_at_the_top() {
+    let mut s = state_at(60, 14);
+    update(&mut s, Action::ToggleHelp);
+    let help = ui::layout::measure(&s).help;
+    assert!(help.total > help.visible, "{help:?}");
+    update(&mut s, Action::MoveToBottom);
+    assert_eq!(s.help_scroll, help.max_scroll());
+    apply(&mut s, &[Action::Back, Action::ToggleHelp]);
+    assert_eq!(s.help_scroll, 0);
+}
+
+#[test]
+fn background_toggles_scrolls_and_keeps_the_pane() {
+    let mut s = state();
+    update(&mut s, Action::ToggleBackground);
+    assert_eq!(s.mode, Mode::Background(Pane::FocusList));
+    update(&mut s, Action::MoveDown);
+    assert_eq!(
+        (s.background_scroll, s.selected),
+        (1, 0),
+        "moving scrolls, selection stays"
+    );
+    update(&mut s, Action::MoveToBottom);
+    assert_eq!(
+        s.background_scroll,
+        ui::layout::measure(&s).background.max_scroll()
+    );
+    update(&mut s, Action::ToggleBackground);
+    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
+    update(&mut s, Action::ToggleBackground);
+    assert_eq!(s.background_scroll, 0, "reopens at the top");
+}
+
+#[test]
+fn pane_and_jump_keys_do_nothing_under_overlays() {
+    let mut s = state();
+    update(&mut s, Action::ToggleBackground);
+    apply(
+        &mut s,
+        &[
+            Action::NextPane,
+            Action::FocusDetail,
+            Action::JumpToFocusArea(2),
+        ],
+    );
+    assert_eq!((s.mode, s.selected), (Mode::Background(Pane::FocusList), 0));
+    update(&mut s, Action::ToggleHelp);
+    update(&mut s, Action::ToggleBackground);
+    assert_eq!(s.mode, Mode::Help(Underlay::Background(Pane::FocusList)));
+}
+
+#[test]
+fn quit_sets_the_flag_from_any_mode() {
+    for setup in [
+        vec![],
+        vec![Action::ToggleHelp],
+        vec![Action::ToggleBackground],
+    ] {
+        let mut s = state();
+        apply(&mut s, &setup);
+        update(&mut s, Action::Quit);
+        assert!(s.should_quit);
+    }
+}
+
+#[test]
+fn resizing_keeps_the_selection_even_through_a_too_small_terminal() {
+    let mut s = synthetic(50, 1);
+    update(&mut s, Action::JumpToFocusArea(7));
+    apply(&mut s, &[Action::MoveDown; 30]);
+    assert_eq!(s.selected, 36);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 5,
+            height: 3,
+        },
+    );
+    assert!(ui::layout::measure(&s).too_small);
+    assert_eq!(s.selected, 36);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    assert_eq!(s.selected, 36);
+    let rows = ui::layout::measure(&s).list.visible;
+    assert!(s.list_offset <= 36 && 36 < s.list_offset + rows);
+}
+
+#[test]
+fn growing_the_terminal_pulls_scroll_back_within_the_text() {
+    let mut s = synthetic(2, 8);
+    apply(&mut s, &[Action::FocusDetail, Action::MoveToBottom]);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 200,
+            height: 60,
+        },
+    );
+    assert!(s.detail_scroll <= ui::layout::measure(&s).detail.max_scroll());
+}
+
+#[test]
+fn an_empty_document_is_browsable() {
+    let mut s = synthetic(0, 0);
+    for action in [
+        Action::MoveDown,
+        Action::MoveToBottom,
+        Action::PageDown,
+        Action::JumpToFocusArea(1),
+        Action::FocusDetail,
+        Action::MoveDown,
+        Action::ToggleBackground,
+        Action::MoveToBottom,
+        Action::ToggleHelp,
+    ] {
+        update(&mut s, action);
+        assert_eq!(s.selected, 0);
+    }
+}

@@ -1,0 +1,278 @@
+//! The edge where the app meets a real terminal: entering and restoring it,
+//! signals, hang-ups, and the event loop.
+//!
+//! The loop ([`run`]) is generic over ratatui's `Backend` and an
+//! [`EventSource`], so tests drive the very same `update` and `view` with a
+//! `TestBackend` and scripted events, and other front ends can plug in.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::{Action, Size, State, update};
+use crate::ui;
+
+/// How often the loop wakes without input to check for signals and hang-ups.
+pub const TICK: Duration = Duration::from_millis(200);
+/// How long after a signal or hang-up the watchdog waits for the loop to exit
+/// cleanly before restoring the terminal and exiting itself.
+pub const GRACE: Duration = Duration::from_secs(1);
+/// The signals that end the app with the terminal restored.
+pub const SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGQUIT,
+];
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal asked the process to stop.
+    Signal(i32),
+    /// The terminal went away.
+    HangUp,
+}
+
+impl Outcome {
+    /// The process exit status: 0, or 128 + the signal number (SIGHUP for a hang-up).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Quit => 0,
+            Outcome::Signal(n) => u8::try_from(128 + n).unwrap_or(255),
+            Outcome::HangUp => u8::try_from(128 + signal_hook::consts::SIGHUP).unwrap_or(255),
+        }
+    }
+}
+
+/// Why the loop failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Drawing failed.
+    #[error("cannot draw to the terminal: {0}")]
+    Draw(Box<dyn std::error::Error + Send + Sync>),
+    /// Reading input failed.
+    #[error("cannot read from the terminal: {0}")]
+    Input(#[source] io::Error),
+}
+
+/// Where input comes from.
+pub trait EventSource {
+    /// Waits up to `timeout` for the next event; `None` when none came.
+    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Input from the real terminal, via crossterm.
+#[derive(Debug, Default)]
+pub struct CrosstermEvents;
+
+impl EventSource for CrosstermEvents {
+    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Requests to stop from outside the loop: signals and hang-ups.
+#[derive(Debug, Clone, Default)]
+pub struct StopFlags {
+    signal: Arc<AtomicI32>,
+    hangup: Arc<AtomicBool>,
+}
+
+impl StopFlags {
+    /// Records that signal `n` arrived.
+    pub fn signal(&self, n: i32) {
+        self.signal.store(n, Ordering::SeqCst);
+    }
+
+    /// Records that the terminal hung up.
+    pub fn hang_up(&self) {
+        self.hangup.store(true, Ordering::SeqCst);
+    }
+
+    /// The outcome, if anything asked the loop to stop.
+    pub fn check(&self) -> Option<Outcome> {
+        match self.signal.load(Ordering::SeqCst) {
+            0 if self.hangup.load(Ordering::SeqCst) => Some(Outcome::HangUp),
+            0 => None,
+            n => Some(Outcome::Signal(n)),
+        }
+    }
+}
+
+/// Runs the app until the user quits or `stop` is set.
+pub fn run<B, E>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    events: &mut E,
+    stop: &StopFlags,
+) -> Result<Outcome, RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
+    let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
+    let mut dirty = true;
+    loop {
+        if let Some(outcome) = stop.check() {
+            return Ok(outcome);
+        }
+        // Asking the size is a cheap ioctl; it catches a resize whose event was missed.
+        let size = terminal.size().map_err(draw_error)?;
+        if (Size {
+            width: size.width,
+            height: size.height,
+        }) != state.size
+        {
+            update(
+                state,
+                Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                },
+            );
+            dirty = true;
+        }
+        if dirty {
+            terminal
+                .draw(|frame| ui::view(state, frame))
+                .map_err(draw_error)?;
+            dirty = false;
+        }
+        match events.next_event(TICK).map_err(RunError::Input)? {
+            Some(Event::Key(key)) => {
+                if let Some(action) = state.keymap.action_for(&key) {
+                    update(state, action);
+                    dirty = true;
+                }
+            }
+            Some(Event::Resize(width, height)) => {
+                update(state, Action::Resize { width, height });
+                dirty = true;
+            }
+            Some(_) | None => {}
+        }
+        if state.should_quit {
+            return Ok(Outcome::Quit);
+        }
+    }
+}
+
+/// The terminal type the binary draws to: buffered, so a frame is one write.
+pub type RealTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Puts the terminal in raw mode on the alternate screen, after installing a
+/// panic hook that restores it first (so the panic message is readable).
+pub fn enter() -> io::Result<RealTerminal> {
+    install_panic_hook();
+    let entered =
+        enable_raw_mode().and_then(|()| execute!(io::stdout(), EnterAlternateScreen, Hide));
+    if let Err(err) = entered {
+        restore();
+        return Err(err);
+    }
+    // No Terminal::clear(): it asks the terminal for the cursor position, a
+    // query that can hang over SSH. Entering the alternate screen is enough.
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
+}
+
+/// Restores the terminal: main screen, cursor visible, raw mode off.
+/// Safe to call more than once and from any thread; errors are ignored
+/// because there is nothing better to do with them on the way out.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// Watches for SIGTERM, SIGINT, SIGHUP and SIGQUIT: records the signal for
+/// the loop, and if the loop has not exited within [`GRACE`], restores the
+/// terminal and exits with 128 + the signal number itself.
+pub fn watch_signals(stop: &StopFlags) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
+    let stop = stop.clone();
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(n) = signals.forever().next() {
+                stop.signal(n);
+                std::thread::sleep(GRACE);
+                restore();
+                std::process::exit(128 + n);
+            }
+        })?;
+    Ok(())
+}
+
+/// Watches the terminal for a hang-up (the SSH connection dropped, the
+/// window closed while SIGHUP is ignored). crossterm 0.29 then spins at full
+/// CPU in its reader (crossterm#793), so the loop must be told to leave.
+pub fn watch_hangup(stop: &StopFlags) -> io::Result<()> {
+    use rustix::event::{PollFd, PollFlags, poll};
+    let stop = stop.clone();
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(move || {
+            let wait = rustix::event::Timespec {
+                tv_sec: 1,
+                tv_nsec: 0,
+            };
+            loop {
+                let stdin = rustix::stdio::stdin();
+                let stdout = rustix::stdio::stdout();
+                // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL.
+                let mut fds = [
+                    PollFd::new(&stdin, PollFlags::empty()),
+                    PollFd::new(&stdout, PollFlags::empty()),
+                ];
+                let hung_up = match poll(&mut fds, Some(&wait)) {
+                    Ok(0) => false,
+                    Ok(_) => fds.iter().any(|fd| {
+                        fd.revents()
+                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+                    }),
+                    Err(rustix::io::Errno::INTR) => false,
+                    Err(_) => true,
+                };
+                if hung_up
+                    || rustix::termios::tcgetattr(&stdout)
+                        .is_err_and(|e| e == rustix::io::Errno::IO)
+                {
+                    stop.hang_up();
+                    std::thread::sleep(GRACE);
+                    restore();
+                    std::process::exit(i32::from(Outcome::HangUp.exit_code()));
+                }
+            }
+        })?;
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! Drawing: `view(&State, &mut Frame)` and one small module per region.
+//!
+//! Rendering reads the state and never changes it. Geometry lives in
+//! [`layout`], shared with `update`, so scrolling is clamped to exactly what
+//! is drawn.
+
+pub mod background;
+pub mod focus_list;
+pub mod footer;
+pub mod goal_detail;
+pub mod header;
+pub mod help;
+pub mod layout;
+pub mod text;
+pub mod too_small;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, BorderType, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use crate::app::{Mode, Pane, State};
+use crate::theme::Theme;
+
+/// Draws the whole screen for `state`.
+pub fn view(state: &State, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(areas) = layout::areas(&state.document, area) else {
+        too_small::render(state, frame, area);
+        return;
+    };
+    header::render(state, frame, areas.header, areas.header_detail);
+    match state.mode {
+        Mode::Background(_) | Mode::Help(crate::app::Underlay::Background(_)) => {
+            background::render(state, frame, areas.body);
+        }
+        _ => {
+            focus_list::render(state, frame, areas.list);
+            goal_detail::render(state, frame, areas.detail);
+        }
+    }
+    footer::render(state, frame, areas.footer);
+    if let Mode::Help(_) = state.mode {
+        help::render(state, frame, area);
+    }
+}
+
+/// The bordered block every pane uses; `focused` gets a thick border and a
+/// bold title so focus is visible without colour.
+pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    let (border, title_style, border_type) = if focused {
+        (
+            theme.border_focused,
+            theme.pane_title_focused,
+            BorderType::Thick,
+        )
+    } else {
+        (theme.border, theme.pane_title, BorderType::Plain)
+    };
+    Block::bordered()
+        .border_type(border_type)
+        .border_style(border)
+        .title(title.into().style(title_style))
+        .padding(Padding::horizontal(1))
+}
+
+/// The area inside [`pane_block`]'s borders and padding.
+pub fn pane_inner(area: Rect) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(area)
+}
+
+/// True when the browsing pane `pane` has the keyboard.
+pub fn is_focused(state: &State, pane: Pane) -> bool {
+    state.mode == Mode::Browse(pane)
+}
+
+/// Draws `lines` from `scroll` in a pane, with a scrollbar on the border when
+/// the text is longer than the pane.
+pub fn render_scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let visible = usize::from(pane_inner(area).height);
+    let total = lines.len();
+    let shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).take(visible).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+    scrollbar(frame, area, total, visible, scroll);
+}
+
+/// A scrollbar on the right border of a pane, only when `total` rows do not
+/// fit in `visible`.
+pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, visible: usize, position: usize) {
+    if total <= visible || area.height <= 2 {
+        return;
+    }
+    let mut bar = ScrollbarState::new(total.saturating_sub(visible))
+        .position(position)
+        .viewport_content_length(visible);
+    let track = Rect {
+        y: area.y + 1,
+        height: area.height - 2,
+        ..area
+    };
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None),
+        track,
+        &mut bar,
+    );
+}

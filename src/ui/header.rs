@@ -1,0 +1,73 @@
+//! The vision header: organisation and title, the statement, the adoption.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+use super::layout::HeaderDetail;
+use super::text::{truncate, wrap};
+use crate::app::State;
+use crate::model::Document;
+use crate::theme::Theme;
+
+/// The header's lines at `width` columns (the full width of the terminal).
+pub fn lines(
+    doc: &Document,
+    width: usize,
+    detail: HeaderDetail,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let inner = width.saturating_sub(2).max(1);
+    let title = format!("{} · {}", doc.organisation, doc.title);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    if detail == HeaderDetail::TitleOnly {
+        out.push(Line::styled(
+            truncate(&title, inner).into_owned(),
+            theme.title,
+        ));
+        return out;
+    }
+    out.extend(
+        wrap(&title, inner)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.title)),
+    );
+    out.extend(
+        wrap(&doc.statement, inner)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.statement)),
+    );
+    if detail == HeaderDetail::Full {
+        let adopted = [
+            doc.adoption.as_ref().map(|a| a.text.as_str()),
+            doc.revised.as_ref().map(|r| r.text.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        if !adopted.is_empty() {
+            out.extend(
+                wrap(&adopted, inner)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, theme.muted))),
+            );
+        }
+    }
+    out
+}
+
+/// Draws the header into `area`.
+pub fn render(state: &State, frame: &mut Frame, area: Rect, detail: HeaderDetail) {
+    let lines = lines(
+        &state.document,
+        usize::from(area.width),
+        detail,
+        &state.theme,
+    );
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::new().padding(Padding::horizontal(1))),
+        area,
+    );
+}

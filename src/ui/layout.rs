@@ -1,0 +1,176 @@
+//! Pure geometry: where each region goes for a document and terminal size,
+//! and how much each scrollable region can show. `update` and `view` both
+//! call this, so they always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::State;
+use crate::model::Document;
+
+use super::{background, goal_detail, header, help, pane_inner};
+
+/// Below this many columns the screen shows "terminal too small".
+pub const MIN_WIDTH: u16 = 30;
+/// Below this many rows the screen shows "terminal too small".
+pub const MIN_HEIGHT: u16 = 10;
+/// At this width and above, list and detail sit side by side.
+pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
+/// The least height the panes below the header get before the header shrinks.
+const MIN_BODY_HEIGHT: u16 = 8;
+
+/// How much of the header fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderDetail {
+    /// Title, statement and adoption.
+    Full,
+    /// Title and statement.
+    Statement,
+    /// Title only (small terminals, large projector fonts).
+    TitleOnly,
+}
+
+/// Where each region of the main screen goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The vision header.
+    pub header: Rect,
+    /// How much of the header fits.
+    pub header_detail: HeaderDetail,
+    /// The focus-area list pane.
+    pub list: Rect,
+    /// The goal-detail pane.
+    pub detail: Rect,
+    /// List and detail together (the background view takes it all).
+    pub body: Rect,
+    /// The one-line footer.
+    pub footer: Rect,
+}
+
+/// Lays out the main screen, or `None` when the terminal is too small.
+pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let width = usize::from(area.width);
+    let header_detail = [
+        HeaderDetail::Full,
+        HeaderDetail::Statement,
+        HeaderDetail::TitleOnly,
+    ]
+    .into_iter()
+    .find(|&detail| header_height(doc, width, detail) + MIN_BODY_HEIGHT + 1 <= area.height)
+    .unwrap_or(HeaderDetail::TitleOnly);
+    // MIN_HEIGHT leaves room for one header row even when the title wraps.
+    let header_rows =
+        header_height(doc, width, header_detail).min(area.height - MIN_BODY_HEIGHT - 1);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(header_rows),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (list, detail) = if body.width >= SIDE_BY_SIDE_WIDTH {
+        let longest = doc
+            .focus_areas
+            .iter()
+            .map(|a| a.name.width())
+            .max()
+            .unwrap_or(0);
+        // marker, number, name, count, borders and padding
+        let wanted = u16::try_from(longest + 14).unwrap_or(u16::MAX);
+        let list_width = wanted.clamp(24, body.width * 2 / 5);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
+        (list, detail)
+    } else {
+        let wanted = u16::try_from(doc.focus_areas.len().max(1) + 2).unwrap_or(u16::MAX);
+        let list_height = wanted.clamp(3, body.height / 2);
+        let [list, detail] =
+            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
+        (list, detail)
+    };
+    Some(Areas {
+        header,
+        header_detail,
+        list,
+        detail,
+        body,
+        footer,
+    })
+}
+
+fn header_height(doc: &Document, width: usize, detail: HeaderDetail) -> u16 {
+    u16::try_from(header::lines(doc, width, detail, &crate::theme::Theme::default()).len())
+        .unwrap_or(u16::MAX)
+}
+
+/// A scrollable region: how many lines it shows and how many there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Region {
+    /// Lines (or rows) visible at once.
+    pub visible: usize,
+    /// Lines (or rows) in all.
+    pub total: usize,
+}
+
+impl Region {
+    /// The largest useful scroll offset.
+    pub fn max_scroll(&self) -> usize {
+        self.total.saturating_sub(self.visible)
+    }
+}
+
+/// Every scrollable region, measured for the state's terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Measure {
+    /// True when the "too small" screen is shown instead.
+    pub too_small: bool,
+    /// The focus-area list (rows are focus areas).
+    pub list: Region,
+    /// The goal-detail pane.
+    pub detail: Region,
+    /// The background view.
+    pub background: Region,
+    /// The help overlay.
+    pub help: Region,
+}
+
+/// Measures every region for `state` (only the one in view is wrapped).
+pub fn measure(state: &State) -> Measure {
+    let area = Rect::new(0, 0, state.size.width, state.size.height);
+    let Some(areas) = areas(&state.document, area) else {
+        return Measure {
+            too_small: true,
+            ..Measure::default()
+        };
+    };
+    let list = pane_inner(areas.list);
+    let detail = pane_inner(areas.detail);
+    let body = pane_inner(areas.body);
+    let popup = help::popup_inner(state, area);
+    let region = |rect: Rect, total: usize| Region {
+        visible: usize::from(rect.height),
+        total,
+    };
+    use crate::app::{Mode, Underlay};
+    Measure {
+        too_small: false,
+        list: region(list, state.document.focus_areas.len()),
+        detail: region(
+            detail,
+            goal_detail::lines(state, usize::from(detail.width)).len(),
+        ),
+        background: match state.mode {
+            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => region(
+                body,
+                background::lines(state, usize::from(body.width)).len(),
+            ),
+            _ => Region::default(),
+        },
+        help: match state.mode {
+            Mode::Help(_) => region(popup, help::lines(state, usize::from(popup.width)).len()),
+            _ => Region::default(),
+        },
+    }
+}

@@ -1,0 +1,42 @@
+//! Shown instead of a broken layout when the terminal is below the minimum.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::text::wrap;
+use crate::app::State;
+
+/// Draws "terminal too small: need W×H, have w×h", wrapped to fit.
+pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line<'static>> = wrap(&message, width)
+        .into_iter()
+        .map(|l| Line::styled(l, state.theme.warning))
+        .collect();
+    let quit = state
+        .keymap
+        .key_for(crate::app::Action::Quit)
+        .unwrap_or_default();
+    lines.extend(
+        wrap(&format!("{quit} quits"), width)
+            .into_iter()
+            .map(|l| Line::styled(l, state.theme.muted)),
+    );
+    let top = area
+        .height
+        .saturating_sub(u16::try_from(lines.len()).unwrap_or(u16::MAX))
+        / 2;
+    let body = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(lines).centered(), body);
+}
