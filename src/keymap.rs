@@ -122,6 +122,8 @@ pub struct Hint {
     pub keys: String,
     /// What they do, in a word or two.
     pub text: &'static str,
+    /// Kept when the footer is too narrow for every hint (help and quit).
+    pub essential: bool,
 }
 
 /// The complete set of bindings.
@@ -258,6 +260,21 @@ impl Keymap {
             .map(|binding| binding.action)
     }
 
+    /// The actions for a key event: usually zero or one. When Esc and the
+    /// next key arrive together (a fast typist, or SSH latency), crossterm
+    /// reads them as Alt+key; with no Alt binding, that is Esc then the key.
+    pub fn actions_for(&self, event: &KeyEvent) -> Vec<Action> {
+        if let Some(action) = self.action_for(event) {
+            return vec![action];
+        }
+        if event.modifiers == KeyModifiers::ALT && event.kind == KeyEventKind::Press {
+            let plain = KeyEvent::new_with_kind(event.code, KeyModifiers::NONE, event.kind);
+            let then = self.action_for(&plain);
+            return std::iter::once(Action::Back).chain(then).collect();
+        }
+        Vec::new()
+    }
+
     /// The first key label bound to `action` (for hints), if any.
     pub fn key_for(&self, action: Action) -> Option<String> {
         self.bindings
@@ -297,7 +314,7 @@ impl Keymap {
             (a, b) => a.or(b).unwrap_or_default(),
         };
         let one = |a| self.key_for(a).unwrap_or_default();
-        let hint = |keys: String, text| Hint { keys, text };
+        let hint = |keys: String, text| Hint { keys, text, essential: matches!(text, "help" | "quit") };
         match mode {
             Mode::Browse(Pane::FocusList) => vec![
                 hint(pair(Action::MoveDown, Action::MoveUp), "move"),
@@ -423,6 +440,16 @@ mod tests {
             km.action_for(&press(KeyCode::Char('0'), KeyModifiers::NONE)),
             None
         );
+    }
+
+    #[test]
+    fn esc_arriving_glued_to_the_next_key_is_esc_then_that_key() {
+        let km = Keymap::default();
+        let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
+        assert_eq!(km.actions_for(&alt_b), [Action::Back, Action::ToggleBackground]);
+        let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(km.actions_for(&alt_x), [Action::Back]);
+        assert_eq!(km.actions_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)), []);
     }
 
     #[test]

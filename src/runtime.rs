@@ -6,7 +6,7 @@
 //! `TestBackend` and scripted events, and other front ends can plug in.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
@@ -158,7 +158,7 @@ where
         }
         match events.next_event(TICK).map_err(RunError::Input)? {
             Some(Event::Key(key)) => {
-                if let Some(action) = state.keymap.action_for(&key) {
+                for action in state.keymap.actions_for(&key) {
                     update(state, action);
                     dirty = true;
                 }
@@ -182,6 +182,9 @@ pub type RealTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// panic hook that restores it first (so the panic message is readable).
 pub fn enter() -> io::Result<RealTerminal> {
     install_panic_hook();
+    if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
+        let _ = ORIGINAL_TERMIOS.set(termios);
+    }
     let entered =
         enable_raw_mode().and_then(|()| execute!(io::stdout(), EnterAlternateScreen, Hide));
     if let Err(err) = entered {
@@ -214,65 +217,76 @@ fn install_panic_hook() {
     }));
 }
 
+/// The terminal's settings before raw mode, for [`emergency_exit`].
+static ORIGINAL_TERMIOS: OnceLock<rustix::termios::Termios> = OnceLock::new();
+
+/// Restores the terminal without crossterm (whose locks the stuck main
+/// thread may hold) and exits. Used when the loop did not exit by itself.
+fn emergency_exit(code: i32) -> ! {
+    let out = rustix::stdio::stdout();
+    let _ = rustix::io::write(out, b"\x1b[?1049l\x1b[?25h");
+    if let Some(termios) = ORIGINAL_TERMIOS.get() {
+        let _ = rustix::termios::tcsetattr(out, rustix::termios::OptionalActions::Now, termios);
+    }
+    // std's exit only try-locks stdout to flush it, so this cannot deadlock
+    // on a main thread blocked mid-write.
+    std::process::exit(code)
+}
+
 /// Watches for SIGTERM, SIGINT, SIGHUP and SIGQUIT: records the signal for
-/// the loop, and if the loop has not exited within [`GRACE`], restores the
-/// terminal and exits with 128 + the signal number itself.
+/// the loop (which exits through the normal restore within one [`TICK`]), and
+/// if the loop is stuck for [`GRACE`], restores the terminal and exits with
+/// 128 + the signal number itself.
 pub fn watch_signals(stop: &StopFlags) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
     let stop = stop.clone();
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(n) = signals.forever().next() {
-                stop.signal(n);
-                std::thread::sleep(GRACE);
-                restore();
-                std::process::exit(128 + n);
-            }
-        })?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(n) = signals.forever().next() {
+            stop.signal(n);
+            std::thread::sleep(GRACE);
+            emergency_exit(128 + n);
+        }
+    })?;
     Ok(())
 }
 
 /// Watches the terminal for a hang-up (the SSH connection dropped, the
-/// window closed while SIGHUP is ignored). crossterm 0.29 then spins at full
-/// CPU in its reader (crossterm#793), so the loop must be told to leave.
+/// window closed). A hang-up need not bring a SIGHUP (the app may be in
+/// another session than the terminal's, or behind a wrapper that ignores
+/// it), and crossterm 0.29 then spins at full CPU in its reader
+/// (crossterm#793). There is no terminal left to restore, so the watchdog
+/// exits at once with 128 + SIGHUP.
 pub fn watch_hangup(stop: &StopFlags) -> io::Result<()> {
+    use std::io::IsTerminal;
+
     use rustix::event::{PollFd, PollFlags, poll};
     let stop = stop.clone();
-    std::thread::Builder::new()
-        .name("hangup".into())
-        .spawn(move || {
-            let wait = rustix::event::Timespec {
-                tv_sec: 1,
-                tv_nsec: 0,
-            };
-            loop {
-                let stdin = rustix::stdio::stdin();
-                let stdout = rustix::stdio::stdout();
-                // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL.
-                let mut fds = [
-                    PollFd::new(&stdin, PollFlags::empty()),
-                    PollFd::new(&stdout, PollFlags::empty()),
-                ];
-                let hung_up = match poll(&mut fds, Some(&wait)) {
-                    Ok(0) => false,
-                    Ok(_) => fds.iter().any(|fd| {
-                        fd.revents()
-                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
-                    }),
-                    Err(rustix::io::Errno::INTR) => false,
-                    Err(_) => true,
-                };
-                if hung_up
-                    || rustix::termios::tcgetattr(&stdout)
-                        .is_err_and(|e| e == rustix::io::Errno::IO)
-                {
-                    stop.hang_up();
-                    std::thread::sleep(GRACE);
-                    restore();
-                    std::process::exit(i32::from(Outcome::HangUp.exit_code()));
-                }
+    // stdin is watched only when it is the terminal: a closed pipe on stdin
+    // (`echo | vision-tui`) also reports POLLHUP, and crossterm then reads
+    // from /dev/tty instead.
+    let watch_stdin = io::stdin().is_terminal();
+    std::thread::Builder::new().name("hangup".into()).spawn(move || {
+        let stdin = rustix::stdio::stdin();
+        let stdout = rustix::stdio::stdout();
+        loop {
+            // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL,
+            // and sleeps until one happens.
+            let mut fds = vec![PollFd::new(&stdout, PollFlags::empty())];
+            if watch_stdin {
+                fds.push(PollFd::new(&stdin, PollFlags::empty()));
             }
-        })?;
+            let hung_up = match poll(&mut fds, None) {
+                Ok(_) => fds
+                    .iter()
+                    .any(|fd| fd.revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)),
+                Err(rustix::io::Errno::INTR) => false,
+                Err(_) => true,
+            };
+            if hung_up {
+                stop.hang_up();
+                emergency_exit(i32::from(Outcome::HangUp.exit_code()));
+            }
+        }
+    })?;
     Ok(())
 }

@@ -7,27 +7,28 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::State;
+use crate::keymap::Hint;
 
-/// Draws the footer into `area`; hints that do not fit are left out whole
-/// rather than cut in the middle.
+/// Draws the footer into `area`. When not every hint fits, the essential
+/// ones (help, quit) are kept and others are left out whole, never cut.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    let width = usize::from(area.width);
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for hint in state.keymap.hints(state.mode) {
-        let cost = hint.keys.width() + 1 + hint.text.width() + 2;
-        if used + cost > width {
-            break;
+    let hints = state.keymap.hints(state.mode);
+    let cost = |hint: &Hint| hint.keys.width() + 1 + hint.text.width() + 2;
+    let mut budget = usize::from(area.width).saturating_sub(1);
+    let mut keep = vec![false; hints.len()];
+    // Essentials first, then the rest in order while they fit.
+    for pass_essential in [true, false] {
+        for (i, hint) in hints.iter().enumerate() {
+            if hint.essential == pass_essential && !keep[i] && cost(hint) <= budget {
+                keep[i] = true;
+                budget -= cost(hint);
+            }
         }
-        used += cost;
-        spans.push(Span::styled(hint.keys, state.theme.key));
-        spans.push(Span::styled(
-            format!(" {}  ", hint.text),
-            state.theme.footer,
-        ));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(state.theme.footer),
-        area,
-    );
+    let mut spans = vec![Span::raw(" ")];
+    for (hint, _) in hints.into_iter().zip(keep).filter(|(_, kept)| *kept) {
+        spans.push(Span::styled(hint.keys, state.theme.key));
+        spans.push(Span::styled(format!(" {}  ", hint.text), state.theme.footer));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(state.theme.footer), area);
 }

@@ -39,14 +39,13 @@ pub fn lines(
             .map(|l| Line::styled(l, theme.statement)),
     );
     if detail == HeaderDetail::Full {
-        let adopted = [
-            doc.adoption.as_ref().map(|a| a.text.as_str()),
-            doc.revised.as_ref().map(|r| r.text.as_str()),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let adopted = match (&doc.adoption, &doc.revised) {
+            (Some(a), Some(r)) if a.text.ends_with(['.', '!', '?']) => format!("{} {}", a.text, r.text),
+            (Some(a), Some(r)) => format!("{} · {}", a.text, r.text),
+            (Some(a), None) => a.text.clone(),
+            (None, Some(r)) => r.text.clone(),
+            (None, None) => String::new(),
+        };
         if !adopted.is_empty() {
             out.extend(
                 wrap(&adopted, inner)

@@ -2,3 +2,4 @@
 
 mod load;
 mod source_text;
+mod e2e;

@@ -1,0 +1,313 @@
+//! End-to-end: the real binary in a pseudo-terminal, real keys in, the real
+//! screen (via vt100) and the raw bytes out.
+
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
+/// Generous: these bound how long a broken build may hang the suite, they are
+/// not performance assertions.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+
+pub struct Session {
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Asks the reader thread to drop its handle on the master after its next read.
+    release: Arc<AtomicBool>,
+    reader_done: mpsc::Receiver<()>,
+}
+
+impl Session {
+    pub fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        Self::spawn(cmd, cols, rows)
+    }
+
+    pub fn start_command(program: &str, args: &[&str], cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        Self::spawn(cmd, cols, rows)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        // BIN is absolute: CommandBuilder resolves relative paths against $HOME.
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn vision-tui");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (screen_in, raw_in) = (Arc::clone(&screen), Arc::clone(&raw));
+        let release = Arc::new(AtomicBool::new(false));
+        let release_in = Arc::clone(&release);
+        let (done, reader_done) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                screen_in.lock().unwrap().process(&buf[..n]);
+                raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
+                if release_in.load(Ordering::SeqCst) {
+                    break;
+                }
+            }
+            drop(reader);
+            let _ = done.send(());
+        });
+        Self {
+            master: Some(pty.master),
+            writer: Some(writer),
+            child,
+            screen,
+            raw,
+            release,
+            reader_done,
+        }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    pub fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(needle) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {needle:?}; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn wait_until_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while self.contents().contains(needle) {
+            assert!(start.elapsed() < PATIENCE, "{needle:?} stayed; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let writer = self.writer.as_mut().expect("writer");
+        writer.write_all(bytes).unwrap();
+        writer.flush().unwrap();
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread drain the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                panic!("vision-tui did not exit; screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// True when the pty's line discipline is back in canonical mode with echo.
+    pub fn cooked(&self) -> bool {
+        let termios = self.master.as_ref().and_then(|m| m.get_termios()).expect("termios");
+        let flags = format!("{:?}", termios.local_flags);
+        flags.contains("ICANON") && flags.contains("ECHO")
+    }
+
+    /// Closes every handle on the master side: the terminal hangs up.
+    pub fn hang_up(&mut self) {
+        // The reader thread holds a duplicate of the master; have it let go
+        // after the next output, which a help toggle is sure to cause.
+        self.release.store(true, Ordering::SeqCst);
+        self.send(b"?");
+        self.reader_done.recv_timeout(PATIENCE).expect("reader thread let go of the pty");
+        self.writer = None;
+        self.master = None;
+    }
+}
+
+/// Asserts the terminal was left as found: alternate screen left after it was
+/// last entered, cursor shown, line discipline cooked.
+pub fn assert_restored(session: &Session) {
+    let raw = session.raw();
+    let entered = find_last(&raw, ENTER_ALT).expect("entered the alternate screen");
+    let left = find_last(&raw, LEAVE_ALT).expect("left the alternate screen");
+    assert!(left > entered, "left the alternate screen before entering it last");
+    let shown = find_last(&raw, SHOW_CURSOR).expect("cursor shown");
+    assert!(shown > entered, "cursor shown again after entering");
+    assert!(!session.screen.lock().unwrap().screen().alternate_screen(), "still on the alternate screen");
+    assert!(session.cooked(), "raw mode still on");
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+pub fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[test]
+fn browses_vision_2040_and_quits_cleanly() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Alingsås är Västsveriges vackraste kulturstad");
+    for area in ["Vackra miljöer", "Livskvalitet", "Experimentlust", "Omställning", "Tillsammans"] {
+        s.wait_for(area);
+    }
+    // Down twice with j and the arrow key reaches the third area, Experimentlust.
+    s.send(b"j");
+    s.send(b"\x1b[B");
+    s.wait_for("Focus area 3 of 5");
+    s.wait_for("Goal 1");
+    s.wait_for("Alingsås växer genom att stärka och uppmuntra");
+    s.send(b"?");
+    s.wait_for("Move and scroll");
+    s.send(b"\x1b");
+    s.wait_until_gone("Move and scroll");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn number_keys_tab_and_background_work_in_the_real_terminal() {
+    let mut s = Session::start(&[], &[], 120, 40);
+    s.wait_for("Tillsammans");
+    s.send(b"4");
+    s.wait_for("I Alingsås finns goda livsmiljöer");
+    s.send(b"\t");
+    s.wait_for("j/k scroll");
+    s.send(b"b");
+    s.wait_for("Så lyder kommunens vision");
+    s.send(b"G");
+    s.wait_for("Läs mer om kommunens prioriterade mål");
+    s.send(b"\x1b");
+    s.wait_until_gone("Läs mer om kommunens prioriterade mål");
+    s.send(b"\x03"); // Ctrl-C arrives as a key in raw mode
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn signals_restore_the_terminal_and_exit_128_plus_n() {
+    for (name, number) in [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3)] {
+        let mut s = Session::start(&[], &[], 80, 24);
+        s.wait_for("Tillsammans");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &s.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(s.wait_exit(), 128 + number, "SIG{name}");
+        assert_restored(&s);
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_still_shows_the_message() {
+    let mut s = Session::start(&[], &[("VISION_TUI_TEST_PANIC", "1")], 80, 24);
+    assert_eq!(s.wait_exit(), 101);
+    assert_restored(&s);
+    let raw = s.raw();
+    let message = find_last(&raw, b"panicking on purpose").expect("panic message shown");
+    assert!(message > find_last(&raw, LEAVE_ALT).unwrap(), "message printed after restoring");
+}
+
+#[test]
+fn exits_when_the_terminal_hangs_up() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.hang_up();
+    // The kernel sends SIGHUP to the session leader, which is vision-tui here.
+    assert_eq!(s.wait_exit(), 129);
+}
+
+#[test]
+fn exits_on_hang_up_even_when_no_sighup_arrives() {
+    // Run vision-tui in a session of its own (no controlling terminal), as
+    // behind some wrappers: a hang-up then sends it no SIGHUP at all, and
+    // crossterm would spin on the dead terminal; the watchdog must notice.
+    let mut s = Session::start_command("setsid", &["-w", BIN], 80, 24);
+    s.wait_for("Tillsammans");
+    let wrapper = s.pid();
+    let children = std::fs::read_to_string(format!("/proc/{wrapper}/task/{wrapper}/children")).unwrap();
+    let app: u32 = children.split_whitespace().next().expect("vision-tui under setsid").parse().unwrap();
+    s.hang_up();
+    let start = Instant::now();
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{app}/stat")).unwrap_or_default();
+        // Gone, or a zombie waiting to be reaped: either way it exited.
+        let state = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next());
+        if stat.is_empty() || state == Some("Z") {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "vision-tui still running after hang-up: {stat}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn resizing_redraws_and_keeps_the_selection() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.send(b"3");
+    s.wait_for("Focus area 3 of 5");
+    let master = s.master.as_ref().unwrap();
+    master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
+    s.screen.lock().unwrap().screen_mut().set_size(nz(6), nz(20));
+    s.wait_for("too small");
+    let master = s.master.as_ref().unwrap();
+    master.resize(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).unwrap();
+    s.screen.lock().unwrap().screen_mut().set_size(nz(40), nz(120));
+    s.wait_for("Focus area 3 of 5");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sends_no_terminal_queries() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.send(b"q");
+    s.wait_exit();
+    let raw = s.raw();
+    // Cursor position (6n), device attributes (c), window size (18t) queries.
+    for query in [&b"\x1b[6n"[..], b"\x1b[c", b"\x1b[0c", b"\x1b[>c", b"\x1b[18t", b"\x1b[?u"] {
+        assert!(find_last(&raw, query).is_none(), "sent query {query:?}");
+    }
+}
