@@ -314,7 +314,11 @@ impl Keymap {
             (a, b) => a.or(b).unwrap_or_default(),
         };
         let one = |a| self.key_for(a).unwrap_or_default();
-        let hint = |keys: String, text| Hint { keys, text, essential: matches!(text, "help" | "quit") };
+        let hint = |keys: String, text| Hint {
+            keys,
+            text,
+            essential: matches!(text, "help" | "quit"),
+        };
         match mode {
             Mode::Browse(Pane::FocusList) => vec![
                 hint(pair(Action::MoveDown, Action::MoveUp), "move"),
@@ -446,10 +450,16 @@ mod tests {
     fn esc_arriving_glued_to_the_next_key_is_esc_then_that_key() {
         let km = Keymap::default();
         let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
-        assert_eq!(km.actions_for(&alt_b), [Action::Back, Action::ToggleBackground]);
+        assert_eq!(
+            km.actions_for(&alt_b),
+            [Action::Back, Action::ToggleBackground]
+        );
         let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
         assert_eq!(km.actions_for(&alt_x), [Action::Back]);
-        assert_eq!(km.actions_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)), []);
+        assert_eq!(
+            km.actions_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            []
+        );
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! `TestBackend` and scripted events, and other front ends can plug in.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::{Arc, OnceLock};
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -240,13 +240,15 @@ fn emergency_exit(code: i32) -> ! {
 pub fn watch_signals(stop: &StopFlags) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
     let stop = stop.clone();
-    std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(n) = signals.forever().next() {
-            stop.signal(n);
-            std::thread::sleep(GRACE);
-            emergency_exit(128 + n);
-        }
-    })?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(n) = signals.forever().next() {
+                stop.signal(n);
+                std::thread::sleep(GRACE);
+                emergency_exit(128 + n);
+            }
+        })?;
     Ok(())
 }
 
@@ -265,28 +267,31 @@ pub fn watch_hangup(stop: &StopFlags) -> io::Result<()> {
     // (`echo | vision-tui`) also reports POLLHUP, and crossterm then reads
     // from /dev/tty instead.
     let watch_stdin = io::stdin().is_terminal();
-    std::thread::Builder::new().name("hangup".into()).spawn(move || {
-        let stdin = rustix::stdio::stdin();
-        let stdout = rustix::stdio::stdout();
-        loop {
-            // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL,
-            // and sleeps until one happens.
-            let mut fds = vec![PollFd::new(&stdout, PollFlags::empty())];
-            if watch_stdin {
-                fds.push(PollFd::new(&stdin, PollFlags::empty()));
+    std::thread::Builder::new()
+        .name("hangup".into())
+        .spawn(move || {
+            let stdin = rustix::stdio::stdin();
+            let stdout = rustix::stdio::stdout();
+            loop {
+                // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL,
+                // and sleeps until one happens.
+                let mut fds = vec![PollFd::new(&stdout, PollFlags::empty())];
+                if watch_stdin {
+                    fds.push(PollFd::new(&stdin, PollFlags::empty()));
+                }
+                let hung_up = match poll(&mut fds, None) {
+                    Ok(_) => fds.iter().any(|fd| {
+                        fd.revents()
+                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+                    }),
+                    Err(rustix::io::Errno::INTR) => false,
+                    Err(_) => true,
+                };
+                if hung_up {
+                    stop.hang_up();
+                    emergency_exit(i32::from(Outcome::HangUp.exit_code()));
+                }
             }
-            let hung_up = match poll(&mut fds, None) {
-                Ok(_) => fds
-                    .iter()
-                    .any(|fd| fd.revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)),
-                Err(rustix::io::Errno::INTR) => false,
-                Err(_) => true,
-            };
-            if hung_up {
-                stop.hang_up();
-                emergency_exit(i32::from(Outcome::HangUp.exit_code()));
-            }
-        }
-    })?;
+        })?;
     Ok(())
 }

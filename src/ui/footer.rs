@@ -28,7 +28,13 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let mut spans = vec![Span::raw(" ")];
     for (hint, _) in hints.into_iter().zip(keep).filter(|(_, kept)| *kept) {
         spans.push(Span::styled(hint.keys, state.theme.key));
-        spans.push(Span::styled(format!(" {}  ", hint.text), state.theme.footer));
+        spans.push(Span::styled(
+            format!(" {}  ", hint.text),
+            state.theme.footer,
+        ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(state.theme.footer), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(state.theme.footer),
+        area,
+    );
 }

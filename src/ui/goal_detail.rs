@@ -22,16 +22,6 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
         );
         return out;
     };
-    let goal_count = doc.goals_of(&area.id).count();
-    out.extend(wrap(&area.name, width).into_iter().map(|l| Line::styled(l, theme.title)));
-    let summary = format!(
-        "Focus area {} of {} · {goal_count} goal{}",
-        state.selected + 1,
-        doc.focus_areas.len(),
-        if goal_count == 1 { "" } else { "s" }
-    );
-    out.extend(wrap(&summary, width).into_iter().map(|l| Line::styled(l, theme.muted)));
-    out.push(Line::default());
     if let Some(description) = &area.description {
         out.extend(
             wrap(description, width)
@@ -114,7 +104,17 @@ fn push_notes_and_links(
 /// Draws the detail pane into `area`.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let focused = is_focused(state, Pane::GoalDetail);
-    let title = " Goals ".to_string();
+    let title = match state.document.focus_areas.get(state.selected) {
+        Some(area) => {
+            let count = state.document.goals_of(&area.id).count();
+            format!(
+                " {} · {count} goal{} ",
+                area.name,
+                if count == 1 { "" } else { "s" }
+            )
+        }
+        None => " Goals ".to_string(),
+    };
     let block = pane_block(
         super::text::truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
         focused,

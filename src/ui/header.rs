@@ -40,7 +40,9 @@ pub fn lines(
     );
     if detail == HeaderDetail::Full {
         let adopted = match (&doc.adoption, &doc.revised) {
-            (Some(a), Some(r)) if a.text.ends_with(['.', '!', '?']) => format!("{} {}", a.text, r.text),
+            (Some(a), Some(r)) if a.text.ends_with(['.', '!', '?']) => {
+                format!("{} {}", a.text, r.text)
+            }
             (Some(a), Some(r)) => format!("{} · {}", a.text, r.text),
             (Some(a), None) => a.text.clone(),
             (None, Some(r)) => r.text.clone(),

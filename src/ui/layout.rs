@@ -59,7 +59,7 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
         HeaderDetail::TitleOnly,
     ]
     .into_iter()
-    .find(|&detail| header_height(doc, width, detail) + MIN_BODY_HEIGHT + 1 <= area.height)
+    .find(|&detail| header_height(doc, width, detail).saturating_add(MIN_BODY_HEIGHT) < area.height)
     .unwrap_or(HeaderDetail::TitleOnly);
     // MIN_HEIGHT leaves room for one header row even when the title wraps.
     let header_rows =

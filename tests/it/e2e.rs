@@ -46,7 +46,12 @@ impl Session {
 
     fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         // BIN is absolute: CommandBuilder resolves relative paths against $HOME.
         cmd.env("TERM", "xterm-256color");
@@ -110,7 +115,11 @@ impl Session {
     pub fn wait_until_gone(&self, needle: &str) {
         let start = Instant::now();
         while self.contents().contains(needle) {
-            assert!(start.elapsed() < PATIENCE, "{needle:?} stayed; screen:\n{}", self.contents());
+            assert!(
+                start.elapsed() < PATIENCE,
+                "{needle:?} stayed; screen:\n{}",
+                self.contents()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -144,7 +153,11 @@ impl Session {
 
     /// True when the pty's line discipline is back in canonical mode with echo.
     pub fn cooked(&self) -> bool {
-        let termios = self.master.as_ref().and_then(|m| m.get_termios()).expect("termios");
+        let termios = self
+            .master
+            .as_ref()
+            .and_then(|m| m.get_termios())
+            .expect("termios");
         let flags = format!("{:?}", termios.local_flags);
         flags.contains("ICANON") && flags.contains("ECHO")
     }
@@ -155,7 +168,9 @@ impl Session {
         // after the next output, which a help toggle is sure to cause.
         self.release.store(true, Ordering::SeqCst);
         self.send(b"?");
-        self.reader_done.recv_timeout(PATIENCE).expect("reader thread let go of the pty");
+        self.reader_done
+            .recv_timeout(PATIENCE)
+            .expect("reader thread let go of the pty");
         self.writer = None;
         self.master = None;
     }
@@ -167,10 +182,16 @@ pub fn assert_restored(session: &Session) {
     let raw = session.raw();
     let entered = find_last(&raw, ENTER_ALT).expect("entered the alternate screen");
     let left = find_last(&raw, LEAVE_ALT).expect("left the alternate screen");
-    assert!(left > entered, "left the alternate screen before entering it last");
+    assert!(
+        left > entered,
+        "left the alternate screen before entering it last"
+    );
     let shown = find_last(&raw, SHOW_CURSOR).expect("cursor shown");
     assert!(shown > entered, "cursor shown again after entering");
-    assert!(!session.screen.lock().unwrap().screen().alternate_screen(), "still on the alternate screen");
+    assert!(
+        !session.screen.lock().unwrap().screen().alternate_screen(),
+        "still on the alternate screen"
+    );
     assert!(session.cooked(), "raw mode still on");
 }
 
@@ -186,13 +207,19 @@ pub fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn browses_vision_2040_and_quits_cleanly() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Alingsås är Västsveriges vackraste kulturstad");
-    for area in ["Vackra miljöer", "Livskvalitet", "Experimentlust", "Omställning", "Tillsammans"] {
+    for area in [
+        "Vackra miljöer",
+        "Livskvalitet",
+        "Experimentlust",
+        "Omställning",
+        "Tillsammans",
+    ] {
         s.wait_for(area);
     }
     // Down twice with j and the arrow key reaches the third area, Experimentlust.
     s.send(b"j");
     s.send(b"\x1b[B");
-    s.wait_for("Focus area 3 of 5");
+    s.wait_for("Experimentlust · 1 goal");
     s.wait_for("Goal 1");
     s.wait_for("Alingsås växer genom att stärka och uppmuntra");
     s.send(b"?");
@@ -245,7 +272,10 @@ fn a_panic_restores_the_terminal_and_still_shows_the_message() {
     assert_restored(&s);
     let raw = s.raw();
     let message = find_last(&raw, b"panicking on purpose").expect("panic message shown");
-    assert!(message > find_last(&raw, LEAVE_ALT).unwrap(), "message printed after restoring");
+    assert!(
+        message > find_last(&raw, LEAVE_ALT).unwrap(),
+        "message printed after restoring"
+    );
 }
 
 #[test]
@@ -265,18 +295,30 @@ fn exits_on_hang_up_even_when_no_sighup_arrives() {
     let mut s = Session::start_command("setsid", &["-w", BIN], 80, 24);
     s.wait_for("Tillsammans");
     let wrapper = s.pid();
-    let children = std::fs::read_to_string(format!("/proc/{wrapper}/task/{wrapper}/children")).unwrap();
-    let app: u32 = children.split_whitespace().next().expect("vision-tui under setsid").parse().unwrap();
+    let children =
+        std::fs::read_to_string(format!("/proc/{wrapper}/task/{wrapper}/children")).unwrap();
+    let app: u32 = children
+        .split_whitespace()
+        .next()
+        .expect("vision-tui under setsid")
+        .parse()
+        .unwrap();
     s.hang_up();
     let start = Instant::now();
     loop {
         let stat = std::fs::read_to_string(format!("/proc/{app}/stat")).unwrap_or_default();
         // Gone, or a zombie waiting to be reaped: either way it exited.
-        let state = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next());
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next());
         if stat.is_empty() || state == Some("Z") {
             break;
         }
-        assert!(start.elapsed() < PATIENCE, "vision-tui still running after hang-up: {stat}");
+        assert!(
+            start.elapsed() < PATIENCE,
+            "vision-tui still running after hang-up: {stat}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -286,15 +328,37 @@ fn resizing_redraws_and_keeps_the_selection() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Tillsammans");
     s.send(b"3");
-    s.wait_for("Focus area 3 of 5");
+    s.wait_for("Experimentlust · 1 goal");
     let master = s.master.as_ref().unwrap();
-    master.resize(PtySize { rows: 6, cols: 20, pixel_width: 0, pixel_height: 0 }).unwrap();
-    s.screen.lock().unwrap().screen_mut().set_size(nz(6), nz(20));
+    master
+        .resize(PtySize {
+            rows: 6,
+            cols: 20,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nz(6), nz(20));
     s.wait_for("too small");
     let master = s.master.as_ref().unwrap();
-    master.resize(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 }).unwrap();
-    s.screen.lock().unwrap().screen_mut().set_size(nz(40), nz(120));
-    s.wait_for("Focus area 3 of 5");
+    master
+        .resize(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nz(40), nz(120));
+    s.wait_for("Experimentlust · 1 goal");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -307,7 +371,14 @@ fn sends_no_terminal_queries() {
     s.wait_exit();
     let raw = s.raw();
     // Cursor position (6n), device attributes (c), window size (18t) queries.
-    for query in [&b"\x1b[6n"[..], b"\x1b[c", b"\x1b[0c", b"\x1b[>c", b"\x1b[18t", b"\x1b[?u"] {
+    for query in [
+        &b"\x1b[6n"[..],
+        b"\x1b[c",
+        b"\x1b[0c",
+        b"\x1b[>c",
+        b"\x1b[18t",
+        b"\x1b[?u",
+    ] {
         assert!(find_last(&raw, query).is_none(), "sent query {query:?}");
     }
 }

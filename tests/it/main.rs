@@ -1,5 +1,7 @@
 //! The integration suite: one test binary (linking is the slow part on small machines).
 
-mod load;
-mod source_text;
 mod e2e;
+mod load;
+mod props;
+mod screens;
+mod source_text;

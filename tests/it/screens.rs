@@ -1,0 +1,149 @@
+//! Snapshots of every screen at 80×24, 120×40 and 40×12, text and styles,
+//! drawn by the same `update` and `view` the binary uses, through the
+//! generic event loop with scripted input.
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use vision_tui::app::State;
+use vision_tui::runtime::{self, EventSource, Outcome, StopFlags};
+use vision_tui::theme::Theme;
+
+/// Scripted input: the keys, then `q`.
+struct Script(VecDeque<Event>);
+
+impl EventSource for Script {
+    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+        Ok(Some(self.0.pop_front().unwrap_or(key(KeyCode::Char('q')))))
+    }
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Runs the app on the built-in document at `width`×`height`, presses `keys`,
+/// and returns the last frame drawn before quitting.
+pub fn screen(width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut state = State::new(vision_tui::load::builtin(), Theme::default());
+    // Quit is the last key; drawing happens before each key, so press a
+    // harmless no-op key last to get the final frame drawn first.
+    let mut events: VecDeque<Event> = keys.iter().map(|&code| key(code)).collect();
+    events.push_back(key(KeyCode::Char('x')));
+    let outcome = runtime::run(
+        &mut terminal,
+        &mut state,
+        &mut Script(events),
+        &StopFlags::default(),
+    )
+    .unwrap();
+    assert_eq!(outcome, Outcome::Quit);
+    terminal.backend().buffer().clone()
+}
+
+/// The screen's text, one string per row.
+pub fn text(buffer: &Buffer) -> String {
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content
+        .chunks(width)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text and styles: insta keeps the Debug form of the buffer, which lists
+/// every style change as well as the text (Display would drop the colours).
+macro_rules! snap {
+    ($name:expr, $width:expr, $height:expr, $keys:expr) => {{
+        let buffer = screen($width, $height, $keys);
+        insta::assert_debug_snapshot!(format!("{}_{}x{}", $name, $width, $height), buffer);
+        buffer
+    }};
+}
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
+
+#[test]
+fn main_screen() {
+    for (w, h) in SIZES {
+        let buffer = snap!("main", w, h, &[]);
+        let text = text(&buffer);
+        assert!(text.contains("Vision 2040"));
+        assert!(text.contains("▶"), "the selection is marked without colour");
+    }
+}
+
+#[test]
+fn main_screen_with_experimentlust_in_the_detail_pane() {
+    for (w, h) in SIZES {
+        let buffer = snap!(
+            "experimentlust_detail",
+            w,
+            h,
+            &[KeyCode::Char('3'), KeyCode::Tab]
+        );
+        assert!(text(&buffer).contains("Goal 1"));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let buffer = snap!("help", w, h, &[KeyCode::Char('?')]);
+        assert!(text(&buffer).contains("Move and scroll"));
+    }
+}
+
+#[test]
+fn background_view() {
+    for (w, h) in SIZES {
+        let buffer = snap!("background", w, h, &[KeyCode::Char('b')]);
+        assert!(text(&buffer).contains("Background"));
+    }
+}
+
+#[test]
+fn too_small_screen() {
+    let buffer = snap!("too_small", 20, 6, &[]);
+    assert!(text(&buffer).contains("too small"));
+    let buffer = screen(1, 1, &[]);
+    assert_eq!(buffer.area.area(), 1);
+}
+
+#[test]
+fn the_header_never_cuts_the_statement_mid_word() {
+    for (w, h) in [(80, 24), (120, 40), (61, 30), (100, 30)] {
+        let screen = text(&screen(w, h, &[]));
+        for word in vision_tui::load::builtin().statement.split(' ') {
+            assert!(
+                screen
+                    .split([' ', '\n'])
+                    .any(|cell_word| cell_word.trim_end_matches(['│', '┃']) == word),
+                "{word:?} not whole at {w}×{h}:\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_cell_holds_a_control_character() {
+    for (w, h) in SIZES {
+        for keys in [&[][..], &[KeyCode::Char('?')], &[KeyCode::Char('b')]] {
+            let buffer = screen(w, h, keys);
+            for cell in &buffer.content {
+                assert!(
+                    !cell.symbol().chars().any(char::is_control),
+                    "{:?}",
+                    cell.symbol()
+                );
+            }
+        }
+    }
+}
