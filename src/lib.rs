@@ -3,6 +3,14 @@
 //! Module map (the Elm architecture, I/O only at the edges):
 //! - [`model`]: serde types of a vision document.
 //! - [`load`]: read, parse, validate and normalise a document; errors with positions.
+//! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`.
+//! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
+//! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
+//!   pure layout that `update` also uses to clamp scrolling.
+//! - [`theme`]: every style the UI uses.
+//! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
+//!   watchdog, and the event loop, generic over ratatui's `Backend`.
+//! - [`cli`]: the command line (the binary in `main.rs` only wires these together).
 #![forbid(unsafe_code)]
 
 pub mod app;

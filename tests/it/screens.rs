@@ -147,3 +147,32 @@ fn no_cell_holds_a_control_character() {
         }
     }
 }
+
+#[test]
+fn readme_key_table_matches_the_keymap() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme
+        .split("<!-- keys:start -->")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- keys:end -->").next())
+        .expect("README has a key table between markers");
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
+    let help = vision_tui::keymap::Keymap::default().help_rows();
+    assert_eq!(
+        rows.len(),
+        help.len(),
+        "README lists {} rows, the keymap {}",
+        rows.len(),
+        help.len()
+    );
+    for (_, keys, description) in help {
+        let cell = keys
+            .split(' ')
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let row = format!("| {cell} | {description} |");
+        assert!(rows.contains(&row.as_str()), "README lacks {row}");
+    }
+}
