@@ -1,5 +1,6 @@
 //! The integration suite: one test binary (linking is the slow part on small machines).
 
+mod cli;
 mod e2e;
 mod load;
 mod props;

@@ -1,0 +1,211 @@
+//! The real binary with its output piped (as in scripts, CI and logs): exit
+//! statuses, and the plain-text messages on stderr for every bad document,
+//! a missing file, a missing terminal and a wrong command line.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use unicode_width::UnicodeWidthStr;
+use vision_tui::cli::{EXIT_TERMINAL, EXIT_USAGE};
+use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
+
+fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+/// Runs the binary with stdin null and stdout/stderr piped: (status, stdout, stderr).
+fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        // Colour must not depend on the environment the suite runs in.
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("run vision-tui");
+    let code = out
+        .status
+        .code()
+        .expect("vision-tui was killed by a signal");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        !stderr.contains('\x1b'),
+        "escape character on stderr for {:?}:\n{stderr:?}",
+        args.iter().map(AsRef::as_ref).collect::<Vec<_>>()
+    );
+    (code, stdout, stderr)
+}
+
+/// Runs one bad document: exit 2, nothing on stdout, an error naming the file.
+fn run_bad(path: &Path) -> String {
+    let file = path.display().to_string();
+    let (code, stdout, stderr) = run(&[path]);
+    assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR), "{file}:\n{stderr}");
+    assert_eq!(stdout, "", "{file}");
+    assert!(stderr.starts_with("error:"), "{file}:\n{stderr}");
+    assert!(stderr.contains(&file), "{file}:\n{stderr}");
+    stderr
+}
+
+fn bad(name: &str) -> String {
+    run_bad(&fixture("bad").join(name))
+}
+
+#[test]
+fn every_bad_fixture_exits_2_with_a_positioned_message() {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixture("bad"))
+        .expect("tests/fixtures/bad")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.is_file())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 19, "fixtures missing: {paths:?}");
+    for path in paths {
+        let file = path.display().to_string();
+        let stderr = run_bad(&path);
+        let err = load::from_path(&path).expect_err(&file);
+        for d in err.diagnostics() {
+            assert!(
+                stderr.contains(&format!("--> {file}:{}:{}\n", d.line, d.column)),
+                "no `{file}:{}:{}` in\n{stderr}",
+                d.line,
+                d.column
+            );
+            // The quoted line as the terminal shows it, then a caret under the column.
+            let show = |s: &str| -> String {
+                s.chars()
+                    .filter(|c| !c.is_control() || *c == '\t')
+                    .map(|c| if c == '\t' { ' ' } else { c })
+                    .collect()
+            };
+            let quoted = format!("\n{} | {}\n", d.line, show(&d.source_line));
+            let at = stderr
+                .find(&quoted)
+                .unwrap_or_else(|| panic!("source line not quoted in\n{stderr}"));
+            let caret_line = stderr[at + quoted.len()..].lines().next().unwrap_or("");
+            let gutter = " ".repeat(d.line.to_string().len());
+            let marks = caret_line
+                .strip_prefix(&format!("{gutter} | "))
+                .unwrap_or_else(|| panic!("no caret line after the source in\n{stderr}"));
+            let carets = marks.trim_start_matches(' ');
+            assert!(
+                !carets.is_empty() && carets.chars().all(|c| c == '^'),
+                "{caret_line:?} in\n{stderr}"
+            );
+            let before: String = d.source_line.chars().take(d.column - 1).collect();
+            assert_eq!(
+                marks.len() - carets.len(),
+                show(&before).width(),
+                "caret not under column {} in\n{stderr}",
+                d.column
+            );
+            // The whole diagnostic, exactly as the library renders it.
+            assert!(stderr.contains(&d.to_string()), "{stderr}");
+        }
+    }
+}
+
+#[test]
+fn specific_bad_documents_say_what_is_wrong() {
+    let stderr = bad("unknown-focus-area.ron");
+    assert!(stderr.contains("`togther`"), "{stderr}");
+    assert!(
+        stderr.contains("valid ids are: green, together"),
+        "{stderr}"
+    );
+
+    let stderr = bad("three-problems.ron");
+    for problem in [
+        "`title` is empty",
+        "focus area `blue`, which does not exist",
+        "duplicate goal number 1",
+    ] {
+        assert!(stderr.contains(problem), "{problem}:\n{stderr}");
+    }
+    let file = fixture("bad/three-problems.ron").display().to_string();
+    assert!(
+        stderr.contains(&format!("3 problems in {file}")),
+        "{stderr}"
+    );
+
+    for empty in ["empty.ron", "comment-only.ron"] {
+        let stderr = bad(empty);
+        assert!(stderr.contains("is empty"), "{stderr}");
+    }
+    let stderr = bad("invalid-utf8.ron");
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    let stderr = bad("unknown-field.ron");
+    assert!(stderr.contains("`nmae`"), "{stderr}");
+}
+
+#[test]
+fn missing_file_exits_2_with_a_hint() {
+    let path = fixture("bad/no-such-file.ron");
+    let file = path.display().to_string();
+    let (code, stdout, stderr) = run(&[&path]);
+    assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR), "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.starts_with(&format!("error: cannot read `{file}`")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn good_document_without_a_terminal_exits_1() {
+    let minimal = fixture("good/minimal.ron");
+    for args in [vec![minimal.as_os_str()], vec![]] {
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, i32::from(EXIT_TERMINAL), "{args:?}: {stderr}");
+        assert_eq!(stdout, "", "{args:?}");
+        assert!(
+            stderr.contains("standard output is not a terminal"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The document is checked first: a bad one is reported as such.
+    let stderr = bad("missing-comma.ron");
+    assert!(!stderr.contains("not a terminal"), "{stderr}");
+}
+
+#[test]
+fn wrong_command_lines_exit_64() {
+    for args in [&["--nope"][..], &["a.ron", "b.ron"]] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, i32::from(EXIT_USAGE), "{args:?}: {stderr}");
+        assert_eq!(stdout, "", "{args:?}");
+        assert!(stderr.contains("Usage"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let (code, stdout, stderr) = run(&["--help"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "");
+    assert!(
+        stdout.contains("Usage") && stdout.contains("vision-tui"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 128+N killed by signal N."
+        ),
+        "{stdout}"
+    );
+
+    let (code, stdout, stderr) = run(&["--version"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "");
+    assert_eq!(
+        stdout,
+        format!("vision-tui {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
