@@ -93,13 +93,24 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
 
-    let mut ids: Vec<&str> = Vec::new();
-    for area in &doc.focus_areas {
-        if !ids.contains(&area.id.as_str()) {
-            ids.push(&area.id); // a duplicate id is reported once, above, not listed twice
-        }
+    // A duplicate id is reported once, above, not listed twice; a long list is cut.
+    let mut listed = std::collections::HashSet::new();
+    let ids: Vec<&str> = doc
+        .focus_areas
+        .iter()
+        .map(|area| area.id.as_str())
+        .filter(|id| listed.insert(*id))
+        .collect();
+    const MAX_LISTED: usize = 20;
+    let mut valid_ids = ids
+        .iter()
+        .take(MAX_LISTED)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > MAX_LISTED {
+        valid_ids.push_str(&format!(" (and {} more)", ids.len() - MAX_LISTED));
     }
-    let valid_ids = ids.join(", ");
     let mut numbers: HashMap<u32, usize> = HashMap::new();
     for (i, goal) in doc.goals.iter().enumerate() {
         let path = |name: &str| vec![field("goals"), Segment::Index(i), field(name)];
@@ -121,7 +132,8 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         } else {
             numbers.insert(goal.number, i);
         }
-        if doc.focus_area(&goal.focus_area).is_none() {
+        // A set, not `doc.focus_area()`: documents may have thousands of areas and goals.
+        if !first_seen.contains_key(goal.focus_area.as_str()) {
             let hint = if valid_ids.is_empty() {
                 "the document has no focus areas: add one under `focus_areas`".to_string()
             } else {

@@ -10,8 +10,13 @@ use super::text::{wrap, wrap_indented};
 use super::{pane_block, render_scrolled};
 use crate::app::State;
 
+/// The widest a line of prose gets, in columns.
+pub const READING_WIDTH: usize = 100;
+
 /// The view's lines at `width` columns.
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    // Long lines are hard to read: past this, the text keeps to the left.
+    let width = width.min(READING_WIDTH);
     let doc = &state.document;
     let theme = &state.theme;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -25,14 +30,9 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
                 .map(|l| Line::styled(l, style)),
         );
     };
-    for text in [
-        doc.adoption.as_ref().map(|a| &a.text),
-        doc.revised.as_ref().map(|r| &r.text),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        paragraph(&mut out, text, theme.muted);
+    let adopted = super::header::adoption_line(doc);
+    if !adopted.is_empty() {
+        paragraph(&mut out, &adopted, theme.muted);
     }
     for section in &doc.background {
         if let Some(heading) = &section.heading {

@@ -39,15 +39,7 @@ pub fn lines(
             .map(|l| Line::styled(l, theme.statement)),
     );
     if detail == HeaderDetail::Full {
-        let adopted = match (&doc.adoption, &doc.revised) {
-            (Some(a), Some(r)) if a.text.ends_with(['.', '!', '?']) => {
-                format!("{} {}", a.text, r.text)
-            }
-            (Some(a), Some(r)) => format!("{} · {}", a.text, r.text),
-            (Some(a), None) => a.text.clone(),
-            (None, Some(r)) => r.text.clone(),
-            (None, None) => String::new(),
-        };
+        let adopted = adoption_line(doc);
         if !adopted.is_empty() {
             out.extend(
                 wrap(&adopted, inner)
@@ -71,4 +63,15 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, detail: HeaderDetail
         Paragraph::new(lines).block(Block::new().padding(Padding::horizontal(1))),
         area,
     );
+}
+
+/// "Adopted … Revised …" as one line of the document's own words.
+pub fn adoption_line(doc: &Document) -> String {
+    match (&doc.adoption, &doc.revised) {
+        (Some(a), Some(r)) if a.text.ends_with(['.', '!', '?']) => format!("{} {}", a.text, r.text),
+        (Some(a), Some(r)) => format!("{} · {}", a.text, r.text),
+        (Some(a), None) => a.text.clone(),
+        (None, Some(r)) => r.text.clone(),
+        (None, None) => String::new(),
+    }
 }

@@ -381,4 +381,13 @@ fn sends_no_terminal_queries() {
     ] {
         assert!(find_last(&raw, query).is_none(), "sent query {query:?}");
     }
+    // No mouse reporting: any-motion tracking (1003) floods an SSH link.
+    for mode in [&b"\x1b[?1000h"[..], b"\x1b[?1002h", b"\x1b[?1003h"] {
+        assert!(
+            find_last(&raw, mode).is_none(),
+            "enabled mouse mode {mode:?}"
+        );
+    }
+    // No synchronized-update markers: tmux 3.7b-d redraws the whole pane for each.
+    assert!(find_last(&raw, b"\x1b[?2026h").is_none());
 }
