@@ -133,7 +133,8 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             numbers.insert(goal.number, i);
         }
         // A set, not `doc.focus_area()`: documents may have thousands of areas and goals.
-        if !first_seen.contains_key(goal.focus_area.as_str()) {
+        // `listed` holds every id, even one already reported as malformed.
+        if !listed.contains(goal.focus_area.as_str()) {
             let hint = if valid_ids.is_empty() {
                 "the document has no focus areas: add one under `focus_areas`".to_string()
             } else {
