@@ -14,8 +14,11 @@
 //! what `update` believes can never disagree.
 
 mod action;
+mod present;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use present::rebuild_deck;
 
 pub use action::Action;
 
@@ -39,6 +42,49 @@ pub enum Underlay {
     Browse(Pane),
     /// The background view, over the browser with this pane focused.
     Background(Pane),
+    /// The presentation, showing this.
+    Present(Show),
+}
+
+/// What the presentation shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Show {
+    /// The current slide.
+    Slide,
+    /// Nothing: the screen is blanked.
+    Blank,
+    /// All slides, to pick one.
+    Overview,
+}
+
+/// Where leaving the presentation leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// Started from the browser with `p`, with this pane focused: go back there.
+    Browser(Pane),
+    /// Started with `vision-tui present`: `q` quits, Esc opens the browser.
+    CommandLine,
+}
+
+/// The presentation's state (kept while browsing, so it can resume).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presentation {
+    /// Where leaving leads.
+    pub origin: Origin,
+    /// The slides for the current terminal size.
+    pub deck: crate::slides::Deck,
+    /// Index of the slide shown.
+    pub slide: usize,
+    /// Index of the slide picked in the overview.
+    pub overview_pick: usize,
+    /// The slide number being typed, if any.
+    pub typed: Option<u32>,
+    /// Whether the speaker notes panel is shown.
+    pub notes: bool,
+    /// Whether the elapsed-time clock is shown.
+    pub timer: bool,
+    /// The app clock (seconds) when the presentation started.
+    pub started_at: u64,
 }
 
 /// The screen the user is on. Each variant remembers where `Back` leads.
@@ -50,6 +96,8 @@ pub enum Mode {
     Background(Pane),
     /// Reading the key help, over what it was opened from.
     Help(Underlay),
+    /// Presenting slides.
+    Present(Show),
 }
 
 impl From<Underlay> for Mode {
@@ -57,6 +105,7 @@ impl From<Underlay> for Mode {
         match underlay {
             Underlay::Browse(pane) => Mode::Browse(pane),
             Underlay::Background(pane) => Mode::Background(pane),
+            Underlay::Present(show) => Mode::Present(show),
         }
     }
 }
@@ -95,6 +144,10 @@ pub struct State {
     pub size: Size,
     /// Set by [`Action::Quit`]; the event loop then stops.
     pub should_quit: bool,
+    /// The presentation (meaningful while `mode` is `Present` or help over it).
+    pub presentation: Presentation,
+    /// Seconds since the app started, as last told by [`Action::Tick`].
+    pub clock: u64,
 }
 
 impl State {
@@ -112,14 +165,49 @@ impl State {
             help_scroll: 0,
             size: Size::default(),
             should_quit: false,
+            presentation: Presentation {
+                origin: Origin::Browser(Pane::FocusList),
+                deck: crate::slides::Deck::default(),
+                slide: 0,
+                overview_pick: 0,
+                typed: None,
+                notes: false,
+                timer: false,
+                started_at: 0,
+            },
+            clock: 0,
         }
+    }
+
+    /// A fresh state that starts presenting (`vision-tui present`).
+    pub fn presenting(document: Document, theme: Theme) -> Self {
+        let mut state = Self::new(document, theme);
+        state.mode = Mode::Present(Show::Slide);
+        state.presentation.origin = Origin::CommandLine;
+        rebuild_deck(&mut state);
+        state
+    }
+
+    /// True while the presentation (or the help over it) is on screen.
+    pub fn is_presenting(&self) -> bool {
+        matches!(
+            self.mode,
+            Mode::Present(_) | Mode::Help(Underlay::Present(_))
+        )
+    }
+
+    /// The slide on screen, when presenting.
+    pub fn current_slide(&self) -> Option<&crate::slides::Slide> {
+        self.presentation.deck.slides.get(self.presentation.slide)
     }
 
     /// The browsing pane that has (or, under an overlay, will get back) the keyboard.
     pub fn pane(&self) -> Pane {
-        match self.mode {
-            Mode::Browse(pane) | Mode::Background(pane) => pane,
-            Mode::Help(Underlay::Browse(pane) | Underlay::Background(pane)) => pane,
+        match (self.mode, self.presentation.origin) {
+            (Mode::Browse(pane) | Mode::Background(pane), _) => pane,
+            (Mode::Help(Underlay::Browse(pane) | Underlay::Background(pane)), _) => pane,
+            (_, Origin::Browser(pane)) => pane,
+            (_, Origin::CommandLine) => Pane::FocusList,
         }
     }
 
@@ -132,14 +220,25 @@ impl State {
 /// Applies one action. Pure: no I/O, no panics, invariants restored on return.
 pub fn update(state: &mut State, action: Action) {
     let before = state.selected;
+    if state.is_presenting() && present::update(state, action) {
+        clamp(state);
+        return;
+    }
     match action {
         Action::Quit => state.should_quit = true,
         Action::Resize { width, height } => state.size = Size { width, height },
+        Action::Tick { seconds } => state.clock = seconds,
+        Action::StartPresentation => {
+            if let Mode::Browse(pane) = state.mode {
+                present::start(state, Origin::Browser(pane));
+            }
+        }
         Action::ToggleHelp => {
             state.mode = match state.mode {
                 Mode::Help(under) => under.into(),
                 Mode::Browse(pane) => Mode::Help(Underlay::Browse(pane)),
                 Mode::Background(pane) => Mode::Help(Underlay::Background(pane)),
+                Mode::Present(show) => Mode::Help(Underlay::Present(show)),
             };
             state.help_scroll = 0;
         }
@@ -149,13 +248,13 @@ pub fn update(state: &mut State, action: Action) {
                 state.background_scroll = 0;
             }
             Mode::Background(pane) => state.mode = Mode::Browse(pane),
-            Mode::Help(_) => {}
+            Mode::Help(_) | Mode::Present(_) => {}
         },
         Action::Back => {
             state.mode = match state.mode {
                 Mode::Help(under) => under.into(),
                 Mode::Background(pane) => Mode::Browse(pane),
-                Mode::Browse(_) => Mode::Browse(Pane::FocusList),
+                Mode::Browse(_) | Mode::Present(_) => Mode::Browse(Pane::FocusList),
             }
         }
         Action::NextPane | Action::PreviousPane => {
@@ -204,6 +303,18 @@ pub fn update(state: &mut State, action: Action) {
                 },
             );
         }
+        // Presentation actions outside a presentation do nothing.
+        Action::NextSlide
+        | Action::PreviousSlide
+        | Action::FirstSlide
+        | Action::LastSlide
+        | Action::Confirm
+        | Action::TypeDigit(_)
+        | Action::ToggleOverview
+        | Action::ToggleBlank
+        | Action::ToggleNotes
+        | Action::ToggleTimer
+        | Action::ClosePresentation => {}
     }
     if state.selected != before {
         state.detail_scroll = 0;
@@ -232,6 +343,7 @@ fn step(state: &mut State, step: Step) {
         Mode::Browse(Pane::GoalDetail) => state.detail_scroll = step.apply(state.detail_scroll),
         Mode::Background(_) => state.background_scroll = step.apply(state.background_scroll),
         Mode::Help(_) => state.help_scroll = step.apply(state.help_scroll),
+        Mode::Present(_) => {}
     }
 }
 
@@ -243,6 +355,7 @@ fn page_height(state: &State) -> usize {
         Mode::Browse(Pane::GoalDetail) => m.detail.visible,
         Mode::Background(_) => m.background.visible,
         Mode::Help(_) => m.help.visible,
+        Mode::Present(_) => 1,
     }
 }
 
@@ -259,11 +372,17 @@ fn clamp(state: &mut State) {
     }
     // Never leave blank rows at the bottom when the list could show more.
     state.list_offset = state.list_offset.min(count.saturating_sub(rows));
+    if !m.help.is_empty() {
+        state.help_scroll = state.help_scroll.min(m.help.max_scroll());
+    }
+    let p = &mut state.presentation;
+    let last = p.deck.slides.len().saturating_sub(1);
+    p.slide = p.slide.min(last);
+    p.overview_pick = p.overview_pick.min(last);
     if m.too_small {
         // Nothing scrollable is on screen: keep the offsets for when it grows again.
         return;
     }
     state.detail_scroll = state.detail_scroll.min(m.detail.max_scroll());
     state.background_scroll = state.background_scroll.min(m.background.max_scroll());
-    state.help_scroll = state.help_scroll.min(m.help.max_scroll());
 }

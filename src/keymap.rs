@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode, Pane};
+use crate::app::{Action, Mode, Pane, Underlay};
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,11 @@ pub enum Section {
     Move,
     /// Switching panes and views.
     View,
-    /// Leaving.
+    /// Moving between slides.
+    Slides,
+    /// The presenter's tools: overview, blank screen, notes, timer.
+    Presenter,
+    /// Help, closing, leaving.
     General,
 }
 
@@ -94,8 +98,35 @@ impl Section {
         match self {
             Section::Move => "Move and scroll",
             Section::View => "Panes and views",
+            Section::Slides => "Slides",
+            Section::Presenter => "Presenter",
             Section::General => "General",
         }
+    }
+}
+
+/// Which screens a binding works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The browser, its background view, and the help over them.
+    Browse,
+    /// The presentation, and the help over it.
+    Present,
+    /// Every screen.
+    Everywhere,
+}
+
+impl Context {
+    /// The context a mode's keys come from.
+    pub fn of(mode: Mode) -> Context {
+        match mode {
+            Mode::Present(_) | Mode::Help(Underlay::Present(_)) => Context::Present,
+            _ => Context::Browse,
+        }
+    }
+
+    fn covers(self, mode: Mode) -> bool {
+        self == Context::Everywhere || self == Context::of(mode)
     }
 }
 
@@ -110,6 +141,8 @@ pub struct Binding {
     pub description: &'static str,
     /// Where the help lists it.
     pub section: Section,
+    /// Which screens it works on.
+    pub context: Context,
     /// Shown as one help row with this label instead of one row per binding
     /// (the nine "jump to focus area N" bindings are one row, `1–9`).
     pub group: Option<&'static str>,
@@ -135,127 +168,282 @@ pub struct Keymap {
 
 impl Default for Keymap {
     fn default() -> Self {
+        use Context::{Browse, Everywhere, Present};
         use KeyCode as K;
         use Section::*;
-        let b = |chords: &[Chord], action, description, section| Binding {
-            chords: chords.to_vec(),
-            action,
-            description,
-            section,
-            group: None,
+        let ch = Chord::char;
+        let key = Chord::key;
+        let mut bindings = Vec::new();
+        let mut bind = |chords: &[Chord], action, description, section, context| {
+            bindings.push(Binding {
+                chords: chords.to_vec(),
+                action,
+                description,
+                section,
+                context,
+                group: None,
+            });
         };
-        let mut bindings = vec![
-            b(
-                &[Chord::char('j'), Chord::key(K::Down)],
-                Action::MoveDown,
-                "Next focus area / scroll down",
-                Move,
-            ),
-            b(
-                &[Chord::char('k'), Chord::key(K::Up)],
-                Action::MoveUp,
-                "Previous focus area / scroll up",
-                Move,
-            ),
-            b(
-                &[Chord::char('g'), Chord::key(K::Home)],
-                Action::MoveToTop,
-                "First focus area / top",
-                Move,
-            ),
-            b(
-                &[Chord::char('G'), Chord::key(K::End)],
-                Action::MoveToBottom,
-                "Last focus area / end",
-                Move,
-            ),
-            b(
-                &[Chord::key(K::PageDown)],
-                Action::PageDown,
-                "Page down",
-                Move,
-            ),
-            b(&[Chord::key(K::PageUp)], Action::PageUp, "Page up", Move),
-            b(
-                &[Chord::ctrl('d')],
-                Action::HalfPageDown,
-                "Half a page down",
-                Move,
-            ),
-            b(
-                &[Chord::ctrl('u')],
-                Action::HalfPageUp,
-                "Half a page up",
-                Move,
-            ),
-            b(&[Chord::key(K::Tab)], Action::NextPane, "Next pane", View),
-            b(
-                &[Chord::key(K::BackTab)],
-                Action::PreviousPane,
-                "Previous pane",
-                View,
-            ),
-            b(
-                &[Chord::char('h'), Chord::key(K::Left)],
-                Action::FocusList,
-                "Focus-area list",
-                View,
-            ),
-            b(
-                &[Chord::char('l'), Chord::key(K::Right), Chord::key(K::Enter)],
-                Action::FocusDetail,
-                "Goals of the selected area",
-                View,
-            ),
-        ];
+        // The browser.
+        bind(
+            &[ch('j'), key(K::Down)],
+            Action::MoveDown,
+            "Next focus area / scroll down",
+            Move,
+            Browse,
+        );
+        bind(
+            &[ch('k'), key(K::Up)],
+            Action::MoveUp,
+            "Previous focus area / scroll up",
+            Move,
+            Browse,
+        );
+        bind(
+            &[ch('g'), key(K::Home)],
+            Action::MoveToTop,
+            "First focus area / top",
+            Move,
+            Browse,
+        );
+        bind(
+            &[ch('G'), key(K::End)],
+            Action::MoveToBottom,
+            "Last focus area / end",
+            Move,
+            Browse,
+        );
+        bind(
+            &[key(K::PageDown)],
+            Action::PageDown,
+            "Page down",
+            Move,
+            Browse,
+        );
+        bind(&[key(K::PageUp)], Action::PageUp, "Page up", Move, Browse);
+        bind(
+            &[Chord::ctrl('d')],
+            Action::HalfPageDown,
+            "Half a page down",
+            Move,
+            Browse,
+        );
+        bind(
+            &[Chord::ctrl('u')],
+            Action::HalfPageUp,
+            "Half a page up",
+            Move,
+            Browse,
+        );
+        bind(&[key(K::Tab)], Action::NextPane, "Next pane", View, Browse);
+        bind(
+            &[key(K::BackTab)],
+            Action::PreviousPane,
+            "Previous pane",
+            View,
+            Browse,
+        );
+        bind(
+            &[ch('h'), key(K::Left)],
+            Action::FocusList,
+            "Focus-area list",
+            View,
+            Browse,
+        );
+        bind(
+            &[ch('l'), key(K::Right), key(K::Enter)],
+            Action::FocusDetail,
+            "Goals of the selected area",
+            View,
+            Browse,
+        );
         for n in 1..=9u8 {
             bindings.push(Binding {
-                chords: vec![Chord::char(char::from(b'0' + n))],
+                chords: vec![ch(char::from(b'0' + n))],
                 action: Action::JumpToFocusArea(n),
                 description: "Jump to focus area 1–9",
                 section: View,
+                context: Browse,
                 group: Some("1–9"),
             });
         }
-        bindings.extend([
-            b(
-                &[Chord::char('b')],
-                Action::ToggleBackground,
-                "Background: how the vision was made",
-                View,
-            ),
-            b(
-                &[Chord::char('?'), Chord::key(K::F(1))],
-                Action::ToggleHelp,
-                "This help",
-                General,
-            ),
-            b(
-                &[Chord::key(K::Esc)],
-                Action::Back,
-                "Close / step back",
-                General,
-            ),
-            b(
-                &[Chord::char('q'), Chord::ctrl('c')],
-                Action::Quit,
-                "Quit",
-                General,
-            ),
-        ]);
+        let mut bind = |chords: &[Chord], action, description, section, context| {
+            bindings.push(Binding {
+                chords: chords.to_vec(),
+                action,
+                description,
+                section,
+                context,
+                group: None,
+            });
+        };
+        bind(
+            &[ch('b')],
+            Action::ToggleBackground,
+            "Background: how the vision was made",
+            View,
+            Browse,
+        );
+        bind(
+            &[ch('p')],
+            Action::StartPresentation,
+            "Present, from the selected focus area",
+            View,
+            Browse,
+        );
+        bind(&[ch('q')], Action::Quit, "Quit", General, Browse);
+        // The presentation.
+        bind(
+            &[
+                key(K::Right),
+                ch('l'),
+                ch(' '),
+                key(K::PageDown),
+                key(K::Down),
+                ch('j'),
+            ],
+            Action::NextSlide,
+            "Next slide",
+            Slides,
+            Present,
+        );
+        bind(
+            &[
+                key(K::Left),
+                ch('h'),
+                key(K::PageUp),
+                key(K::Backspace),
+                key(K::Up),
+                ch('k'),
+            ],
+            Action::PreviousSlide,
+            "Previous slide",
+            Slides,
+            Present,
+        );
+        bind(
+            &[key(K::Enter)],
+            Action::Confirm,
+            "Next slide, or go to the slide typed / picked",
+            Slides,
+            Present,
+        );
+        bind(
+            &[key(K::Home), ch('g')],
+            Action::FirstSlide,
+            "First slide",
+            Slides,
+            Present,
+        );
+        bind(
+            &[key(K::End), ch('G')],
+            Action::LastSlide,
+            "Last slide",
+            Slides,
+            Present,
+        );
+        for n in 0..=9u8 {
+            bindings.push(Binding {
+                chords: vec![ch(char::from(b'0' + n))],
+                action: Action::TypeDigit(n),
+                description: "Type a slide number, then Enter to go there",
+                section: Slides,
+                context: Present,
+                group: Some("0–9"),
+            });
+        }
+        let mut bind = |chords: &[Chord], action, description, section, context| {
+            bindings.push(Binding {
+                chords: chords.to_vec(),
+                action,
+                description,
+                section,
+                context,
+                group: None,
+            });
+        };
+        bind(
+            &[ch('o')],
+            Action::ToggleOverview,
+            "Overview of all slides, to pick one",
+            Presenter,
+            Present,
+        );
+        bind(
+            &[ch('b')],
+            Action::ToggleBlank,
+            "Blank the screen (again to return)",
+            Presenter,
+            Present,
+        );
+        bind(
+            &[ch('n')],
+            Action::ToggleNotes,
+            "Speaker notes",
+            Presenter,
+            Present,
+        );
+        bind(
+            &[ch('t')],
+            Action::ToggleTimer,
+            "Elapsed-time clock",
+            Presenter,
+            Present,
+        );
+        bind(
+            &[ch('q')],
+            Action::ClosePresentation,
+            "Leave the presentation (quits if started with `present`)",
+            General,
+            Present,
+        );
+        // Everywhere.
+        bind(
+            &[ch('?'), key(K::F(1))],
+            Action::ToggleHelp,
+            "This help",
+            General,
+            Everywhere,
+        );
+        bind(
+            &[key(K::Esc)],
+            Action::Back,
+            "Close / step back",
+            General,
+            Everywhere,
+        );
+        bind(
+            &[Chord::ctrl('c')],
+            Action::Quit,
+            "Quit",
+            General,
+            Everywhere,
+        );
         Self { bindings }
     }
 }
 
 impl Keymap {
-    /// The action for a key event, if any. Only presses count: with the
-    /// kitty keyboard protocol terminals also report repeats and releases.
-    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+    /// The bindings that work in `mode`, mode-specific ones first.
+    fn active(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        let specific = self
+            .bindings
+            .iter()
+            .filter(move |b| b.context == Context::of(mode));
+        let general = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == Context::Everywhere);
+        specific.chain(general)
+    }
+
+    /// The action for a key event in `mode`, if any. Only presses count:
+    /// with the kitty keyboard protocol terminals also report repeats and releases.
+    pub fn action_for(&self, mode: Mode, event: &KeyEvent) -> Option<Action> {
         if event.kind != KeyEventKind::Press {
             return None;
         }
-        self.bindings
-            .iter()
+        self.active(mode)
             .find(|binding| binding.chords.iter().any(|chord| chord.matches(event)))
             .map(|binding| binding.action)
     }
@@ -263,31 +451,42 @@ impl Keymap {
     /// The actions for a key event: usually zero or one. When Esc and the
     /// next key arrive together (a fast typist, or SSH latency), crossterm
     /// reads them as Alt+key; with no Alt binding, that is Esc then the key.
-    pub fn actions_for(&self, event: &KeyEvent) -> Vec<Action> {
-        if let Some(action) = self.action_for(event) {
+    pub fn actions_for(&self, mode: Mode, event: &KeyEvent) -> Vec<Action> {
+        if let Some(action) = self.action_for(mode, event) {
             return vec![action];
         }
         if event.modifiers == KeyModifiers::ALT && event.kind == KeyEventKind::Press {
             let plain = KeyEvent::new_with_kind(event.code, KeyModifiers::NONE, event.kind);
-            let then = self.action_for(&plain);
+            // The key is read in the mode that Esc leads to; close enough to
+            // use the current mode's table, as Esc rarely changes context.
+            let then = self.action_for(mode, &plain);
             return std::iter::once(Action::Back).chain(then).collect();
         }
         Vec::new()
     }
 
-    /// The first key label bound to `action` (for hints), if any.
-    pub fn key_for(&self, action: Action) -> Option<String> {
-        self.bindings
-            .iter()
+    /// The first key label bound to `action` in `mode`, if any (for hints).
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
+        self.active(mode)
             .find(|binding| binding.action == action)
             .and_then(|binding| binding.chords.first())
             .map(Chord::label)
     }
 
-    /// Help rows: (section, keys label, description), grouped bindings once.
-    pub fn help_rows(&self) -> Vec<(Section, String, &'static str)> {
+    /// Help rows for `mode`: (section, keys label, description), grouped
+    /// bindings once, in the order the help shows them.
+    pub fn help_rows(&self, mode: Mode) -> Vec<(Section, String, &'static str)> {
         let mut rows: Vec<(Section, String, &'static str)> = Vec::new();
-        for binding in &self.bindings {
+        let context = Context::of(mode);
+        let ordered = self
+            .bindings
+            .iter()
+            .filter(|b| b.context.covers(mode))
+            // Context-specific sections first, General last.
+            .filter(|b| b.context == context || b.context == Context::Everywhere);
+        let mut sorted: Vec<&Binding> = ordered.collect();
+        sorted.sort_by_key(|b| b.section == Section::General);
+        for binding in sorted {
             let label = match binding.group {
                 Some(group) => {
                     if rows.iter().any(|(_, l, _)| l == group) {
@@ -309,15 +508,15 @@ impl Keymap {
 
     /// The footer's hints for a mode, most useful first.
     pub fn hints(&self, mode: Mode) -> Vec<Hint> {
-        let pair = |a, b| match (self.key_for(a), self.key_for(b)) {
+        let pair = |a, b| match (self.key_for(mode, a), self.key_for(mode, b)) {
             (Some(a), Some(b)) => format!("{a}/{b}"),
             (a, b) => a.or(b).unwrap_or_default(),
         };
-        let one = |a| self.key_for(a).unwrap_or_default();
+        let one = |a| self.key_for(mode, a).unwrap_or_default();
         let hint = |keys: String, text| Hint {
             keys,
             text,
-            essential: matches!(text, "help" | "quit"),
+            essential: matches!(text, "help" | "quit" | "leave"),
         };
         match mode {
             Mode::Browse(Pane::FocusList) => vec![
@@ -325,6 +524,7 @@ impl Keymap {
                 hint(pair(Action::FocusDetail, Action::NextPane), "goals"),
                 hint("1–9".into(), "jump"),
                 hint(one(Action::ToggleBackground), "background"),
+                hint(one(Action::StartPresentation), "present"),
                 hint(one(Action::ToggleHelp), "help"),
                 hint(one(Action::Quit), "quit"),
             ],
@@ -332,6 +532,7 @@ impl Keymap {
                 hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),
                 hint(pair(Action::FocusList, Action::NextPane), "list"),
                 hint(one(Action::ToggleBackground), "background"),
+                hint(one(Action::StartPresentation), "present"),
                 hint(one(Action::ToggleHelp), "help"),
                 hint(one(Action::Quit), "quit"),
             ],
@@ -340,6 +541,18 @@ impl Keymap {
                 hint(one(Action::Back), "close"),
                 hint(one(Action::ToggleHelp), "help"),
                 hint(one(Action::Quit), "quit"),
+            ],
+            Mode::Present(_) => vec![
+                hint(pair(Action::PreviousSlide, Action::NextSlide), "slides"),
+                hint(one(Action::ToggleOverview), "overview"),
+                hint(one(Action::ToggleNotes), "notes"),
+                hint(one(Action::ToggleHelp), "help"),
+                hint(one(Action::ClosePresentation), "leave"),
+            ],
+            Mode::Help(Underlay::Present(_)) => vec![
+                hint(pair(Action::NextSlide, Action::PreviousSlide), "scroll"),
+                hint(one(Action::Back), "close"),
+                hint(one(Action::ClosePresentation), "leave"),
             ],
             Mode::Help(_) => vec![
                 hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),
@@ -353,95 +566,114 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Show;
+
+    const BROWSE: Mode = Mode::Browse(Pane::FocusList);
+    const PRESENT: Mode = Mode::Present(Show::Slide);
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
     }
 
-    #[test]
-    fn issue_keys_map_to_their_actions() {
+    fn check(mode: Mode, cases: &[(KeyCode, KeyModifiers, Action)]) {
         let km = Keymap::default();
-        let cases = [
-            (KeyCode::Char('j'), KeyModifiers::NONE, Action::MoveDown),
-            (KeyCode::Down, KeyModifiers::NONE, Action::MoveDown),
-            (KeyCode::Char('k'), KeyModifiers::NONE, Action::MoveUp),
-            (KeyCode::Up, KeyModifiers::NONE, Action::MoveUp),
-            (KeyCode::Char('g'), KeyModifiers::NONE, Action::MoveToTop),
-            (KeyCode::Home, KeyModifiers::NONE, Action::MoveToTop),
-            (
-                KeyCode::Char('G'),
-                KeyModifiers::SHIFT,
-                Action::MoveToBottom,
-            ),
-            (KeyCode::Char('G'), KeyModifiers::NONE, Action::MoveToBottom),
-            (KeyCode::End, KeyModifiers::NONE, Action::MoveToBottom),
-            (KeyCode::PageDown, KeyModifiers::NONE, Action::PageDown),
-            (KeyCode::PageUp, KeyModifiers::NONE, Action::PageUp),
-            (
-                KeyCode::Char('d'),
-                KeyModifiers::CONTROL,
-                Action::HalfPageDown,
-            ),
-            (
-                KeyCode::Char('u'),
-                KeyModifiers::CONTROL,
-                Action::HalfPageUp,
-            ),
-            (KeyCode::Tab, KeyModifiers::NONE, Action::NextPane),
-            (KeyCode::BackTab, KeyModifiers::SHIFT, Action::PreviousPane),
-            (KeyCode::BackTab, KeyModifiers::NONE, Action::PreviousPane),
-            (KeyCode::Char('h'), KeyModifiers::NONE, Action::FocusList),
-            (KeyCode::Left, KeyModifiers::NONE, Action::FocusList),
-            (KeyCode::Char('l'), KeyModifiers::NONE, Action::FocusDetail),
-            (KeyCode::Right, KeyModifiers::NONE, Action::FocusDetail),
-            (KeyCode::Enter, KeyModifiers::NONE, Action::FocusDetail),
-            (
-                KeyCode::Char('3'),
-                KeyModifiers::NONE,
-                Action::JumpToFocusArea(3),
-            ),
-            (
-                KeyCode::Char('9'),
-                KeyModifiers::NONE,
-                Action::JumpToFocusArea(9),
-            ),
-            (KeyCode::Char('?'), KeyModifiers::SHIFT, Action::ToggleHelp),
-            (KeyCode::F(1), KeyModifiers::NONE, Action::ToggleHelp),
-            (
-                KeyCode::Char('b'),
-                KeyModifiers::NONE,
-                Action::ToggleBackground,
-            ),
-            (KeyCode::Esc, KeyModifiers::NONE, Action::Back),
-            (KeyCode::Char('q'), KeyModifiers::NONE, Action::Quit),
-            (KeyCode::Char('c'), KeyModifiers::CONTROL, Action::Quit),
-        ];
-        for (code, mods, action) in cases {
+        for &(code, mods, action) in cases {
             assert_eq!(
-                km.action_for(&press(code, mods)),
+                km.action_for(mode, &press(code, mods)),
                 Some(action),
-                "{code:?} {mods:?}"
+                "{code:?} {mods:?} in {mode:?}"
             );
         }
+    }
+
+    #[test]
+    fn browser_keys_map_to_their_actions() {
+        use KeyModifiers as M;
+        check(
+            BROWSE,
+            &[
+                (KeyCode::Char('j'), M::NONE, Action::MoveDown),
+                (KeyCode::Down, M::NONE, Action::MoveDown),
+                (KeyCode::Char('k'), M::NONE, Action::MoveUp),
+                (KeyCode::Up, M::NONE, Action::MoveUp),
+                (KeyCode::Char('g'), M::NONE, Action::MoveToTop),
+                (KeyCode::Home, M::NONE, Action::MoveToTop),
+                (KeyCode::Char('G'), M::SHIFT, Action::MoveToBottom),
+                (KeyCode::Char('G'), M::NONE, Action::MoveToBottom),
+                (KeyCode::End, M::NONE, Action::MoveToBottom),
+                (KeyCode::PageDown, M::NONE, Action::PageDown),
+                (KeyCode::PageUp, M::NONE, Action::PageUp),
+                (KeyCode::Char('d'), M::CONTROL, Action::HalfPageDown),
+                (KeyCode::Char('u'), M::CONTROL, Action::HalfPageUp),
+                (KeyCode::Tab, M::NONE, Action::NextPane),
+                (KeyCode::BackTab, M::SHIFT, Action::PreviousPane),
+                (KeyCode::BackTab, M::NONE, Action::PreviousPane),
+                (KeyCode::Char('h'), M::NONE, Action::FocusList),
+                (KeyCode::Left, M::NONE, Action::FocusList),
+                (KeyCode::Char('l'), M::NONE, Action::FocusDetail),
+                (KeyCode::Right, M::NONE, Action::FocusDetail),
+                (KeyCode::Enter, M::NONE, Action::FocusDetail),
+                (KeyCode::Char('3'), M::NONE, Action::JumpToFocusArea(3)),
+                (KeyCode::Char('9'), M::NONE, Action::JumpToFocusArea(9)),
+                (KeyCode::Char('?'), M::SHIFT, Action::ToggleHelp),
+                (KeyCode::F(1), M::NONE, Action::ToggleHelp),
+                (KeyCode::Char('b'), M::NONE, Action::ToggleBackground),
+                (KeyCode::Char('p'), M::NONE, Action::StartPresentation),
+                (KeyCode::Esc, M::NONE, Action::Back),
+                (KeyCode::Char('q'), M::NONE, Action::Quit),
+                (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            ],
+        );
+    }
+
+    #[test]
+    fn presentation_keys_map_to_their_actions() {
+        use KeyModifiers as M;
+        check(
+            PRESENT,
+            &[
+                (KeyCode::Right, M::NONE, Action::NextSlide),
+                (KeyCode::Char('l'), M::NONE, Action::NextSlide),
+                (KeyCode::Char(' '), M::NONE, Action::NextSlide),
+                (KeyCode::PageDown, M::NONE, Action::NextSlide),
+                (KeyCode::Enter, M::NONE, Action::Confirm),
+                (KeyCode::Left, M::NONE, Action::PreviousSlide),
+                (KeyCode::Char('h'), M::NONE, Action::PreviousSlide),
+                (KeyCode::PageUp, M::NONE, Action::PreviousSlide),
+                (KeyCode::Backspace, M::NONE, Action::PreviousSlide),
+                (KeyCode::Home, M::NONE, Action::FirstSlide),
+                (KeyCode::End, M::NONE, Action::LastSlide),
+                (KeyCode::Char('0'), M::NONE, Action::TypeDigit(0)),
+                (KeyCode::Char('7'), M::NONE, Action::TypeDigit(7)),
+                (KeyCode::Char('o'), M::NONE, Action::ToggleOverview),
+                (KeyCode::Char('b'), M::NONE, Action::ToggleBlank),
+                (KeyCode::Char('n'), M::NONE, Action::ToggleNotes),
+                (KeyCode::Char('t'), M::NONE, Action::ToggleTimer),
+                (KeyCode::Char('?'), M::NONE, Action::ToggleHelp),
+                (KeyCode::Esc, M::NONE, Action::Back),
+                (KeyCode::Char('q'), M::NONE, Action::ClosePresentation),
+                (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            ],
+        );
     }
 
     #[test]
     fn plain_letters_do_not_fire_control_bindings_and_vice_versa() {
         let km = Keymap::default();
         assert_eq!(
-            km.action_for(&press(KeyCode::Char('c'), KeyModifiers::NONE)),
+            km.action_for(BROWSE, &press(KeyCode::Char('c'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(
-            km.action_for(&press(KeyCode::Char('d'), KeyModifiers::NONE)),
+            km.action_for(BROWSE, &press(KeyCode::Char('d'), KeyModifiers::NONE)),
             None
         );
         assert_eq!(
-            km.action_for(&press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+            km.action_for(BROWSE, &press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
             None
         );
         assert_eq!(
-            km.action_for(&press(KeyCode::Char('0'), KeyModifiers::NONE)),
+            km.action_for(BROWSE, &press(KeyCode::Char('0'), KeyModifiers::NONE)),
             None
         );
     }
@@ -451,13 +683,13 @@ mod tests {
         let km = Keymap::default();
         let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
         assert_eq!(
-            km.actions_for(&alt_b),
+            km.actions_for(BROWSE, &alt_b),
             [Action::Back, Action::ToggleBackground]
         );
         let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
-        assert_eq!(km.actions_for(&alt_x), [Action::Back]);
+        assert_eq!(km.actions_for(BROWSE, &alt_x), [Action::Back]);
         assert_eq!(
-            km.actions_for(&press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            km.actions_for(BROWSE, &press(KeyCode::Char('x'), KeyModifiers::NONE)),
             []
         );
     }
@@ -467,31 +699,69 @@ mod tests {
         let km = Keymap::default();
         let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(km.action_for(&release), None);
+        assert_eq!(km.action_for(BROWSE, &release), None);
         release.kind = KeyEventKind::Repeat;
-        assert_eq!(km.action_for(&release), None);
+        assert_eq!(km.action_for(BROWSE, &release), None);
     }
 
     #[test]
-    fn help_lists_every_binding_once_and_groups_digits() {
+    fn help_lists_every_binding_of_the_mode_once_and_groups_digits() {
         let km = Keymap::default();
-        let rows = km.help_rows();
-        assert_eq!(
-            rows.iter().filter(|(_, label, _)| label == "1–9").count(),
-            1
-        );
-        for binding in km.bindings.iter().filter(|b| b.group.is_none()) {
-            let label = binding
-                .chords
+        for (mode, group) in [(BROWSE, "1–9"), (PRESENT, "0–9")] {
+            let rows = km.help_rows(mode);
+            assert_eq!(
+                rows.iter().filter(|(_, label, _)| label == group).count(),
+                1
+            );
+            for binding in km
+                .bindings
                 .iter()
-                .map(Chord::label)
-                .collect::<Vec<_>>()
-                .join(" ");
+                .filter(|b| b.group.is_none() && b.context.covers(mode))
+            {
+                let label = binding
+                    .chords
+                    .iter()
+                    .map(Chord::label)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    rows.iter()
+                        .any(|(_, l, d)| *l == label && *d == binding.description),
+                    "{label}"
+                );
+            }
             assert!(
                 rows.iter()
-                    .any(|(_, l, d)| *l == label && *d == binding.description),
-                "{label}"
+                    .all(|(section, ..)| *section != Section::General)
+                    || rows
+                        .last()
+                        .is_some_and(|(section, ..)| *section == Section::General)
             );
+        }
+        let present_rows = km.help_rows(PRESENT);
+        assert!(
+            !present_rows.iter().any(|(_, _, d)| *d == "Next pane"),
+            "no browser keys in the slide help"
+        );
+    }
+
+    #[test]
+    fn no_two_bindings_of_one_mode_share_a_key() {
+        let km = Keymap::default();
+        for context in [Context::Browse, Context::Present] {
+            let chords: Vec<Chord> = km
+                .bindings
+                .iter()
+                .filter(|b| b.context == context || b.context == Context::Everywhere)
+                .flat_map(|b| b.chords.clone())
+                .collect();
+            for (i, a) in chords.iter().enumerate() {
+                assert!(
+                    !chords[i + 1..].contains(a),
+                    "{} bound twice in {context:?}",
+                    a.label()
+                );
+            }
         }
     }
 
@@ -507,7 +777,9 @@ mod tests {
             Mode::Browse(Pane::FocusList),
             Mode::Browse(Pane::GoalDetail),
             Mode::Background(Pane::FocusList),
-            Mode::Help(crate::app::Underlay::Browse(Pane::FocusList)),
+            Mode::Help(Underlay::Browse(Pane::FocusList)),
+            PRESENT,
+            Mode::Help(Underlay::Present(Show::Slide)),
         ] {
             for hint in km.hints(mode) {
                 for key in hint.keys.split('/') {

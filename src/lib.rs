@@ -7,6 +7,7 @@
 //! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
 //!   pure layout that `update` also uses to clamp scrolling.
+//! - [`slides`]: the presentation's slides, generated from the document for a terminal size.
 //! - [`theme`]: every style the UI uses.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
@@ -19,5 +20,6 @@ pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod runtime;
+pub mod slides;
 pub mod theme;
 pub mod ui;

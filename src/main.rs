@@ -20,7 +20,7 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
-    let document = match &cli.path {
+    let document = match cli.document_path() {
         Some(path) => load::from_path(path),
         None => Ok(load::builtin()),
     };
@@ -38,7 +38,12 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(EXIT_TERMINAL);
     }
-    match run(State::new(document, Theme::default())) {
+    let state = if cli.presents() {
+        State::presenting(document, Theme::default())
+    } else {
+        State::new(document, Theme::default())
+    };
+    match run(state) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(err) => {
             eprintln!("vision-tui: {err}");

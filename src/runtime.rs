@@ -129,10 +129,18 @@ where
     E: EventSource,
 {
     let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
+    let started = std::time::Instant::now();
     let mut dirty = true;
     loop {
         if let Some(outcome) = stop.check() {
             return Ok(outcome);
+        }
+        // The clock is the loop's business (I/O); `update` only hears the seconds.
+        let seconds = started.elapsed().as_secs();
+        if seconds != state.clock {
+            update(state, Action::Tick { seconds });
+            // Redraw only when the clock is on screen: an idle app sends no bytes.
+            dirty |= state.is_presenting() && state.presentation.timer;
         }
         // Asking the size is a cheap ioctl; it catches a resize whose event was missed.
         let size = terminal.size().map_err(draw_error)?;
@@ -158,7 +166,7 @@ where
         }
         match events.next_event(TICK).map_err(RunError::Input)? {
             Some(Event::Key(key)) => {
-                for action in state.keymap.actions_for(&key) {
+                for action in state.keymap.actions_for(state.mode, &key) {
                     update(state, action);
                     dirty = true;
                 }

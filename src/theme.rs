@@ -39,6 +39,19 @@ pub struct Theme {
     pub footer: Style,
     /// Warnings such as "terminal too small".
     pub warning: Style,
+    /// Slide headings. The presentation styles use no colour at all, only
+    /// the terminal's own foreground and background with bold and italic:
+    /// the highest contrast any terminal or projector can give, on dark and
+    /// light backgrounds alike.
+    pub slide_heading: Style,
+    /// Ordinary slide text.
+    pub slide_text: Style,
+    /// Slide text that stands out (goal texts, names).
+    pub slide_strong: Style,
+    /// Secondary slide text (plan periods, counts).
+    pub slide_muted: Style,
+    /// The vision statement on slides.
+    pub slide_emphasis: Style,
 }
 
 impl Default for Theme {
@@ -59,6 +72,11 @@ impl Default for Theme {
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             footer: Style::new(),
             warning: Style::new().fg(Color::Red).add_modifier(bold),
+            slide_heading: Style::new().add_modifier(bold),
+            slide_text: Style::new(),
+            slide_strong: Style::new().add_modifier(bold),
+            slide_muted: Style::new(),
+            slide_emphasis: Style::new().add_modifier(Modifier::ITALIC | bold),
         }
     }
 }

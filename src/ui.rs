@@ -11,6 +11,7 @@ pub mod goal_detail;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod slides;
 pub mod text;
 pub mod too_small;
 
@@ -27,8 +28,15 @@ use crate::theme::Theme;
 /// Draws the whole screen for `state`.
 pub fn view(state: &State, frame: &mut Frame) {
     let area = frame.area();
+    if let Mode::Present(show) | Mode::Help(crate::app::Underlay::Present(show)) = state.mode {
+        slides::render(state, frame, area, show);
+        if let Mode::Help(_) = state.mode {
+            help::render(state, frame, area);
+        }
+        return;
+    }
     let Some(areas) = layout::areas(&state.document, area) else {
-        too_small::render(state, frame, area);
+        too_small::render(state, frame, area, too_small::BROWSER_MIN);
         return;
     };
     header::render(state, frame, areas.header, areas.header_detail);

@@ -47,4 +47,35 @@ pub enum Action {
     },
     /// Leave the application.
     Quit,
+    /// Start presenting, at the slide of the selected focus area.
+    StartPresentation,
+    /// Go to the next slide (or, in the overview, move the pick down).
+    NextSlide,
+    /// Go to the previous slide (or, in the overview, move the pick up).
+    PreviousSlide,
+    /// Go to the first slide.
+    FirstSlide,
+    /// Go to the last slide.
+    LastSlide,
+    /// Go to the slide whose number was typed, or the one picked in the
+    /// overview; with nothing typed, the next slide.
+    Confirm,
+    /// Add a digit to the slide number being typed.
+    TypeDigit(u8),
+    /// Show the overview of all slides, or close it.
+    ToggleOverview,
+    /// Blank the screen, or bring the slide back.
+    ToggleBlank,
+    /// Show the speaker notes panel, or hide it.
+    ToggleNotes,
+    /// Show the elapsed-time clock, or hide it.
+    ToggleTimer,
+    /// Leave the presentation: back to the browser, or quit when the app was
+    /// started presenting.
+    ClosePresentation,
+    /// A second has passed; `seconds` since the app started. Drives the clock.
+    Tick {
+        /// Whole seconds since the app started.
+        seconds: u64,
+    },
 }

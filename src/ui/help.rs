@@ -43,7 +43,7 @@ pub fn popup_inner(state: &State, area: Rect) -> Rect {
 /// The help's lines at `width` columns.
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    let rows = state.keymap.help_rows();
+    let rows = state.keymap.help_rows(state.mode);
     let key_width = rows
         .iter()
         .map(|(_, keys, _)| keys.width())
@@ -97,7 +97,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let popup = popup(state, area);
     let close = state
         .keymap
-        .key_for(crate::app::Action::Back)
+        .key_for(state.mode, crate::app::Action::Back)
         .unwrap_or_default();
     let block = pane_block(format!(" Keys · {close} closes "), true, &state.theme);
     let width = usize::from(pane_inner(popup).width);

@@ -119,6 +119,11 @@ impl Region {
     pub fn max_scroll(&self) -> usize {
         self.total.saturating_sub(self.visible)
     }
+
+    /// True when the region is not on screen.
+    pub fn is_empty(&self) -> bool {
+        self.visible == 0 && self.total == 0
+    }
 }
 
 /// Every scrollable region, measured for the state's terminal size.
@@ -138,22 +143,30 @@ pub struct Measure {
 
 /// Measures every region for `state` (only the one in view is wrapped).
 pub fn measure(state: &State) -> Measure {
+    use crate::app::{Mode, Underlay};
     let area = Rect::new(0, 0, state.size.width, state.size.height);
+    let region = |rect: Rect, total: usize| Region {
+        visible: usize::from(rect.height),
+        total,
+    };
+    // The help overlays the browser and the presentation alike, at any size.
+    let help = match state.mode {
+        Mode::Help(_) if !area.is_empty() => {
+            let popup = help::popup_inner(state, area);
+            region(popup, help::lines(state, usize::from(popup.width)).len())
+        }
+        _ => Region::default(),
+    };
     let Some(areas) = areas(&state.document, area) else {
         return Measure {
             too_small: true,
+            help,
             ..Measure::default()
         };
     };
     let list = pane_inner(areas.list);
     let detail = pane_inner(areas.detail);
     let body = pane_inner(areas.body);
-    let popup = help::popup_inner(state, area);
-    let region = |rect: Rect, total: usize| Region {
-        visible: usize::from(rect.height),
-        total,
-    };
-    use crate::app::{Mode, Underlay};
     Measure {
         too_small: false,
         list: region(list, state.document.focus_areas.len()),
@@ -168,9 +181,6 @@ pub fn measure(state: &State) -> Measure {
             ),
             _ => Region::default(),
         },
-        help: match state.mode {
-            Mode::Help(_) => region(popup, help::lines(state, usize::from(popup.width)).len()),
-            _ => Region::default(),
-        },
+        help,
     }
 }

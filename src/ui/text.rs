@@ -21,6 +21,9 @@ pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<S
     let options = textwrap::Options::new(width)
         .initial_indent(first)
         .subsequent_indent(rest)
+        // textwrap splits at hyphens by default: "2021-01-" / "11". Dates,
+        // ids and compound words stay whole; only over-long words break.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     textwrap::wrap(text, options)
         .into_iter()
@@ -96,6 +99,14 @@ mod tests {
                 assert!(line.width() <= width, "{line:?} at {width}");
             }
         }
+    }
+
+    #[test]
+    fn never_splits_at_hyphens() {
+        assert_eq!(
+            wrap("Texten uppdaterad 2021-01-11", 26),
+            ["Texten uppdaterad", "2021-01-11"]
+        );
     }
 
     #[test]

@@ -9,10 +9,13 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::text::wrap;
 use crate::app::State;
 
+/// The browser's minimum size, for [`render`].
+pub const BROWSER_MIN: (u16, u16) = (MIN_WIDTH, MIN_HEIGHT);
+
 /// Draws "terminal too small: need W×H, have w×h", wrapped to fit.
-pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+pub fn render(state: &State, frame: &mut Frame, area: Rect, (min_width, min_height): (u16, u16)) {
     let message = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        "terminal too small: need {min_width}×{min_height}, have {}×{}",
         area.width, area.height
     );
     let width = usize::from(area.width);
@@ -22,7 +25,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         .collect();
     let quit = state
         .keymap
-        .key_for(crate::app::Action::Quit)
+        .key_for(state.mode, crate::app::Action::Quit)
         .unwrap_or_default();
     lines.extend(
         wrap(&format!("{quit} quits"), width)

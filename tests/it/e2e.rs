@@ -391,3 +391,46 @@ fn sends_no_terminal_queries() {
     // No synchronized-update markers: tmux 3.7b-d redraws the whole pane for each.
     assert!(find_last(&raw, b"\x1b[?2026h").is_none());
 }
+
+#[test]
+fn presents_from_the_command_line() {
+    let mut s = Session::start(&["present"], &[], 80, 24);
+    s.wait_for(" 1 / ");
+    s.wait_for("Alingsås kommun");
+    // → until the Experimentlust slide, which shows goal 1.
+    let mut presses = 0;
+    while !s.contents().contains("Alingsås växer genom att stärka") {
+        s.send(b"\x1b[C");
+        presses += 1;
+        assert!(presses < 30, "never reached goal 1:\n{}", s.contents());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.wait_for("Goal 1 · 2021–2023");
+    s.send(b"b");
+    s.wait_until_gone("Goal 1 · 2021–2023");
+    assert!(
+        s.contents().trim().is_empty(),
+        "blank screen:\n{}",
+        s.contents()
+    );
+    s.send(b"b");
+    s.wait_for("Goal 1 · 2021–2023");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
+#[test]
+fn p_presents_from_the_browser_and_esc_returns_to_the_slides_area() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.send(b"2p");
+    s.wait_for("Goal 4 · 2021–2023");
+    s.send(b" "); // Space: next slide, Experimentlust
+    s.wait_for("Goal 1 · 2021–2023");
+    s.send(b"\x1b");
+    s.wait_for("Experimentlust · 1 goal");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}

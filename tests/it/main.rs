@@ -3,6 +3,7 @@
 mod cli;
 mod e2e;
 mod load;
+mod present;
 mod props;
 mod screens;
 mod source_text;

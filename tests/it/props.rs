@@ -83,10 +83,37 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleBackground),
         Just(Action::Back),
         (1u16..=300, 1u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
+        Just(Action::StartPresentation),
+        Just(Action::NextSlide),
+        Just(Action::PreviousSlide),
+        Just(Action::FirstSlide),
+        Just(Action::LastSlide),
+        Just(Action::Confirm),
+        (0u8..=9).prop_map(Action::TypeDigit),
+        Just(Action::ToggleOverview),
+        Just(Action::ToggleBlank),
+        Just(Action::ToggleNotes),
+        Just(Action::ToggleTimer),
+        Just(Action::ClosePresentation),
+        (0u64..100_000).prop_map(|seconds| Action::Tick { seconds }),
     ]
 }
 
 fn check_invariants(state: &State) {
+    if state.is_presenting() {
+        let p = &state.presentation;
+        assert!(
+            !p.deck.slides.is_empty(),
+            "a presentation always has slides"
+        );
+        assert!(p.slide < p.deck.slides.len() && p.overview_pick < p.deck.slides.len());
+        assert_eq!(
+            p.deck.size,
+            (state.size.width, state.size.height),
+            "deck built for this size"
+        );
+        assert_eq!(p.deck.with_notes, p.notes);
+    }
     let count = state.document.focus_areas.len();
     assert!(
         state.selected < count.max(1),
@@ -105,15 +132,20 @@ fn check_invariants(state: &State) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn any_document_any_keys_any_size(
         document in document(),
         (width, height) in (1u16..=300, 1u16..=100),
         actions in prop::collection::vec(action(), 0..40),
+        present in any::<bool>(),
     ) {
-        let mut state = State::new(document, Theme::default());
+        let mut state = if present {
+            State::presenting(document, Theme::default())
+        } else {
+            State::new(document, Theme::default())
+        };
         update(&mut state, Action::Resize { width, height });
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         for action in actions {

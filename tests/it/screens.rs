@@ -30,8 +30,17 @@ fn key(code: KeyCode) -> Event {
 /// Runs the app on the built-in document at `width`×`height`, presses `keys`,
 /// and returns the last frame drawn before quitting.
 pub fn screen(width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
+    screen_of(
+        State::new(vision_tui::load::builtin(), Theme::default()),
+        width,
+        height,
+        keys,
+    )
+}
+
+/// Like [`screen`], from a given starting state.
+pub fn screen_of(mut state: State, width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    let mut state = State::new(vision_tui::load::builtin(), Theme::default());
     // Quit is the last key; drawing happens before each key, so press a
     // harmless no-op key last to get the final frame drawn first.
     let mut events: VecDeque<Event> = keys.iter().map(|&code| key(code)).collect();
@@ -149,30 +158,36 @@ fn no_cell_holds_a_control_character() {
 }
 
 #[test]
-fn readme_key_table_matches_the_keymap() {
+fn readme_key_tables_match_the_keymap() {
+    use vision_tui::app::{Mode, Pane, Show};
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let table = readme
-        .split("<!-- keys:start -->")
-        .nth(1)
-        .and_then(|rest| rest.split("<!-- keys:end -->").next())
-        .expect("README has a key table between markers");
-    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
-    let help = vision_tui::keymap::Keymap::default().help_rows();
-    assert_eq!(
-        rows.len(),
-        help.len(),
-        "README lists {} rows, the keymap {}",
-        rows.len(),
-        help.len()
-    );
-    for (_, keys, description) in help {
-        let cell = keys
-            .split(' ')
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let row = format!("| {cell} | {description} |");
-        assert!(rows.contains(&row.as_str()), "README lacks {row}");
+    for (marker, mode) in [
+        ("keys", Mode::Browse(Pane::FocusList)),
+        ("present-keys", Mode::Present(Show::Slide)),
+    ] {
+        let table = readme
+            .split(&format!("<!-- {marker}:start -->"))
+            .nth(1)
+            .and_then(|rest| rest.split(&format!("<!-- {marker}:end -->")).next())
+            .unwrap_or_else(|| panic!("README has a {marker} table between markers"));
+        let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
+        let help = vision_tui::keymap::Keymap::default().help_rows(mode);
+        assert_eq!(
+            rows.len(),
+            help.len(),
+            "README {marker}: {} rows, the keymap {}",
+            rows.len(),
+            help.len()
+        );
+        for (_, keys, description) in help {
+            let cell = keys
+                .split(' ')
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let row = format!("| {cell} | {description} |");
+            assert!(rows.contains(&row.as_str()), "README {marker} lacks {row}");
+        }
     }
 }

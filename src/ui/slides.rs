@@ -1,0 +1,242 @@
+//! The presentation: a slide, the overview, the blank screen, the speaker
+//! notes and the presenter's footer (slide n / N, progress, clock).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{truncate, wrap};
+use crate::app::{Show, State};
+use crate::slides::{self, HeadingSize, Role, Slide};
+
+/// Draws the presentation in `show` state over the whole `area`.
+pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {
+    if area.width < slides::MIN_WIDTH || area.height < slides::MIN_HEIGHT {
+        super::too_small::render(state, frame, area, (slides::MIN_WIDTH, slides::MIN_HEIGHT));
+        return;
+    }
+    frame.render_widget(Clear, area);
+    if show == Show::Blank {
+        return; // nothing at all: the room looks at the speaker
+    }
+    let p = &state.presentation;
+    let geo = slides::geometry(area.width, area.height, p.notes);
+    let footer = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let notes_rows = u16::try_from(geo.notes_rows).unwrap_or(0);
+    let notes = Rect {
+        y: footer.y.saturating_sub(notes_rows),
+        height: notes_rows,
+        ..area
+    };
+    let top = if area.height >= 20 { 1 } else { 0 };
+    let content = Rect {
+        x: area.x + u16::try_from(geo.margin).unwrap_or(0),
+        y: area.y + top,
+        width: area
+            .width
+            .saturating_sub(2 * u16::try_from(geo.margin).unwrap_or(0)),
+        height: u16::try_from(geo.content_rows).unwrap_or(0),
+    };
+    match (show, state.current_slide()) {
+        (Show::Overview, _) => overview(state, frame, content),
+        (_, Some(slide)) => render_slide(state, frame, content, slide),
+        (_, None) => {}
+    }
+    if p.notes {
+        render_notes(state, frame, notes);
+    }
+    render_footer(state, frame, footer);
+}
+
+fn role_style(state: &State, role: Role) -> Style {
+    let t = &state.theme;
+    match role {
+        Role::Text => t.slide_text,
+        Role::Strong => t.slide_strong,
+        Role::Muted => t.slide_muted,
+        Role::Emphasis => t.slide_emphasis,
+    }
+}
+
+fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) {
+    let heading_rows = u16::try_from(slide.heading_rows()).unwrap_or(u16::MAX);
+    let body_rows = u16::try_from(slide.body.len()).unwrap_or(u16::MAX);
+    let total = heading_rows
+        .saturating_add(1)
+        .saturating_add(body_rows)
+        .min(content.height);
+    let top = if slide.centred {
+        (content.height - total) / 2
+    } else {
+        0
+    };
+    let heading = Rect {
+        y: content.y + top,
+        height: heading_rows.min(content.height - top),
+        ..content
+    };
+    match slide.heading_size {
+        HeadingSize::Plain => {
+            let lines: Vec<Line> = slide
+                .heading_lines
+                .iter()
+                .map(|l| Line::styled(l.clone(), state.theme.slide_heading))
+                .collect();
+            frame.render_widget(Paragraph::new(lines).centered(), heading);
+        }
+        big => {
+            let pixel_size = match big {
+                HeadingSize::Full => PixelSize::Full,
+                HeadingSize::HalfHeight => PixelSize::HalfHeight,
+                _ => PixelSize::Quadrant,
+            };
+            let text = BigText::builder()
+                .pixel_size(pixel_size)
+                .style(state.theme.slide_heading)
+                .lines(vec![Line::from(slide.heading.clone())])
+                .centered()
+                .build();
+            frame.render_widget(text, heading);
+        }
+    }
+    // The body is centred as a block, its lines left-aligned, so lists and
+    // hanging indents stay straight.
+    let body_top = heading.bottom() + 1;
+    let body = Rect {
+        y: body_top.min(content.bottom()),
+        height: content.bottom().saturating_sub(body_top),
+        ..content
+    };
+    let widest = slide.body.iter().map(|l| l.text.width()).max().unwrap_or(0);
+    let widest = u16::try_from(widest).unwrap_or(u16::MAX).min(body.width);
+    let block = Rect {
+        x: body.x + (body.width - widest) / 2,
+        width: widest,
+        ..body
+    };
+    let lines: Vec<Line> = slide
+        .body
+        .iter()
+        .map(|l| Line::styled(l.text.clone(), role_style(state, l.role)))
+        .collect();
+    if slide.centred {
+        // Title-like slides: every line centred on its own.
+        frame.render_widget(Paragraph::new(lines).centered(), body);
+    } else {
+        frame.render_widget(Paragraph::new(lines), block);
+    }
+}
+
+/// Every slide as one line, the pick marked with `▶` and reverse video.
+fn overview(state: &State, frame: &mut Frame, content: Rect) {
+    let p = &state.presentation;
+    let rows = usize::from(content.height.saturating_sub(2)).max(1);
+    // Keep the pick in view, centred when the list is long.
+    let first = p
+        .overview_pick
+        .saturating_sub(rows / 2)
+        .min(p.deck.slides.len().saturating_sub(rows));
+    let width = usize::from(content.width);
+    let number_width = p.deck.slides.len().to_string().len();
+    let mut lines = vec![
+        Line::styled("Slides", state.theme.slide_heading).centered(),
+        Line::default(),
+    ];
+    for (i, slide) in p.deck.slides.iter().enumerate().skip(first).take(rows) {
+        let marker = if i == p.overview_pick { "▶ " } else { "  " };
+        let part = if slide.parts > 1 {
+            format!(" ({}/{})", slide.part + 1, slide.parts)
+        } else {
+            String::new()
+        };
+        let text = format!("{marker}{:>number_width$}  {}{part}", i + 1, slide.heading);
+        let style = if i == p.overview_pick {
+            state.theme.selected
+        } else {
+            state.theme.slide_text
+        };
+        lines.push(Line::styled(truncate(&text, width).into_owned(), style));
+    }
+    frame.render_widget(Paragraph::new(lines), content);
+}
+
+fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered()
+        .title(" Notes ")
+        .border_style(state.theme.border)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(area);
+    let notes = state
+        .current_slide()
+        .map(|s| s.notes.clone())
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = Vec::new();
+    if notes.is_empty() {
+        lines.push(Line::styled("No notes for this slide.", state.theme.muted));
+    }
+    for note in &notes {
+        lines.extend(
+            wrap(note, usize::from(inner.width))
+                .into_iter()
+                .map(|l| Line::styled(l, state.theme.text)),
+        );
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `n / N`, a progress bar drawn with full and light blocks (not colour),
+/// the part of a continued slide, the number being typed, and the clock.
+fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
+    let p = &state.presentation;
+    let total = p.deck.slides.len().max(1);
+    let n = p.slide + 1;
+    let mut left = vec![Span::styled(
+        format!(" {n} / {total} "),
+        state.theme.slide_strong,
+    )];
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(typed) = p.typed {
+        right.push(Span::styled(format!(" go to {typed}⏎ "), state.theme.key));
+    }
+    if p.timer {
+        let elapsed = state.clock.saturating_sub(p.started_at);
+        right.push(Span::styled(
+            format!(
+                " {:02}:{:02}:{:02} ",
+                elapsed / 3600,
+                elapsed / 60 % 60,
+                elapsed % 60
+            ),
+            state.theme.slide_strong,
+        ));
+    }
+    let help = state
+        .keymap
+        .key_for(state.mode, crate::app::Action::ToggleHelp)
+        .unwrap_or_default();
+    right.push(Span::styled(format!(" {help} help "), state.theme.muted));
+    let used: usize = left.iter().chain(&right).map(|s| s.content.width()).sum();
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    let bar_width = room.min(40);
+    if bar_width >= 4 {
+        let done = (bar_width * n).div_ceil(total).min(bar_width);
+        left.push(Span::styled("█".repeat(done), state.theme.slide_strong));
+        left.push(Span::styled(
+            "░".repeat(bar_width - done),
+            state.theme.slide_muted,
+        ));
+    }
+    let gap = usize::from(area.width)
+        .saturating_sub(left.iter().chain(&right).map(|s| s.content.width()).sum());
+    left.push(Span::raw(" ".repeat(gap)));
+    left.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}

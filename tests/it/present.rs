@@ -1,0 +1,133 @@
+//! The presentation: snapshots of every kind of slide (text and styles), big
+//! Swedish letters, and the browser round trip.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use vision_tui::app::State;
+use vision_tui::slides::SlideKind;
+use vision_tui::theme::Theme;
+
+use crate::screens::{screen_of, text};
+
+fn presenting() -> State {
+    State::presenting(vision_tui::load::builtin(), Theme::default())
+}
+
+/// Keys that reach the first slide of `kind` at `width`×`height`, by number.
+fn keys_to(kind: SlideKind, width: u16, height: u16) -> Vec<KeyCode> {
+    let deck = vision_tui::slides::build(&vision_tui::load::builtin(), width, height, false);
+    let index = deck.find(kind, 0).expect("the deck has this kind of slide");
+    let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
+    keys.push(KeyCode::Enter);
+    keys
+}
+
+const KINDS: [(&str, SlideKind); 7] = [
+    ("title", SlideKind::Title),
+    ("vision", SlideKind::Vision),
+    ("background", SlideKind::Background(0)),
+    ("focus_areas", SlideKind::FocusAreas),
+    ("focus_area_omstallning", SlideKind::FocusArea(3)),
+    ("goals", SlideKind::Goals),
+    ("closing", SlideKind::Closing),
+];
+
+#[test]
+fn every_kind_of_slide() {
+    for (w, h) in [(80, 24), (160, 45)] {
+        for (name, kind) in KINDS {
+            let buffer = screen_of(presenting(), w, h, &keys_to(kind, w, h));
+            insta::assert_debug_snapshot!(format!("slide_{name}_{w}x{h}"), buffer);
+            let shown = text(&buffer);
+            assert!(shown.contains(" / "), "footer with n / N at {w}×{h}");
+        }
+    }
+}
+
+#[test]
+fn title_slide_on_a_large_projector_font() {
+    let buffer = screen_of(presenting(), 40, 12, &[]);
+    insta::assert_debug_snapshot!("slide_title_40x12", buffer);
+    let shown = text(&buffer);
+    assert!(
+        shown.contains("Vision 2040"),
+        "too narrow for big letters: plain bold\n{shown}"
+    );
+    assert!(shown.contains("Alingsås kommun"));
+}
+
+#[test]
+fn overview_notes_and_blank() {
+    let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('o'), KeyCode::Down]);
+    insta::assert_debug_snapshot!("present_overview_80x24", buffer);
+    assert!(text(&buffer).contains("▶  2  Vision"));
+    let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('n')]);
+    assert!(text(&buffer).contains("Notes"));
+    let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('b')]);
+    assert!(
+        text(&buffer).chars().all(|c| c == ' ' || c == '\n'),
+        "blank means blank"
+    );
+}
+
+/// The columns of `buffer` rows `rows` that hold any ink.
+fn inked_columns(buffer: &Buffer, rows: std::ops::Range<u16>) -> Vec<u16> {
+    (0..buffer.area.width)
+        .filter(|&x| rows.clone().any(|y| buffer[(x, y)].symbol() != " "))
+        .collect()
+}
+
+#[test]
+fn big_swedish_letters_are_drawn() {
+    // At 160×45 "Omställning" is drawn 8×8 cells per letter.
+    let buffer = screen_of(
+        presenting(),
+        160,
+        45,
+        &keys_to(SlideKind::FocusArea(3), 160, 45),
+    );
+    let ink = inked_columns(&buffer, 1..9);
+    let (left, right) = (*ink.first().unwrap(), *ink.last().unwrap());
+    assert!(
+        right - left + 1 >= 80,
+        "11 letters of 8 columns, got {left}..{right}"
+    );
+    // Each of the 11 glyph cells has ink, including the 'ä' (the 5th).
+    // BigText centres the 88 columns in the text area between the margins.
+    let margin = vision_tui::slides::geometry(160, 45, false).margin as u16;
+    let start = margin + (160 - 2 * margin - 88) / 2;
+    assert!(start <= left && left < start + 8);
+    for letter in 0..11u16 {
+        let cols = start + letter * 8..start + letter * 8 + 8;
+        assert!(
+            ink.iter().any(|c| cols.contains(c)),
+            "letter {letter} of Omställning is blank"
+        );
+    }
+    // The dots of the ä: ink above the x-height that a plain 'a' lacks.
+    let a_umlaut = start + 4 * 8..start + 5 * 8;
+    let top_row_ink = a_umlaut
+        .clone()
+        .filter(|&x| buffer[(x, 1)].symbol() != " " || buffer[(x, 2)].symbol() != " ")
+        .count();
+    assert!(top_row_ink > 0, "no umlaut dots over the ä");
+}
+
+#[test]
+fn big_capitals_with_ring_and_dots_are_drawn() {
+    let mut doc = vision_tui::load::builtin();
+    doc.focus_areas[0].name = "ÅÄÖ åäö".to_string();
+    let state = State::presenting(doc, Theme::default());
+    let buffer = screen_of(state, 160, 45, &keys_to(SlideKind::FocusArea(0), 160, 45));
+    let ink = inked_columns(&buffer, 1..9);
+    let (left, right) = (*ink.first().unwrap(), *ink.last().unwrap());
+    assert!(
+        right - left + 1 >= 50,
+        "7 letters drawn big: {left}..{right}"
+    );
+    let slide_text = text(&buffer);
+    assert!(
+        !slide_text.contains("ÅÄÖ åäö"),
+        "drawn big, not as plain text"
+    );
+}
