@@ -131,3 +131,84 @@ fn big_capitals_with_ring_and_dots_are_drawn() {
         "drawn big, not as plain text"
     );
 }
+
+#[test]
+fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good/many.ron");
+    let doc = vision_tui::load::from_path(std::path::Path::new(path)).unwrap();
+    assert_eq!((doc.focus_areas.len(), doc.goals.len()), (12, 40));
+    for (w, h) in [(80, 24), (40, 12), (160, 45)] {
+        let deck = vision_tui::slides::build(&doc, w, h, false);
+        for i in 0..12 {
+            assert!(
+                deck.find(SlideKind::FocusArea(i), 0).is_some(),
+                "area {i} at {w}×{h}"
+            );
+        }
+        // Every goal's text is on some slide, whole words, nothing cut off.
+        let shown: String = deck
+            .slides
+            .iter()
+            .flat_map(|s| s.body.iter().map(|l| format!("{} ", l.text)))
+            .collect();
+        let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+        for goal in &doc.goals {
+            assert!(
+                shown.contains(&goal.text),
+                "goal {} missing at {w}×{h}",
+                goal.number
+            );
+        }
+        let state = State::presenting(doc.clone(), Theme::default());
+        let last = (deck.slides.len()).to_string();
+        let buffer = screen_of(state, w, h, &[KeyCode::End]);
+        assert!(
+            text(&buffer).contains(&format!("{last} / {last}")),
+            "at {w}×{h}"
+        );
+    }
+}
+
+#[test]
+fn the_clock_shows_elapsed_time_when_toggled() {
+    use vision_tui::app::{Action, update};
+    let mut state = presenting();
+    update(&mut state, Action::Tick { seconds: 10 });
+    update(&mut state, Action::ToggleTimer);
+    update(&mut state, Action::Tick { seconds: 3_735 });
+    // Drawn directly: the event loop would restart the clock from its own start.
+    let draw = |state: &State| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| vision_tui::ui::view(state, frame))
+            .unwrap();
+        text(terminal.backend().buffer())
+    };
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    // started_at is 0 for a `present` start: the clock counts from launch.
+    assert!(draw(&state).contains("01:02:15"), "{}", draw(&state));
+    update(&mut state, Action::ToggleTimer);
+    assert!(!draw(&state).contains("01:02:15"));
+}
+
+#[test]
+fn help_over_the_presentation_lists_the_slide_keys() {
+    let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('?')]);
+    let shown = text(&buffer);
+    for needle in [
+        "Next slide",
+        "Overview of all slides",
+        "Speaker notes",
+        "Blank the screen",
+    ] {
+        assert!(shown.contains(needle), "{needle}\n{shown}");
+    }
+    assert!(!shown.contains("Next pane"));
+}
