@@ -14,11 +14,15 @@
 //! what `update` believes can never disagree.
 
 mod action;
+mod link;
 mod present;
+mod reload;
 #[cfg(test)]
 mod tests;
 
+pub use link::{Target, link_for, open, resolve};
 pub(crate) use present::rebuild_deck;
+pub use reload::reload;
 
 pub use action::Action;
 
@@ -148,6 +152,14 @@ pub struct State {
     pub presentation: Presentation,
     /// Seconds since the app started, as last told by [`Action::Tick`].
     pub clock: u64,
+    /// A goal kept at the top of the goal pane (after `--open goal:N`) until the user moves.
+    pub anchor_goal: Option<u32>,
+    /// The file the document came from (`None`: the built-in one).
+    pub source: Option<std::path::PathBuf>,
+    /// A one-off message for the footer (the link to share); cleared by the next key.
+    pub message: Option<String>,
+    /// Why the last reload of the file failed; the last good document stays on screen.
+    pub reload_error: Option<String>,
 }
 
 impl State {
@@ -176,6 +188,10 @@ impl State {
                 started_at: 0,
             },
             clock: 0,
+            anchor_goal: None,
+            source: None,
+            message: None,
+            reload_error: None,
         }
     }
 
@@ -220,6 +236,23 @@ impl State {
 /// Applies one action. Pure: no I/O, no panics, invariants restored on return.
 pub fn update(state: &mut State, action: Action) {
     let before = state.selected;
+    if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
+        state.message = None;
+    }
+    if matches!(
+        action,
+        Action::MoveDown
+            | Action::MoveUp
+            | Action::MoveToTop
+            | Action::MoveToBottom
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::JumpToFocusArea(_)
+    ) {
+        state.anchor_goal = None;
+    }
     if state.is_presenting() && present::update(state, action) {
         clamp(state);
         return;
@@ -228,6 +261,11 @@ pub fn update(state: &mut State, action: Action) {
         Action::Quit => state.should_quit = true,
         Action::Resize { width, height } => state.size = Size { width, height },
         Action::Tick { seconds } => state.clock = seconds,
+        Action::ShowLink => {
+            if let Mode::Browse(_) = state.mode {
+                state.message = link_for(state);
+            }
+        }
         Action::StartPresentation => {
             if let Mode::Browse(pane) = state.mode {
                 present::start(state, Origin::Browser(pane));
@@ -382,6 +420,15 @@ fn clamp(state: &mut State) {
     if m.too_small {
         // Nothing scrollable is on screen: keep the offsets for when it grows again.
         return;
+    }
+    if let Some(number) = state.anchor_goal {
+        let width = usize::from(ui::layout::detail_width(state));
+        if let Some((_, line)) = ui::goal_detail::goal_offsets(state, width)
+            .into_iter()
+            .find(|(n, _)| *n == number)
+        {
+            state.detail_scroll = line;
+        }
     }
     state.detail_scroll = state.detail_scroll.min(m.detail.max_scroll());
     state.background_scroll = state.background_scroll.min(m.background.max_scroll());

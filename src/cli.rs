@@ -1,19 +1,25 @@
-//! The command line.
+//! The command line: one binary, a browser by default, with subcommands for
+//! presenting, checking, exporting and starting a new document.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+use crate::check::OutputFormat;
+use crate::export::Format;
 
 /// Exit status when the command line itself is wrong (sysexits' EX_USAGE).
 /// Not clap's default 2: that status means "the document is invalid".
 pub const EXIT_USAGE: u8 = 64;
-/// Exit status when the terminal cannot be used (not a terminal, I/O failure).
+/// Exit status when the terminal cannot be used, or a file cannot be written.
 pub const EXIT_TERMINAL: u8 = 1;
 
 /// Browse an organisation's strategic vision — its statement, focus areas and
 /// prioritised goals — in the terminal.
 ///
 /// Without a path, shows the built-in document: Alingsås kommun's Vision 2040.
+/// When standard output is not a terminal (`vision-tui | less`), with
+/// `--plain`, or with TERM=dumb, prints the document as plain text instead.
 #[derive(Debug, Parser)]
 #[command(name = "vision-tui", version, about, long_about)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -25,6 +31,23 @@ pub struct Cli {
     pub command: Option<Command>,
     /// A vision document in RON (see docs/document-format.md).
     pub path: Option<PathBuf>,
+    /// How to start.
+    #[command(flatten)]
+    pub start: StartArgs,
+}
+
+/// Options for browsing and presenting.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StartArgs {
+    /// Start at this focus area (its id) or goal (`goal:N`).
+    #[arg(long, value_name = "ID")]
+    pub open: Option<String>,
+    /// Print the document as plain text instead of starting the app.
+    #[arg(long)]
+    pub plain: bool,
+    /// Do not reload the document when its file changes.
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 /// The subcommands.
@@ -38,15 +61,62 @@ pub enum Command {
     Present {
         /// A vision document in RON; without it, the built-in Vision 2040.
         path: Option<PathBuf>,
+        /// How to start.
+        #[command(flatten)]
+        start: StartArgs,
     },
+    /// Check documents without starting the app; exit 0 when all are valid, 2 otherwise.
+    Check {
+        /// The documents to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Write the whole document as a handout: Markdown, HTML, JSON or plain text.
+    Export {
+        /// A vision document in RON; without it, the built-in Vision 2040.
+        path: Option<PathBuf>,
+        /// The format.
+        #[arg(long, short, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include speaker notes.
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Write a commented starter document to PATH; never overwrites a file.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "vision.ron")]
+        path: PathBuf,
+    },
+    /// Print a shell completion script (e.g. `vision-tui completions bash > ~/.local/share/bash-completion/completions/vision-tui`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `vision-tui man | man -l -`.
+    Man,
 }
 
 impl Cli {
-    /// The document path given, whichever way.
+    /// The document path given, for browsing or presenting.
     pub fn document_path(&self) -> Option<&PathBuf> {
         match &self.command {
-            Some(Command::Present { path }) => path.as_ref(),
-            None => self.path.as_ref(),
+            Some(Command::Present { path, .. }) => path.as_ref(),
+            _ => self.path.as_ref(),
+        }
+    }
+
+    /// The start options, for browsing or presenting.
+    pub fn start_args(&self) -> &StartArgs {
+        match &self.command {
+            Some(Command::Present { start, .. }) => start,
+            _ => &self.start,
         }
     }
 

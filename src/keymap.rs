@@ -291,6 +291,13 @@ impl Default for Keymap {
             View,
             Browse,
         );
+        bind(
+            &[ch('s')],
+            Action::ShowLink,
+            "Show the link to the selection, to share it",
+            View,
+            Browse,
+        );
         bind(&[ch('q')], Action::Quit, "Quit", General, Browse);
         // The presentation.
         bind(
@@ -619,6 +626,7 @@ mod tests {
                 (KeyCode::F(1), M::NONE, Action::ToggleHelp),
                 (KeyCode::Char('b'), M::NONE, Action::ToggleBackground),
                 (KeyCode::Char('p'), M::NONE, Action::StartPresentation),
+                (KeyCode::Char('s'), M::NONE, Action::ShowLink),
                 (KeyCode::Esc, M::NONE, Action::Back),
                 (KeyCode::Char('q'), M::NONE, Action::Quit),
                 (KeyCode::Char('c'), M::CONTROL, Action::Quit),

@@ -11,11 +11,18 @@
 //! - [`theme`]: every style the UI uses.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
-//! - [`cli`]: the command line (the binary in `main.rs` only wires these together).
+//! - [`check`], [`export`], [`init`]: the `check`, `export` and `init` subcommands.
+//! - [`cli`]: the command line; [`commands`]: the subcommands that print
+//!   (the binary in `main.rs` only wires these together).
+//! - [`watch`]: live reload, watching the document's directory.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod check;
 pub mod cli;
+pub mod commands;
+pub mod export;
+pub mod init;
 pub mod keymap;
 pub mod load;
 pub mod model;
@@ -23,3 +30,4 @@ pub mod runtime;
 pub mod slides;
 pub mod theme;
 pub mod ui;
+pub mod watch;

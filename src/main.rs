@@ -1,16 +1,21 @@
-//! The `vision-tui` binary: parse the command line, load the document, run
-//! the event loop in the real terminal. Everything else lives in the library.
+//! The `vision-tui` binary: parse the command line, then either run a
+//! printing subcommand or load the document and run the event loop in the
+//! real terminal. Everything else lives in the library.
 #![forbid(unsafe_code)]
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use vision_tui::app::State;
-use vision_tui::cli::{Cli, EXIT_TERMINAL, EXIT_USAGE};
+use vision_tui::app::{self, State};
+use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
+use vision_tui::commands;
+use vision_tui::export::Format;
 use vision_tui::load;
 use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
 use vision_tui::theme::Theme;
+use vision_tui::watch::DocumentWatcher;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -20,39 +25,91 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { EXIT_USAGE } else { 0 });
         }
     };
-    let document = match cli.document_path() {
-        Some(path) => load::from_path(path),
-        None => Ok(load::builtin()),
-    };
-    let document = match document {
+    ExitCode::from(match &cli.command {
+        Some(Command::Check { paths, format }) => commands::check(paths, *format),
+        Some(Command::Init { path }) => commands::init(path),
+        Some(Command::Completions { shell }) => commands::completions(*shell),
+        Some(Command::Man) => commands::man(),
+        Some(Command::Export {
+            path,
+            format,
+            output,
+            notes,
+        }) => match load_or_report(path.as_deref()) {
+            Ok(doc) => commands::export(&doc, *format, output.as_deref(), *notes),
+            Err(status) => status,
+        },
+        Some(Command::Present { .. }) | None => browse_or_present(&cli),
+    })
+}
+
+fn load_or_report(path: Option<&Path>) -> Result<vision_tui::model::Document, u8> {
+    commands::load_document(path).map_err(|err| {
+        eprintln!("{err}");
+        load::EXIT_DOCUMENT_ERROR
+    })
+}
+
+fn browse_or_present(cli: &Cli) -> u8 {
+    let path = cli.document_path().map(|p| p.as_path());
+    let start = cli.start_args();
+    let document = match load_or_report(path) {
         Ok(document) => document,
-        Err(err) => {
-            eprintln!("{err}");
-            return ExitCode::from(load::EXIT_DOCUMENT_ERROR);
-        }
+        Err(status) => return status,
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!(
-            "vision-tui: standard output is not a terminal, so there is nothing to draw on.\n\
-             Run it in a terminal (over SSH: `ssh -t`)."
-        );
-        return ExitCode::from(EXIT_TERMINAL);
+    let target = match start
+        .open
+        .as_deref()
+        .map(|link| app::resolve(&document, link))
+    {
+        Some(Err(message)) => {
+            eprintln!("error: --open: {message}");
+            return EXIT_USAGE;
+        }
+        Some(Ok(target)) => Some(target),
+        None => None,
+    };
+    // No terminal to draw on (a pipe, a file, TERM=dumb) or --plain: the
+    // document as plain text, so `vision-tui | less` and screen readers work.
+    if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
+        return commands::export(&document, Format::Text, None, false);
     }
-    let state = if cli.presents() {
+    let mut state = if cli.presents() {
         State::presenting(document, Theme::default())
     } else {
         State::new(document, Theme::default())
     };
-    match run(state) {
-        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+    state.source = path.map(Path::to_path_buf);
+    if let Some(target) = target {
+        app::open(&mut state, target);
+    }
+    // The built-in document has no file to watch.
+    let mut watcher = match path.filter(|_| !start.no_watch) {
+        Some(path) => match DocumentWatcher::new(path) {
+            Ok(watcher) => Some(watcher),
+            Err(err) => {
+                eprintln!(
+                    "vision-tui: not watching {} for changes: {err}",
+                    path.display()
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    match run(state, watcher.as_mut()) {
+        Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             eprintln!("vision-tui: {err}");
-            ExitCode::from(EXIT_TERMINAL)
+            EXIT_TERMINAL
         }
     }
 }
 
-fn run(mut state: State) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
+fn run(
+    mut state: State,
+    watcher: Option<&mut DocumentWatcher>,
+) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     runtime::watch_signals(&stop)?;
     runtime::watch_hangup(&stop)?;
@@ -62,7 +119,13 @@ fn run(mut state: State) -> Result<runtime::Outcome, Box<dyn std::error::Error>>
         terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
         panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose");
     }
-    let result = runtime::run(&mut terminal, &mut state, &mut CrosstermEvents, &stop);
+    let result = runtime::run_watching(
+        &mut terminal,
+        &mut state,
+        &mut CrosstermEvents,
+        &stop,
+        watcher,
+    );
     runtime::restore();
     Ok(result?)
 }

@@ -128,6 +128,22 @@ where
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
+    run_watching(terminal, state, events, stop, None)
+}
+
+/// Like [`run`], reloading the document when `watcher` sees its file change.
+pub fn run_watching<B, E>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    events: &mut E,
+    stop: &StopFlags,
+    mut watcher: Option<&mut crate::watch::DocumentWatcher>,
+) -> Result<Outcome, RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
     let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
     let started = std::time::Instant::now();
     let mut dirty = true;
@@ -176,6 +192,13 @@ where
                 dirty = true;
             }
             Some(_) | None => {}
+        }
+        if let Some(result) = watcher
+            .as_deref_mut()
+            .and_then(crate::watch::DocumentWatcher::poll)
+        {
+            crate::app::reload(state, result);
+            dirty = true;
         }
         if state.should_quit {
             return Ok(Outcome::Quit);

@@ -33,6 +33,9 @@ pub fn view(state: &State, frame: &mut Frame) {
         if let Mode::Help(_) = state.mode {
             help::render(state, frame, area);
         }
+        if show != crate::app::Show::Blank {
+            banner(state, frame, area);
+        }
         return;
     }
     let Some(areas) = layout::areas(&state.document, area) else {
@@ -53,6 +56,28 @@ pub fn view(state: &State, frame: &mut Frame) {
     if let Mode::Help(_) = state.mode {
         help::render(state, frame, area);
     }
+    banner(state, frame, area);
+}
+
+/// The live-reload error, over the top row: the document on screen is the
+/// last good version, and this says why the newer one was refused.
+fn banner(state: &State, frame: &mut Frame, area: Rect) {
+    let Some(error) = &state.reload_error else {
+        return;
+    };
+    let row = Rect {
+        height: 1.min(area.height),
+        ..area
+    };
+    let text = format!(" ! Not reloaded: {error} (showing the last good version) ");
+    let line = Line::styled(
+        text::truncate(&text, usize::from(area.width)).into_owned(),
+        state
+            .theme
+            .warning
+            .add_modifier(ratatui::style::Modifier::REVERSED),
+    );
+    frame.render_widget(Paragraph::new(line), row);
 }
 
 /// The bordered block every pane uses; `focused` gets a thick border and a

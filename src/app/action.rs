@@ -47,6 +47,8 @@ pub enum Action {
     },
     /// Leave the application.
     Quit,
+    /// Show the command that opens the selected focus area or goal, to share it.
+    ShowLink,
     /// Start presenting, at the slide of the selected focus area.
     StartPresentation,
     /// Go to the next slide (or, in the overview, move the pick down).

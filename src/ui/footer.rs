@@ -12,6 +12,16 @@ use crate::keymap::Hint;
 /// Draws the footer into `area`. When not every hint fits, the essential
 /// ones (help, quit) are kept and others are left out whole, never cut.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    if let Some(message) = &state.message {
+        let text =
+            super::text::truncate(message, usize::from(area.width).saturating_sub(8)).into_owned();
+        let line = Line::from(vec![
+            Span::styled(" Link: ", state.theme.key),
+            Span::styled(text, state.theme.footer),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let hints = state.keymap.hints(state.mode);
     let cost = |hint: &Hint| hint.keys.width() + 1 + hint.text.width() + 2;
     let mut budget = usize::from(area.width).saturating_sub(1);

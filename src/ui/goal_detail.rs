@@ -11,6 +11,16 @@ use crate::model::Link;
 
 /// The pane's lines at `width` columns (inside borders and padding).
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    build(state, width).0
+}
+
+/// Where each goal's heading is among [`lines`]: (goal number, line index).
+pub fn goal_offsets(state: &State, width: usize) -> Vec<(u32, usize)> {
+    build(state, width).1
+}
+
+fn build(state: &State, width: usize) -> (Vec<Line<'static>>, Vec<(u32, usize)>) {
+    let mut offsets = Vec::new();
     let theme = &state.theme;
     let doc = &state.document;
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -20,7 +30,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
                 .into_iter()
                 .map(|l| Line::styled(l, theme.muted)),
         );
-        return out;
+        return (out, offsets);
     };
     if let Some(description) = &area.description {
         out.extend(
@@ -37,6 +47,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             out.push(Line::default());
         }
         any = true;
+        offsets.push((goal.number, out.len()));
         let mut heading = vec![Span::styled(format!("Goal {}", goal.number), theme.heading)];
         if let Some(period) = doc.plan_period_of(goal) {
             heading.push(Span::styled(format!(" · {period}"), theme.muted));
@@ -73,7 +84,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
                 .map(|l| Line::styled(l, theme.muted)),
         );
     }
-    out
+    (out, offsets)
 }
 
 fn push_notes_and_links(

@@ -184,3 +184,9 @@ pub fn measure(state: &State) -> Measure {
         help,
     }
 }
+
+/// Width of the text inside the goal-detail pane for the state's size (0 when too small).
+pub fn detail_width(state: &State) -> u16 {
+    let area = Rect::new(0, 0, state.size.width, state.size.height);
+    areas(&state.document, area).map_or(0, |a| pane_inner(a.detail).width)
+}

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use unicode_width::UnicodeWidthStr;
-use vision_tui::cli::{EXIT_TERMINAL, EXIT_USAGE};
+use vision_tui::cli::EXIT_USAGE;
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
 
 const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
@@ -159,20 +159,102 @@ fn missing_file_exits_2_with_a_hint() {
 }
 
 #[test]
-fn good_document_without_a_terminal_exits_1() {
+fn without_a_terminal_it_prints_the_document_as_text() {
     let minimal = fixture("good/minimal.ron");
-    for args in [vec![minimal.as_os_str()], vec![]] {
+    for args in [
+        vec![minimal.as_os_str()],
+        vec![],
+        vec!["--plain".as_ref()],
+        vec!["present".as_ref()],
+    ] {
         let (code, stdout, stderr) = run(&args);
-        assert_eq!(code, i32::from(EXIT_TERMINAL), "{args:?}: {stderr}");
-        assert_eq!(stdout, "", "{args:?}");
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
         assert!(
-            stderr.contains("standard output is not a terminal"),
-            "{args:?}: {stderr}"
+            !stdout.contains('\x1b'),
+            "{args:?}: no escape sequences in plain text"
         );
+        assert!(
+            !stdout
+                .chars()
+                .any(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
+            "{args:?}: no box drawing"
+        );
+    }
+    let (_, stdout, _) = run::<&str>(&[]);
+    assert!(
+        stdout.contains("Alingsås är Västsveriges vackraste kulturstad"),
+        "{stdout}"
+    );
+    for goal in vision_tui::load::builtin().goals {
+        let first_words: String = goal.text.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        assert!(stdout.contains(&first_words), "{first_words}");
     }
     // The document is checked first: a bad one is reported as such.
     let stderr = bad("missing-comma.ron");
     assert!(!stderr.contains("not a terminal"), "{stderr}");
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{BIN}' | head -1; echo \"status=${{PIPESTATUS:-done}}\""
+        ))
+        .output()
+        .expect("run through sh");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stdout.lines().count(),
+        2,
+        "one line through head, then the marker: {stdout}"
+    );
+    assert_eq!(stderr, "", "no 'broken pipe' complaint");
+    // And the exit status of vision-tui itself, without a shell in between.
+    let mut child = Command::new(BIN)
+        .args(["export", "--format", "text"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}
+
+#[test]
+fn open_rejects_unknown_ids_listing_the_valid_ones() {
+    let (code, _, stderr) = run(&["--open", "omstalning"]);
+    assert_eq!(code, i32::from(EXIT_USAGE), "{stderr}");
+    assert!(
+        stderr.contains("`omstalning`") && stderr.contains("omstallning, tillsammans"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["--open", "goal:42"]);
+    assert_eq!(code, i32::from(EXIT_USAGE));
+    assert!(stderr.contains("goal:1, goal:2"), "{stderr}");
+    let (code, _, _) = run(&["--open", "goal:2", "--plain"]);
+    assert_eq!(code, 0, "a valid link with nothing to draw on still prints");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, stdout, stderr) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        assert!(
+            stdout.contains("vision-tui") && stdout.contains("present"),
+            "{shell}"
+        );
+    }
+    let (code, stdout, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains(".TH") && stdout.contains("vision-tui"),
+        "{stdout}"
+    );
 }
 
 #[test]

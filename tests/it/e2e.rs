@@ -38,6 +38,14 @@ impl Session {
         Self::spawn(cmd, cols, rows)
     }
 
+    /// Starts vision-tui in `dir`, so messages show short relative paths.
+    pub fn start_in(dir: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Self {
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(dir);
+        Self::spawn(cmd, cols, rows)
+    }
+
     pub fn start_command(program: &str, args: &[&str], cols: u16, rows: u16) -> Self {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
@@ -433,4 +441,125 @@ fn p_presents_from_the_browser_and_esc_returns_to_the_slides_area() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
+}
+
+#[test]
+fn s_shows_the_link_to_the_selection() {
+    let mut s = Session::start(&["--open", "goal:3"], &[], 80, 24);
+    s.wait_for("Tillsammans · 1 goal");
+    s.send(b"s");
+    s.wait_for("Link: vision-tui --open goal:3");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// A fresh directory with a copy of the built-in document in it.
+fn document_in_temp_dir(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vision-tui-e2e-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("vision.ron");
+    std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
+    path
+}
+
+fn with_statement(statement: &str) -> String {
+    vision_tui::load::BUILTIN_SOURCE.replace(
+        "Alingsås är Västsveriges vackraste kulturstad i en levande bygd.",
+        statement,
+    )
+}
+
+#[test]
+fn live_reload_follows_every_way_editors_save() {
+    let path = document_in_temp_dir("reload");
+    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
+    s.wait_for("Västsveriges vackraste kulturstad");
+
+    // In place (truncate and write), as many editors and `>` do.
+    std::fs::write(&path, with_statement("Version two of the vision.")).unwrap();
+    s.wait_for("Version two of the vision.");
+
+    // Write a temporary file, rename it over the original (vim, VS Code, sed -i).
+    let temp = path.with_extension("ron.swp");
+    std::fs::write(&temp, with_statement("Version three, renamed into place.")).unwrap();
+    std::fs::rename(&temp, &path).unwrap();
+    s.wait_for("Version three, renamed into place.");
+
+    // An invalid save: the banner explains, the last good version stays.
+    std::fs::write(
+        &path,
+        with_statement("Broken")
+            .replace("focus_area: \"omstallning\"", "focus_area: \"omstalning\""),
+    )
+    .unwrap();
+    s.wait_for("Not reloaded: vision.ron:");
+    s.wait_for("names focus area `omstalning`");
+    assert!(
+        s.contents().contains("Version three, renamed into place."),
+        "old content kept:\n{}",
+        s.contents()
+    );
+
+    // Fixed: the banner goes.
+    std::fs::write(&path, with_statement("Version four, fixed.")).unwrap();
+    s.wait_for("Version four, fixed.");
+    s.wait_until_gone("Not reloaded");
+
+    // Deleted and re-created.
+    std::fs::remove_file(&path).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    std::fs::write(&path, with_statement("Version five, re-created.")).unwrap();
+    s.wait_for("Version five, re-created.");
+    s.wait_until_gone("Not reloaded");
+
+    // Selection survives reloads.
+    s.send(b"4");
+    s.wait_for("Omställning · 1 goal");
+    std::fs::write(&path, with_statement("Version six.")).unwrap();
+    s.wait_for("Version six.");
+    assert!(s.contents().contains("Omställning · 1 goal"));
+
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn no_watch_keeps_the_document_as_loaded() {
+    let path = document_in_temp_dir("no-watch");
+    let mut s = Session::start(&[path.to_str().unwrap(), "--no-watch"], &[], 100, 30);
+    s.wait_for("Västsveriges vackraste kulturstad");
+    std::fs::write(&path, with_statement("Changed on disk.")).unwrap();
+    // Long enough for a reload to have shown (it takes well under a second).
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(!s.contents().contains("Changed on disk."));
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn presenting_reloads_and_keeps_the_slide() {
+    let path = document_in_temp_dir("present-reload");
+    let mut s = Session::start(&["present", path.to_str().unwrap()], &[], 100, 30);
+    s.wait_for(" 1 / ");
+    s.send(b"b"); // blank, then back: proves keys work before the reload
+    s.send(b"b");
+    let deck = vision_tui::slides::build(&vision_tui::load::builtin(), 100, 30, false);
+    let slide = deck
+        .find(vision_tui::slides::SlideKind::FocusArea(3), 0)
+        .unwrap()
+        + 1;
+    s.send(format!("{slide}\r").as_bytes());
+    s.wait_for("I Alingsås finns goda livsmiljöer");
+    let edited = vision_tui::load::BUILTIN_SOURCE.replace(
+        "I Alingsås finns goda livsmiljöer",
+        "Edited live: I Alingsås finns goda livsmiljöer",
+    );
+    std::fs::write(&path, edited).unwrap();
+    s.wait_for("Edited live:");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }

@@ -1,7 +1,9 @@
 //! The integration suite: one test binary (linking is the slow part on small machines).
 
+mod check;
 mod cli;
 mod e2e;
+mod export;
 mod load;
 mod present;
 mod props;

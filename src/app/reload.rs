@@ -1,0 +1,135 @@
+//! Live reload: a new version of the document replaces the old one without
+//! losing the reader's place; an invalid version is refused and explained.
+
+use super::{State, rebuild_deck};
+use crate::model::Document;
+
+/// Applies the result of re-reading the document file: a valid document
+/// replaces the current one, keeping the selected focus area (by id) and the
+/// slide; an error keeps the last good document and sets the banner.
+pub fn reload(state: &mut State, result: Result<Document, String>) {
+    let document = match result {
+        Ok(document) => document,
+        Err(message) => {
+            state.reload_error = Some(message);
+            return;
+        }
+    };
+    state.reload_error = None;
+    let selected_id = state
+        .document
+        .focus_areas
+        .get(state.selected)
+        .map(|a| a.id.clone());
+    // The slide's focus area, by id, so a reordered document keeps the slide.
+    let slide_area = state
+        .current_slide()
+        .and_then(|s| s.focus_area)
+        .and_then(|i| state.document.focus_areas.get(i))
+        .map(|a| a.id.clone());
+    state.document = document;
+    let find = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| state.document.focus_areas.iter().position(|a| &a.id == id))
+    };
+    if let Some(i) = find(&selected_id) {
+        state.selected = i;
+    }
+    let new_slide_area = find(&slide_area);
+    if state.is_presenting() {
+        rebuild_deck(state);
+        if let Some(i) = new_slide_area.and_then(|i| {
+            state
+                .presentation
+                .deck
+                .find(crate::slides::SlideKind::FocusArea(i), 0)
+        }) {
+            state.presentation.slide = i;
+        }
+    } else {
+        // The deck is rebuilt when the presentation starts; drop the stale one.
+        state.presentation.deck = crate::slides::Deck::default();
+    }
+    // Re-establish every invariant for the new document.
+    super::update(
+        state,
+        super::Action::Resize {
+            width: state.size.width,
+            height: state.size.height,
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, Mode, Show, update};
+    use crate::theme::Theme;
+
+    fn state() -> State {
+        let mut state = State::new(crate::load::builtin(), Theme::default());
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        state
+    }
+
+    #[test]
+    fn a_new_version_keeps_the_selection_by_id() {
+        let mut s = state();
+        update(&mut s, Action::JumpToFocusArea(4)); // Omställning
+        let mut doc = crate::load::builtin();
+        doc.focus_areas.reverse();
+        doc.statement = "Changed.".into();
+        reload(&mut s, Ok(doc));
+        assert_eq!(s.document.statement, "Changed.");
+        assert_eq!(s.document.focus_areas[s.selected].id, "omstallning");
+    }
+
+    #[test]
+    fn an_invalid_version_keeps_the_old_document_and_explains() {
+        let mut s = state();
+        reload(&mut s, Err("vision.ron:3:5: expected string".into()));
+        assert_eq!(
+            s.reload_error.as_deref(),
+            Some("vision.ron:3:5: expected string")
+        );
+        assert_eq!(s.document, crate::load::builtin());
+        reload(&mut s, Ok(crate::load::builtin()));
+        assert_eq!(
+            s.reload_error, None,
+            "the next valid version clears the banner"
+        );
+    }
+
+    #[test]
+    fn removing_the_selected_area_keeps_a_valid_selection() {
+        let mut s = state();
+        update(&mut s, Action::MoveToBottom);
+        let mut doc = crate::load::builtin();
+        doc.focus_areas.truncate(2);
+        doc.goals
+            .retain(|g| doc.focus_areas.iter().any(|a| a.id == g.focus_area));
+        reload(&mut s, Ok(doc));
+        assert!(s.selected < 2);
+    }
+
+    #[test]
+    fn presenting_keeps_the_slide_of_the_same_focus_area() {
+        let mut s = state();
+        update(&mut s, Action::JumpToFocusArea(3));
+        update(&mut s, Action::StartPresentation);
+        let mut doc = crate::load::builtin();
+        doc.focus_areas.swap(0, 2);
+        reload(&mut s, Ok(doc));
+        assert_eq!(s.mode, Mode::Present(Show::Slide));
+        assert_eq!(
+            s.current_slide().map(|sl| sl.heading.as_str()),
+            Some("Experimentlust")
+        );
+    }
+}
