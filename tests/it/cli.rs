@@ -2,6 +2,7 @@
 //! statuses, and the plain-text messages on stderr for every bad document,
 //! a missing file, a missing terminal and a wrong command line.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -290,4 +291,65 @@ fn help_and_version_exit_0() {
         stdout,
         format!("vision-tui {}\n", env!("CARGO_PKG_VERSION"))
     );
+}
+
+#[test]
+fn check_and_export_through_the_binary() {
+    let good = fixture("good/minimal.ron");
+    let bad = fixture("bad/three-problems.ron");
+    let (code, stdout, _) = run(&[OsStr::new("check"), good.as_os_str()]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("all valid"), "{stdout}");
+    let (code, stdout, _) = run(&[OsStr::new("check"), good.as_os_str(), bad.as_os_str()]);
+    assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR));
+    assert_eq!(stdout.matches("error:").count(), 3, "{stdout}");
+    assert!(stdout.contains("3 problems"), "{stdout}");
+    let (code, stdout, _) = run(&[
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        bad.as_os_str(),
+    ]);
+    assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout).expect("check --format json prints JSON");
+    assert_eq!(json["summary"]["problems"], 3);
+    let (code, _, stderr) = run(&["check"]);
+    assert_eq!(code, i32::from(EXIT_USAGE), "check needs a path: {stderr}");
+
+    let dir = std::env::temp_dir().join(format!("vision-tui-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("handout.html");
+    let (code, stdout, stderr) = run(&[
+        OsStr::new("export"),
+        OsStr::new("-f"),
+        OsStr::new("html"),
+        OsStr::new("-o"),
+        out.as_os_str(),
+    ]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("lang=\"sv\""));
+    let (code, stdout, _) = run(&["export", "--format", "json"]);
+    assert_eq!(code, 0);
+    let doc: vision_tui::model::Document = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc, vision_tui::load::builtin());
+    let (code, _, stderr) = run(&[
+        OsStr::new("export"),
+        OsStr::new("--format"),
+        OsStr::new("text"),
+        bad.as_os_str(),
+    ]);
+    assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR), "{stderr}");
+
+    let starter = dir.join("new.ron");
+    let (code, stdout, _) = run(&[OsStr::new("init"), starter.as_os_str()]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("wrote"));
+    let (code, _, stderr) = run(&[OsStr::new("init"), starter.as_os_str()]);
+    assert_eq!(code, 1, "init never overwrites");
+    assert!(stderr.contains("already exists"), "{stderr}");
+    let (code, _, _) = run(&[OsStr::new("check"), starter.as_os_str()]);
+    assert_eq!(code, 0, "the starter passes check");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -62,7 +62,9 @@ impl Session {
             })
             .expect("open a pty");
         // BIN is absolute: CommandBuilder resolves relative paths against $HOME.
-        cmd.env("TERM", "xterm-256color");
+        if cmd.get_env("TERM").is_none() {
+            cmd.env("TERM", "xterm-256color");
+        }
         cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn vision-tui");
         drop(pty.slave);
@@ -562,4 +564,21 @@ fn presenting_reloads_and_keeps_the_slide() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn term_dumb_prints_plain_text_even_in_a_terminal() {
+    let mut s = Session::start(&[], &[("TERM", "dumb")], 80, 24);
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw();
+    assert!(
+        find_last(&raw, ENTER_ALT).is_none(),
+        "no alternate screen on a dumb terminal"
+    );
+    assert!(!raw.contains(&0x1b), "no escape sequences at all");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("Alingsås är Västsveriges vackraste kulturstad"),
+        "{text}"
+    );
 }
