@@ -129,6 +129,42 @@ fn is_linkable(url: &str) -> bool {
             .any(|allowed| scheme.eq_ignore_ascii_case(allowed))
 }
 
+/// Blocks (paragraphs, headings, lists) joined by blank lines: the shape of
+/// the Markdown and plain-text handouts, which differ only in how a
+/// paragraph of document text is written.
+struct Blocks {
+    blocks: Vec<String>,
+    paragraph: fn(&str) -> String,
+}
+
+impl Blocks {
+    fn new(paragraph: fn(&str) -> String) -> Self {
+        Self {
+            blocks: Vec::new(),
+            paragraph,
+        }
+    }
+
+    /// Adds a block; an empty one would only add a gap.
+    fn push(&mut self, block: String) {
+        if !block.is_empty() {
+            self.blocks.push(block);
+        }
+    }
+
+    /// Adds a paragraph of document text.
+    fn text(&mut self, text: &str) {
+        let paragraph = (self.paragraph)(text);
+        self.push(paragraph);
+    }
+
+    fn finish(self) -> String {
+        let mut out = self.blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_linkable;

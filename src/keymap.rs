@@ -166,6 +166,45 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
+/// One binding with no group.
+fn bind(
+    chords: &[Chord],
+    action: Action,
+    description: &'static str,
+    section: Section,
+    context: Context,
+) -> Binding {
+    Binding {
+        chords: chords.to_vec(),
+        action,
+        description,
+        section,
+        context,
+        group: None,
+    }
+}
+
+/// Ten digit bindings shown as one help row, `label` (e.g. `1–9`).
+fn digits(
+    range: std::ops::RangeInclusive<u8>,
+    label: &'static str,
+    action: fn(u8) -> Action,
+    description: &'static str,
+    section: Section,
+    context: Context,
+) -> impl Iterator<Item = Binding> {
+    range.map(move |n| Binding {
+        group: Some(label),
+        ..bind(
+            &[Chord::char(char::from(b'0' + n))],
+            action(n),
+            description,
+            section,
+            context,
+        )
+    })
+}
+
 impl Default for Keymap {
     fn default() -> Self {
         use Context::{Browse, Everywhere, Present};
@@ -173,259 +212,230 @@ impl Default for Keymap {
         use Section::*;
         let ch = Chord::char;
         let key = Chord::key;
-        let mut bindings = Vec::new();
-        let mut bind = |chords: &[Chord], action, description, section, context| {
-            bindings.push(Binding {
-                chords: chords.to_vec(),
-                action,
-                description,
-                section,
-                context,
-                group: None,
-            });
-        };
-        // The browser.
-        bind(
-            &[ch('j'), key(K::Down)],
-            Action::MoveDown,
-            "Next focus area / scroll down",
-            Move,
-            Browse,
-        );
-        bind(
-            &[ch('k'), key(K::Up)],
-            Action::MoveUp,
-            "Previous focus area / scroll up",
-            Move,
-            Browse,
-        );
-        bind(
-            &[ch('g'), key(K::Home)],
-            Action::MoveToTop,
-            "First focus area / top",
-            Move,
-            Browse,
-        );
-        bind(
-            &[ch('G'), key(K::End)],
-            Action::MoveToBottom,
-            "Last focus area / end",
-            Move,
-            Browse,
-        );
-        bind(
-            &[key(K::PageDown)],
-            Action::PageDown,
-            "Page down",
-            Move,
-            Browse,
-        );
-        bind(&[key(K::PageUp)], Action::PageUp, "Page up", Move, Browse);
-        bind(
-            &[Chord::ctrl('d')],
-            Action::HalfPageDown,
-            "Half a page down",
-            Move,
-            Browse,
-        );
-        bind(
-            &[Chord::ctrl('u')],
-            Action::HalfPageUp,
-            "Half a page up",
-            Move,
-            Browse,
-        );
-        bind(&[key(K::Tab)], Action::NextPane, "Next pane", View, Browse);
-        bind(
-            &[key(K::BackTab)],
-            Action::PreviousPane,
-            "Previous pane",
+        let mut bindings = vec![
+            // The browser.
+            bind(
+                &[ch('j'), key(K::Down)],
+                Action::MoveDown,
+                "Next focus area / scroll down",
+                Move,
+                Browse,
+            ),
+            bind(
+                &[ch('k'), key(K::Up)],
+                Action::MoveUp,
+                "Previous focus area / scroll up",
+                Move,
+                Browse,
+            ),
+            bind(
+                &[ch('g'), key(K::Home)],
+                Action::MoveToTop,
+                "First focus area / top",
+                Move,
+                Browse,
+            ),
+            bind(
+                &[ch('G'), key(K::End)],
+                Action::MoveToBottom,
+                "Last focus area / end",
+                Move,
+                Browse,
+            ),
+            bind(
+                &[key(K::PageDown)],
+                Action::PageDown,
+                "Page down",
+                Move,
+                Browse,
+            ),
+            bind(&[key(K::PageUp)], Action::PageUp, "Page up", Move, Browse),
+            bind(
+                &[Chord::ctrl('d')],
+                Action::HalfPageDown,
+                "Half a page down",
+                Move,
+                Browse,
+            ),
+            bind(
+                &[Chord::ctrl('u')],
+                Action::HalfPageUp,
+                "Half a page up",
+                Move,
+                Browse,
+            ),
+            bind(&[key(K::Tab)], Action::NextPane, "Next pane", View, Browse),
+            bind(
+                &[key(K::BackTab)],
+                Action::PreviousPane,
+                "Previous pane",
+                View,
+                Browse,
+            ),
+            bind(
+                &[ch('h'), key(K::Left)],
+                Action::FocusList,
+                "Focus-area list",
+                View,
+                Browse,
+            ),
+            bind(
+                &[ch('l'), key(K::Right), key(K::Enter)],
+                Action::FocusDetail,
+                "Goals of the selected area",
+                View,
+                Browse,
+            ),
+        ];
+        bindings.extend(digits(
+            1..=9,
+            "1–9",
+            Action::JumpToFocusArea,
+            "Jump to focus area 1–9",
             View,
             Browse,
-        );
-        bind(
-            &[ch('h'), key(K::Left)],
-            Action::FocusList,
-            "Focus-area list",
-            View,
-            Browse,
-        );
-        bind(
-            &[ch('l'), key(K::Right), key(K::Enter)],
-            Action::FocusDetail,
-            "Goals of the selected area",
-            View,
-            Browse,
-        );
-        for n in 1..=9u8 {
-            bindings.push(Binding {
-                chords: vec![ch(char::from(b'0' + n))],
-                action: Action::JumpToFocusArea(n),
-                description: "Jump to focus area 1–9",
-                section: View,
-                context: Browse,
-                group: Some("1–9"),
-            });
-        }
-        let mut bind = |chords: &[Chord], action, description, section, context| {
-            bindings.push(Binding {
-                chords: chords.to_vec(),
-                action,
-                description,
-                section,
-                context,
-                group: None,
-            });
-        };
-        bind(
-            &[ch('b')],
-            Action::ToggleBackground,
-            "Background: how the vision was made",
-            View,
-            Browse,
-        );
-        bind(
-            &[ch('p')],
-            Action::StartPresentation,
-            "Present, from the selected focus area",
-            View,
-            Browse,
-        );
-        bind(
-            &[ch('s')],
-            Action::ShowLink,
-            "Show the link to the selection, to share it",
-            View,
-            Browse,
-        );
-        bind(&[ch('q')], Action::Quit, "Quit", General, Browse);
-        // The presentation.
-        bind(
-            &[
-                key(K::Right),
-                ch('l'),
-                ch(' '),
-                key(K::PageDown),
-                key(K::Down),
-                ch('j'),
-            ],
-            Action::NextSlide,
-            "Next slide",
+        ));
+        bindings.extend([
+            bind(
+                &[ch('b')],
+                Action::ToggleBackground,
+                "Background: how the vision was made",
+                View,
+                Browse,
+            ),
+            bind(
+                &[ch('p')],
+                Action::StartPresentation,
+                "Present, from the selected focus area",
+                View,
+                Browse,
+            ),
+            bind(
+                &[ch('s')],
+                Action::ShowLink,
+                "Show the link to the selection, to share it",
+                View,
+                Browse,
+            ),
+            bind(&[ch('q')], Action::Quit, "Quit", General, Browse),
+            // The presentation.
+            bind(
+                &[
+                    key(K::Right),
+                    ch('l'),
+                    ch(' '),
+                    key(K::PageDown),
+                    key(K::Down),
+                    ch('j'),
+                ],
+                Action::NextSlide,
+                "Next slide",
+                Slides,
+                Present,
+            ),
+            bind(
+                &[
+                    key(K::Left),
+                    ch('h'),
+                    key(K::PageUp),
+                    key(K::Backspace),
+                    key(K::Up),
+                    ch('k'),
+                ],
+                Action::PreviousSlide,
+                "Previous slide",
+                Slides,
+                Present,
+            ),
+            bind(
+                &[key(K::Enter)],
+                Action::Confirm,
+                "Next slide, or go to the slide typed / picked",
+                Slides,
+                Present,
+            ),
+            bind(
+                &[key(K::Home), ch('g')],
+                Action::FirstSlide,
+                "First slide",
+                Slides,
+                Present,
+            ),
+            bind(
+                &[key(K::End), ch('G')],
+                Action::LastSlide,
+                "Last slide",
+                Slides,
+                Present,
+            ),
+        ]);
+        bindings.extend(digits(
+            0..=9,
+            "0–9",
+            Action::TypeDigit,
+            "Type a slide number, then Enter to go there",
             Slides,
             Present,
-        );
-        bind(
-            &[
-                key(K::Left),
-                ch('h'),
-                key(K::PageUp),
-                key(K::Backspace),
-                key(K::Up),
-                ch('k'),
-            ],
-            Action::PreviousSlide,
-            "Previous slide",
-            Slides,
-            Present,
-        );
-        bind(
-            &[key(K::Enter)],
-            Action::Confirm,
-            "Next slide, or go to the slide typed / picked",
-            Slides,
-            Present,
-        );
-        bind(
-            &[key(K::Home), ch('g')],
-            Action::FirstSlide,
-            "First slide",
-            Slides,
-            Present,
-        );
-        bind(
-            &[key(K::End), ch('G')],
-            Action::LastSlide,
-            "Last slide",
-            Slides,
-            Present,
-        );
-        for n in 0..=9u8 {
-            bindings.push(Binding {
-                chords: vec![ch(char::from(b'0' + n))],
-                action: Action::TypeDigit(n),
-                description: "Type a slide number, then Enter to go there",
-                section: Slides,
-                context: Present,
-                group: Some("0–9"),
-            });
-        }
-        let mut bind = |chords: &[Chord], action, description, section, context| {
-            bindings.push(Binding {
-                chords: chords.to_vec(),
-                action,
-                description,
-                section,
-                context,
-                group: None,
-            });
-        };
-        bind(
-            &[ch('o')],
-            Action::ToggleOverview,
-            "Overview of all slides, to pick one",
-            Presenter,
-            Present,
-        );
-        bind(
-            &[ch('b')],
-            Action::ToggleBlank,
-            "Blank the screen (again to return)",
-            Presenter,
-            Present,
-        );
-        bind(
-            &[ch('n')],
-            Action::ToggleNotes,
-            "Speaker notes",
-            Presenter,
-            Present,
-        );
-        bind(
-            &[ch('t')],
-            Action::ToggleTimer,
-            "Elapsed-time clock",
-            Presenter,
-            Present,
-        );
-        bind(
-            &[ch('q')],
-            Action::ClosePresentation,
-            "Leave the presentation (quits if started with `present`)",
-            General,
-            Present,
-        );
-        // Everywhere.
-        bind(
-            &[ch('?'), key(K::F(1))],
-            Action::ToggleHelp,
-            "This help",
-            General,
-            Everywhere,
-        );
-        bind(
-            &[key(K::Esc)],
-            Action::Back,
-            "Close / step back",
-            General,
-            Everywhere,
-        );
-        bind(
-            &[Chord::ctrl('c')],
-            Action::Quit,
-            "Quit",
-            General,
-            Everywhere,
-        );
+        ));
+        bindings.extend([
+            bind(
+                &[ch('o')],
+                Action::ToggleOverview,
+                "Overview of all slides, to pick one",
+                Presenter,
+                Present,
+            ),
+            bind(
+                &[ch('b')],
+                Action::ToggleBlank,
+                "Blank the screen (again to return)",
+                Presenter,
+                Present,
+            ),
+            bind(
+                &[ch('n')],
+                Action::ToggleNotes,
+                "Speaker notes",
+                Presenter,
+                Present,
+            ),
+            bind(
+                &[ch('t')],
+                Action::ToggleTimer,
+                "Elapsed-time clock",
+                Presenter,
+                Present,
+            ),
+            bind(
+                &[ch('q')],
+                Action::ClosePresentation,
+                "Leave the presentation (quits if started with `present`)",
+                General,
+                Present,
+            ),
+            // Everywhere.
+            bind(
+                &[ch('?'), key(K::F(1))],
+                Action::ToggleHelp,
+                "This help",
+                General,
+                Everywhere,
+            ),
+            bind(
+                &[key(K::Esc)],
+                Action::Back,
+                "Close / step back",
+                General,
+                Everywhere,
+            ),
+            bind(
+                &[Chord::ctrl('c')],
+                Action::Quit,
+                "Quit",
+                General,
+                Everywhere,
+            ),
+        ]);
         Self { bindings }
     }
 }

@@ -6,14 +6,14 @@
 //! normalises them first), so "line start" means the start of the text.
 
 use super::{
-    BACKGROUND, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES, has_focus_areas,
-    is_linkable, shown, title_of,
+    BACKGROUND, Blocks, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES,
+    has_focus_areas, is_linkable, shown, title_of,
 };
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
 
 /// The handout as one Markdown file.
 pub(super) fn render(doc: &Document) -> String {
-    let mut out = Blocks::default();
+    let mut out = Blocks::new(escape);
     out.push(format!("# {}", heading(&title_of(doc))));
     out.text(&doc.statement);
     if let Some(adoption) = &doc.adoption {
@@ -29,30 +29,6 @@ pub(super) fn render(doc: &Document) -> String {
     focus_areas(&mut out, doc);
     references(&mut out, doc);
     out.finish()
-}
-
-/// Blocks (paragraphs, headings, lists), separated by blank lines.
-#[derive(Default)]
-struct Blocks(Vec<String>);
-
-impl Blocks {
-    /// Adds a block; an empty one would only add a gap.
-    fn push(&mut self, block: String) {
-        if !block.is_empty() {
-            self.0.push(block);
-        }
-    }
-
-    /// Adds a paragraph of document text.
-    fn text(&mut self, text: &str) {
-        self.push(escape(text));
-    }
-
-    fn finish(self) -> String {
-        let mut out = self.0.join("\n\n");
-        out.push('\n');
-        out
-    }
 }
 
 fn background(out: &mut Blocks, doc: &Document) {

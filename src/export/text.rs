@@ -9,8 +9,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    BACKGROUND, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES, has_focus_areas,
-    shown, title_of,
+    BACKGROUND, Blocks, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES,
+    has_focus_areas, shown, title_of,
 };
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
 use crate::ui::text::{wrap, wrap_indented};
@@ -20,8 +20,8 @@ const WIDTH: usize = 80;
 
 /// The handout as plain text.
 pub(super) fn render(doc: &Document) -> String {
-    let mut out = Blocks::default();
-    out.heading(&title_of(doc), Some('='));
+    let mut out = Blocks::new(|text| wrapped(text, "", ""));
+    add_heading(&mut out, &title_of(doc), Some('='));
     out.text(&doc.statement);
     if let Some(adoption) = &doc.adoption {
         out.text(&adoption.text);
@@ -38,50 +38,26 @@ pub(super) fn render(doc: &Document) -> String {
     out.finish()
 }
 
-/// Blocks of lines, separated by blank lines.
-#[derive(Default)]
-struct Blocks(Vec<String>);
-
-impl Blocks {
-    /// Adds a block; an empty one would only add a gap.
-    fn push(&mut self, block: String) {
-        if !block.is_empty() {
-            self.0.push(block);
-        }
+/// Adds a heading, underlined with `underline` when given. Only the two
+/// upper levels are underlined: a screen reader reads the rule aloud, so
+/// it is kept for the few headings that divide the handout.
+fn add_heading(out: &mut Blocks, text: &str, underline: Option<char>) {
+    let mut lines = wrap(text, WIDTH);
+    if let Some(rule) = underline {
+        let width = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+        lines.push(rule.to_string().repeat(width));
     }
-
-    /// Adds a wrapped paragraph.
-    fn text(&mut self, text: &str) {
-        self.push(wrapped(text, "", ""));
-    }
-
-    /// Adds a heading, underlined with `underline` when given. Only the two
-    /// upper levels are underlined: a screen reader reads the rule aloud, so
-    /// it is kept for the few headings that divide the handout.
-    fn heading(&mut self, text: &str, underline: Option<char>) {
-        let mut lines = wrap(text, WIDTH);
-        if let Some(rule) = underline {
-            let width = lines.iter().map(|l| l.width()).max().unwrap_or(0);
-            lines.push(rule.to_string().repeat(width));
-        }
-        self.push(lines.join("\n"));
-    }
-
-    fn finish(self) -> String {
-        let mut out = self.0.join("\n\n");
-        out.push('\n');
-        out
-    }
+    out.push(lines.join("\n"));
 }
 
 fn background(out: &mut Blocks, doc: &Document) {
     if doc.background.is_empty() {
         return;
     }
-    out.heading(BACKGROUND, Some('-'));
+    add_heading(out, BACKGROUND, Some('-'));
     for section in &doc.background {
         if let Some(heading) = shown(&section.heading) {
-            out.heading(heading, None);
+            add_heading(out, heading, None);
         }
         for paragraph in &section.paragraphs {
             out.text(paragraph);
@@ -93,7 +69,7 @@ fn focus_areas(out: &mut Blocks, doc: &Document) {
     if !has_focus_areas(doc) {
         return;
     }
-    out.heading(FOCUS_AREAS, Some('-'));
+    add_heading(out, FOCUS_AREAS, Some('-'));
     if let Some(intro) = shown(&doc.focus_areas_intro) {
         out.text(intro);
     }
@@ -115,7 +91,7 @@ fn focus_areas(out: &mut Blocks, doc: &Document) {
 }
 
 fn focus_area(out: &mut Blocks, doc: &Document, area: &FocusArea) {
-    out.heading(&area.name, None);
+    add_heading(out, &area.name, None);
     if let Some(description) = shown(&area.description) {
         out.text(description);
     }
@@ -163,7 +139,7 @@ fn references(out: &mut Blocks, doc: &Document) {
     if doc.references.is_empty() {
         return;
     }
-    out.heading(REFERENCES, Some('-'));
+    add_heading(out, REFERENCES, Some('-'));
     let items: Vec<String> = doc.references.iter().map(reference).collect();
     out.push(items.join("\n"));
 }

@@ -3,51 +3,12 @@
 //! says the same as the human one, and `init` writes a valid starter without
 //! ever overwriting a file.
 
+use crate::support::{Cleanup, fixture, fixtures_in, temp_dir};
 use std::path::{Path, PathBuf};
 
 use vision_tui::check::{self, OutputFormat, Report};
 use vision_tui::init::{self, InitError, STARTER};
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR, LoadError};
-
-fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(relative)
-}
-
-/// Every file in a fixture folder, sorted.
-fn fixtures_in(folder: &str) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(fixture(folder))
-        .unwrap_or_else(|err| panic!("tests/fixtures/{folder}: {err}"))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.is_file())
-        .collect();
-    paths.sort();
-    paths
-}
-
-/// A fresh, empty folder under the system's temp dir, unique to this test.
-fn temp_dir(test: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!(
-        "vision-tui-check-{}-{test}-{nanos}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-/// Removes the folder when the test ends, pass or fail.
-struct Cleanup(PathBuf);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn human(paths: &[PathBuf]) -> Report {
     check::check(paths, OutputFormat::Human)

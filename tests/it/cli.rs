@@ -2,6 +2,7 @@
 //! statuses, and the plain-text messages on stderr for every bad document,
 //! a missing file, a missing terminal and a wrong command line.
 
+use crate::support::fixture;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -11,12 +12,6 @@ use vision_tui::cli::EXIT_USAGE;
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
 
 const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
-
-fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(relative)
-}
 
 /// Runs the binary with stdin null and stdout/stderr piped: (status, stdout, stderr).
 fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {

@@ -457,10 +457,7 @@ fn s_shows_the_link_to_the_selection() {
 
 /// A fresh directory with a copy of the built-in document in it.
 fn document_in_temp_dir(test: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("vision-tui-e2e-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("vision.ron");
+    let path = crate::support::temp_dir(test).join("vision.ron");
     std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
     path
 }

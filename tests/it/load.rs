@@ -5,17 +5,12 @@
 //! Fixtures live in tests/fixtures/{good,bad}; inputs too large to commit
 //! (deep nesting, a > 16 MiB file) are generated in a temporary folder.
 
-use std::path::{Path, PathBuf};
+use crate::support::{Cleanup, fixture, temp_dir};
+use std::path::Path;
 
 use proptest::prelude::*;
 use vision_tui::load::{self, Diagnostic, LoadError, MAX_DOCUMENT_BYTES};
 use vision_tui::model::Document;
-
-fn fixture(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(relative)
-}
 
 fn load_good(relative: &str) -> Document {
     let path = fixture(relative);
@@ -27,29 +22,6 @@ fn load_bad(relative: &str) -> (String, LoadError) {
     match load::from_path(&path) {
         Ok(doc) => panic!("{} should not load, got {doc:#?}", path.display()),
         Err(err) => (path.display().to_string(), err),
-    }
-}
-
-/// A fresh, empty folder under the system's temp dir, unique to this test.
-fn temp_dir(test: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let dir = std::env::temp_dir().join(format!(
-        "vision-tui-it-{}-{test}-{nanos}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-/// Removes the folder when the test ends, pass or fail.
-struct Cleanup(PathBuf);
-
-impl Drop for Cleanup {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

@@ -9,3 +9,4 @@ mod present;
 mod props;
 mod screens;
 mod source_text;
+mod support;
