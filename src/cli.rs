@@ -37,7 +37,7 @@ pub struct Cli {
 }
 
 /// Options for browsing and presenting.
-#[derive(Debug, Clone, Default, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct StartArgs {
     /// Start at this focus area (its id) or goal (`goal:N`).
     #[arg(long, value_name = "ID")]
@@ -48,6 +48,12 @@ pub struct StartArgs {
     /// Do not reload the document when its file changes.
     #[arg(long)]
     pub no_watch: bool,
+    /// Theme: default, light, high-contrast, monochrome, or a theme file's path.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// Colours: auto follows NO_COLOR, COLORTERM and TERM.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: crate::theme::color::ColorChoice,
 }
 
 /// The subcommands.

@@ -105,6 +105,12 @@ pub fn builtin() -> Document {
 
 /// Reads and parses the document at `path`.
 pub fn from_path(path: &Path) -> Result<Document, LoadError> {
+    parse(&path.display().to_string(), &read(path)?)
+}
+
+/// Reads a file the app loads, up to [`MAX_DOCUMENT_BYTES`], with errors that
+/// say what to do.
+pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
     let read_error = |source: std::io::Error| LoadError::Read {
         hint: match source.kind() {
@@ -126,20 +132,13 @@ pub fn from_path(path: &Path) -> Result<Document, LoadError> {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
         return Err(LoadError::TooLarge { path: name, size });
     }
-    parse(&name, &bytes)
+    Ok(bytes)
 }
 
 /// Parses, normalises and validates a document; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
-    let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(name, bytes, err))?;
-    // Editors on Windows save a byte-order mark that ron rejects as "Expected opening `(`".
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if locate::is_blank(text) {
-        return Err(LoadError::Empty {
-            path: name.to_string(),
-        });
-    }
-    let mut document = deserialize(name, text)?;
+    let text = source_text(name, bytes)?;
+    let mut document: Document = deserialize(name, text)?;
     // Normalise before checking, so the checks see the text the screen will
     // show: a title of only spaces or control characters is empty, an NFD id
     // is the same id as its NFC spelling, and no message quotes an escape.
@@ -165,13 +164,33 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     Ok(document)
 }
 
-fn deserialize(name: &str, text: &str) -> Result<Document, LoadError> {
+/// Parses any RON file the app reads (documents, themes, the config) with
+/// the same care: UTF-8 and BOM handling, and errors with file:line:col, the
+/// line, a caret and a hint.
+pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, LoadError> {
+    deserialize(name, source_text(name, bytes)?)
+}
+
+/// The text of a file: UTF-8, without a byte-order mark, not blank.
+fn source_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| not_utf8(name, bytes, err))?;
+    // Editors on Windows save a byte-order mark that ron rejects as "Expected opening `(`".
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if locate::is_blank(text) {
+        return Err(LoadError::Empty {
+            path: name.to_string(),
+        });
+    }
+    Ok(text)
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
     // Authors write `by: "kommunfullmäktige"`, not `by: Some("kommunfullmäktige")`,
     // without having to know about ron's `#![enable(implicit_some)]` header.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let mut de = ron::Deserializer::from_str_with_options(text, &options)
         .map_err(|err| syntax(name, text, err, String::new()))?;
-    let result: Result<Document, _> = serde_path_to_error::deserialize(&mut de);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match result {
         Ok(document) => {
             de.end()
@@ -279,6 +298,8 @@ fn hint_for(code: &ron::Error) -> String {
             "the brackets nest far deeper than any document needs; check for unbalanced brackets".into()
         }
         E::UnclosedBlockComment => "close the comment with */".into(),
+        // Our own checks (colours, modifiers) say in the message what to write.
+        E::Message(_) => "change the value marked above".into(),
         E::InvalidEscape(_) => "inside text, write a backslash as \\\\ and a quote as \\\"".into(),
         _ => "check for a missing comma, bracket or quote at or just before this spot".into(),
     }

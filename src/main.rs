@@ -14,7 +14,6 @@ use vision_tui::commands;
 use vision_tui::export::Format;
 use vision_tui::load;
 use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
-use vision_tui::theme::Theme;
 use vision_tui::watch::DocumentWatcher;
 
 fn main() -> ExitCode {
@@ -74,10 +73,17 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
         return commands::export(&document, Format::Text, None, false);
     }
+    let (theme, depth) = match vision_tui::theme::choose(start.theme.as_deref(), start.color) {
+        Ok(chosen) => chosen,
+        Err(err) => {
+            eprintln!("{err}");
+            return EXIT_USAGE;
+        }
+    };
     let mut state = if cli.presents() {
-        State::presenting(document, Theme::default())
+        State::presenting(document, theme)
     } else {
-        State::new(document, Theme::default())
+        State::new(document, theme)
     };
     state.source = path.map(Path::to_path_buf);
     if let Some(target) = target {
@@ -97,7 +103,7 @@ fn browse_or_present(cli: &Cli) -> u8 {
         },
         None => None,
     };
-    match run(state, watcher.as_mut()) {
+    match run(state, depth, watcher.as_mut()) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             eprintln!("vision-tui: {err}");
@@ -108,12 +114,13 @@ fn browse_or_present(cli: &Cli) -> u8 {
 
 fn run(
     mut state: State,
+    depth: vision_tui::theme::color::Depth,
     watcher: Option<&mut DocumentWatcher>,
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     runtime::watch_signals(&stop)?;
     runtime::watch_hangup(&stop)?;
-    let mut terminal = runtime::enter()?;
+    let mut terminal = runtime::enter(depth)?;
     if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
         // Lets the end-to-end tests prove that a panic restores the terminal.
         terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;

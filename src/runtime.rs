@@ -206,13 +206,21 @@ where
     }
 }
 
-/// The terminal type the binary draws to: buffered, so a frame is one write.
-pub type RealTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub mod sgr;
+
+/// The terminal type the binary draws to: buffered, so a frame is one write,
+/// with colour escapes fitted to 16-colour terminals when asked.
+pub type RealTerminal = Terminal<CrosstermBackend<sgr::Sgr16<BufWriter<Stdout>>>>;
 
 /// Puts the terminal in raw mode on the alternate screen, after installing a
 /// panic hook that restores it first (so the panic message is readable).
-pub fn enter() -> io::Result<RealTerminal> {
+pub fn enter(depth: crate::theme::color::Depth) -> io::Result<RealTerminal> {
     install_panic_hook();
+    // crossterm 0.29 honours NO_COLOR by writing `ESC[;m` for every colour
+    // change, a full reset that also wipes the bold and reverse video that
+    // mark the selection. The app handles NO_COLOR itself (a monochrome
+    // theme), so crossterm must always write what it is given.
+    ratatui::crossterm::style::force_color_output(true);
     if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
         let _ = ORIGINAL_TERMIOS.set(termios);
     }
@@ -224,10 +232,9 @@ pub fn enter() -> io::Result<RealTerminal> {
     }
     // No Terminal::clear(): it asks the terminal for the cursor position, a
     // query that can hang over SSH. Entering the alternate screen is enough.
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let sixteen = depth == crate::theme::color::Depth::Ansi16;
+    Terminal::new(CrosstermBackend::new(sgr::Sgr16::new(out, sixteen)))
 }
 
 /// Restores the terminal: main screen, cursor visible, raw mode off.

@@ -1,82 +1,296 @@
-//! How things look: every style the UI uses, in one place.
+//! How things look: every style the UI uses, from a RON theme file.
 //!
-//! The default uses only the 16 named ANSI colours plus modifiers, so it looks
-//! the same in tmux, over SSH and in 16-colour terminals; ratatui sends
-//! `Color::Rgb` as 24-bit escapes with no down-sampling. Nothing is told by
-//! colour alone: the selection has a marker and reverse video, the focused
-//! pane a thick border and a bold title.
+//! Four themes are built in (`assets/themes/`): `default` uses only the 16
+//! named colours plus modifiers, so it looks the same in tmux, over SSH and
+//! in 16-colour terminals; `light` is for light terminal backgrounds;
+//! `high-contrast` is for projectors (every text/background pair at least
+//! 7:1, WCAG AAA); `monochrome` has no colour at all. A user theme file
+//! names only the styles it changes; the rest come from `default`.
+//!
+//! Nothing is told by colour alone: the selection has a marker and reverse
+//! video, the focused pane a thick border and a bold title, warnings a `!`.
 
-use ratatui::style::{Color, Modifier, Style};
+pub mod color;
+pub mod file;
 
-/// The styles of every element on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Theme {
+use std::path::Path;
+
+use ratatui::style::Style;
+use serde::Deserialize;
+
+use crate::load::{self, LoadError};
+use color::Depth;
+use file::StyleSpec;
+
+/// The built-in themes, by name.
+pub const BUILTIN: [(&str, &str); 4] = [
+    ("default", include_str!("../assets/themes/default.ron")),
+    ("light", include_str!("../assets/themes/light.ron")),
+    (
+        "high-contrast",
+        include_str!("../assets/themes/high-contrast.ron"),
+    ),
+    (
+        "monochrome",
+        include_str!("../assets/themes/monochrome.ron"),
+    ),
+];
+
+/// Declares the theme's styles once: the `Theme` struct, the optional field
+/// in the file format, and the merge of a file over a base theme.
+macro_rules! styles {
+    ($($(#[doc = $doc:expr])* $name:ident,)*) => {
+        /// The styles of every element on screen.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Theme {
+            $($(#[doc = $doc])* pub $name: Style,)*
+        }
+
+        /// A theme file: every style optional (absent ones come from `default`).
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct ThemeFile {
+            /// The theme's name, for messages.
+            #[serde(default)]
+            pub name: Option<String>,
+            $($(#[doc = $doc])* #[serde(default)] pub $name: Option<StyleSpec>,)*
+        }
+
+        impl Theme {
+            /// Every style plain: what theme files are laid over.
+            fn plain() -> Theme {
+                Theme { $($name: Style::new(),)* }
+            }
+
+            /// `base` with the styles `file` sets replaced.
+            fn merged(mut self, file: &ThemeFile) -> Self {
+                $(if let Some(spec) = &file.$name { self.$name = spec.style(); })*
+                self
+            }
+
+            /// Every style with its colours brought to `depth`.
+            pub fn adapted(mut self, depth: Depth) -> Self {
+                $(self.$name = adapt_style(self.$name, depth);)*
+                self
+            }
+
+            /// Every style, by name (for tests and contrast checks).
+            pub fn styles(&self) -> Vec<(&'static str, Style)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+styles! {
+    /// The whole screen's colours (the terminal's own by default).
+    base,
     /// Organisation and title in the header.
-    pub title: Style,
+    title,
     /// The vision statement.
-    pub statement: Style,
+    statement,
     /// Adoption and revision lines, counts, plan periods.
-    pub muted: Style,
+    muted,
     /// Ordinary text.
-    pub text: Style,
+    text,
     /// Headings inside panes (goal numbers, background sections).
-    pub heading: Style,
+    heading,
     /// Border of a pane without the keyboard.
-    pub border: Style,
+    border,
     /// Border of the pane with the keyboard.
-    pub border_focused: Style,
+    border_focused,
     /// Title of a pane without the keyboard.
-    pub pane_title: Style,
+    pane_title,
     /// Title of the pane with the keyboard.
-    pub pane_title_focused: Style,
+    pane_title_focused,
     /// The selected focus area when the list has the keyboard.
-    pub selected: Style,
+    selected,
     /// The selected focus area when the list does not have the keyboard.
-    pub selected_unfocused: Style,
+    selected_unfocused,
+    /// Search matches.
+    highlight,
     /// Key names in the footer and help.
-    pub key: Style,
+    key,
     /// The footer line.
-    pub footer: Style,
-    /// Warnings such as "terminal too small".
-    pub warning: Style,
-    /// Slide headings. The presentation styles use no colour at all, only
-    /// the terminal's own foreground and background with bold and italic:
-    /// the highest contrast any terminal or projector can give, on dark and
-    /// light backgrounds alike.
-    pub slide_heading: Style,
+    footer,
+    /// Warnings such as "terminal too small" and the reload banner.
+    warning,
+    /// Slide headings.
+    slide_heading,
     /// Ordinary slide text.
-    pub slide_text: Style,
+    slide_text,
     /// Slide text that stands out (goal texts, names).
-    pub slide_strong: Style,
+    slide_strong,
     /// Secondary slide text (plan periods, counts).
-    pub slide_muted: Style,
+    slide_muted,
     /// The vision statement on slides.
-    pub slide_emphasis: Style,
+    slide_emphasis,
+}
+
+fn adapt_style(style: Style, depth: Depth) -> Style {
+    Style {
+        fg: style.fg.map(|c| color::adapt(c, depth)),
+        bg: style.bg.map(|c| color::adapt(c, depth)),
+        ..style
+    }
+}
+
+impl Theme {
+    /// A built-in theme by name.
+    pub fn builtin(name: &str) -> Option<Theme> {
+        let (_, source) = BUILTIN.iter().find(|(n, _)| *n == name)?;
+        let file: ThemeFile =
+            load::parse_ron(&format!("{name} (built-in theme)"), source.as_bytes())
+                .unwrap_or_else(|err| panic!("built-in theme {name} is invalid:\n{err}"));
+        Some(Theme::default_theme().merged(&file))
+    }
+
+    /// The default theme (parsed once).
+    pub fn default_theme() -> Theme {
+        static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                let (_, source) = BUILTIN[0];
+                let file: ThemeFile =
+                    load::parse_ron("default (built-in theme)", source.as_bytes())
+                        .unwrap_or_else(|err| panic!("built-in theme default is invalid:\n{err}"));
+                Theme::plain().merged(&file)
+            })
+            .clone()
+    }
+
+    /// A theme from a file: the styles it sets over the default theme.
+    pub fn from_path(path: &Path) -> Result<Theme, LoadError> {
+        let bytes = load::read(path)?;
+        let file: ThemeFile = load::parse_ron(&path.display().to_string(), &bytes)?;
+        Ok(Theme::default_theme().merged(&file))
+    }
+
+    /// A built-in theme's name, or a path to a theme file.
+    pub fn by_name_or_path(name: &str) -> Result<Theme, ThemeError> {
+        if let Some(theme) = Theme::builtin(name) {
+            return Ok(theme);
+        }
+        let path = Path::new(name);
+        if path.extension().is_some() || name.contains('/') {
+            return Theme::from_path(path).map_err(ThemeError::File);
+        }
+        Err(ThemeError::Unknown(name.to_string()))
+    }
+}
+
+/// The theme and colour depth to draw with: `name` (a built-in theme or a
+/// path; `default` when absent) brought to the depth `choice` resolves to
+/// in this environment. Without colour (NO_COLOR, `--color never`,
+/// TERM=dumb) the theme is `monochrome`, whatever was named, so the
+/// selection stays visible as reverse video.
+pub fn choose(
+    name: Option<&str>,
+    choice: color::ColorChoice,
+) -> Result<(Theme, Depth), ThemeError> {
+    let env = |key| std::env::var(key).ok();
+    let depth = color::resolve(
+        choice,
+        env("NO_COLOR").as_deref(),
+        env("COLORTERM").as_deref(),
+        env("TERM").as_deref(),
+    );
+    let theme = match (depth, name) {
+        (Depth::Mono, _) => Theme::builtin("monochrome").unwrap_or_default(),
+        (_, Some(name)) => Theme::by_name_or_path(name)?,
+        (_, None) => Theme::default_theme(),
+    };
+    Ok((theme.adapted(depth), depth))
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        let bold = Modifier::BOLD;
-        Self {
-            title: Style::new().fg(Color::Cyan).add_modifier(bold),
-            statement: Style::new().add_modifier(Modifier::ITALIC),
-            muted: Style::new().fg(Color::Gray),
-            text: Style::new(),
-            heading: Style::new().fg(Color::Yellow).add_modifier(bold),
-            border: Style::new().fg(Color::DarkGray),
-            border_focused: Style::new().fg(Color::Cyan),
-            pane_title: Style::new(),
-            pane_title_focused: Style::new().fg(Color::Cyan).add_modifier(bold),
-            selected: Style::new().add_modifier(Modifier::REVERSED | bold),
-            selected_unfocused: Style::new().add_modifier(bold | Modifier::UNDERLINED),
-            key: Style::new().fg(Color::Yellow).add_modifier(bold),
-            footer: Style::new(),
-            warning: Style::new().fg(Color::Red).add_modifier(bold),
-            slide_heading: Style::new().add_modifier(bold),
-            slide_text: Style::new(),
-            slide_strong: Style::new().add_modifier(bold),
-            slide_muted: Style::new(),
-            slide_emphasis: Style::new().add_modifier(Modifier::ITALIC | bold),
+        Theme::default_theme()
+    }
+}
+
+/// Why a theme could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    /// No built-in theme has this name and it is not a path.
+    #[error(
+        "error: no theme named `{0}`\n = hint: built-in themes are default, light, high-contrast and monochrome; or give the path of a .ron theme file"
+    )]
+    Unknown(String),
+    /// The theme file is unreadable or invalid.
+    #[error("{0}")]
+    File(LoadError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+
+    #[test]
+    fn every_builtin_theme_loads() {
+        for (name, _) in BUILTIN {
+            assert!(Theme::builtin(name).is_some(), "{name}");
         }
+    }
+
+    #[test]
+    fn the_default_theme_uses_only_named_colours() {
+        for (name, style) in Theme::default_theme().styles() {
+            for color in [style.fg, style.bg].into_iter().flatten() {
+                assert!(
+                    !matches!(color, Color::Rgb(..) | Color::Indexed(_)),
+                    "{name}: {color:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn monochrome_has_no_colour_and_still_marks_the_selection() {
+        let theme = Theme::builtin("monochrome").unwrap();
+        for (name, style) in theme.styles() {
+            for color in [style.fg, style.bg].into_iter().flatten() {
+                assert_eq!(color, Color::Reset, "{name}");
+            }
+        }
+        assert!(theme.selected.add_modifier.contains(Modifier::REVERSED));
+        assert!(!theme.selected_unfocused.add_modifier.is_empty());
+        assert!(!theme.highlight.add_modifier.is_empty());
+    }
+
+    #[test]
+    fn a_partial_user_theme_keeps_the_other_styles() {
+        let file: ThemeFile = load::parse_ron(
+            "t.ron",
+            br##"(title: (fg: "#ff8800", modifiers: ["bold", "underlined"]))"##,
+        )
+        .unwrap();
+        let theme = Theme::default_theme().merged(&file);
+        assert_eq!(theme.title.fg, Some(Color::Rgb(255, 136, 0)));
+        assert_eq!(theme.selected, Theme::default_theme().selected);
+    }
+
+    #[test]
+    fn bad_colours_and_fields_are_positioned_errors() {
+        let err = load::parse_ron::<ThemeFile>("t.ron", b"(\n  title: (fg: \"cyan-ish\"),\n)")
+            .unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!((d.line, d.column), (2, 16), "{err}");
+        assert!(d.message.contains("unknown colour `cyan-ish`"), "{err}");
+        let err = load::parse_ron::<ThemeFile>("t.ron", b"(titel: ())").unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+        let err = load::parse_ron::<ThemeFile>("t.ron", b"(title: (modifiers: [\"blink\"]))")
+            .unwrap_err();
+        assert!(err.to_string().contains("blink"), "{err}");
+    }
+
+    #[test]
+    fn unknown_names_list_the_builtins() {
+        let err = Theme::by_name_or_path("solarized").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("default, light, high-contrast and monochrome")
+        );
     }
 }

@@ -28,6 +28,8 @@ use crate::theme::Theme;
 /// Draws the whole screen for `state`.
 pub fn view(state: &State, frame: &mut Frame) {
     let area = frame.area();
+    // The theme's base colours under everything (the terminal's own by default).
+    frame.render_widget(Block::new().style(state.theme.base), area);
     if let Mode::Present(show) | Mode::Help(crate::app::Underlay::Present(show)) = state.mode {
         slides::render(state, frame, area, show);
         if let Mode::Help(_) = state.mode {

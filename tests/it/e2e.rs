@@ -32,6 +32,8 @@ impl Session {
     pub fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
+        // The suite's own environment must not decide the colours.
+        cmd.env_remove("NO_COLOR");
         for (key, value) in env {
             cmd.env(key, value);
         }
@@ -65,7 +67,6 @@ impl Session {
         if cmd.get_env("TERM").is_none() {
             cmd.env("TERM", "xterm-256color");
         }
-        cmd.env_remove("NO_COLOR");
         let child = pty.slave.spawn_command(cmd).expect("spawn vision-tui");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");

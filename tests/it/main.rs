@@ -10,3 +10,4 @@ mod props;
 mod screens;
 mod source_text;
 mod support;
+mod themes;
