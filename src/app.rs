@@ -17,12 +17,14 @@ mod action;
 mod link;
 mod present;
 mod reload;
+mod search;
 #[cfg(test)]
 mod tests;
 
 pub use link::{Target, link_for, open, resolve};
 pub(crate) use present::rebuild_deck;
 pub use reload::reload;
+pub use search::Search;
 
 pub use action::Action;
 
@@ -102,6 +104,8 @@ pub enum Mode {
     Help(Underlay),
     /// Presenting slides.
     Present(Show),
+    /// Typing a search over the browser with this pane focused.
+    Search(Pane),
 }
 
 impl From<Underlay> for Mode {
@@ -160,6 +164,8 @@ pub struct State {
     pub message: Option<String>,
     /// Why the last reload of the file failed; the last good document stays on screen.
     pub reload_error: Option<String>,
+    /// The search, and the focus areas it finds.
+    pub search: Search,
 }
 
 impl State {
@@ -192,6 +198,7 @@ impl State {
             source: None,
             message: None,
             reload_error: None,
+            search: Search::default(),
         }
     }
 
@@ -212,6 +219,34 @@ impl State {
         )
     }
 
+    /// How many focus areas the list shows: all, or those the search finds.
+    pub fn visible_len(&self) -> usize {
+        if self.search.is_active() {
+            self.search.hits.len()
+        } else {
+            self.document.focus_areas.len()
+        }
+    }
+
+    /// The focus area at row `position` of the list (counting hidden ones out).
+    pub fn visible_at(&self, position: usize) -> Option<usize> {
+        if self.search.is_active() {
+            self.search.hits.get(position).copied()
+        } else {
+            (position < self.document.focus_areas.len()).then_some(position)
+        }
+    }
+
+    /// The row of the list that shows focus area `index`, if shown.
+    /// Constant time without a search, so huge documents stay fast.
+    pub fn visible_position(&self, index: usize) -> Option<usize> {
+        if self.search.is_active() {
+            self.search.hits.iter().position(|&i| i == index)
+        } else {
+            (index < self.document.focus_areas.len()).then_some(index)
+        }
+    }
+
     /// The slide on screen, when presenting.
     pub fn current_slide(&self) -> Option<&crate::slides::Slide> {
         self.presentation.deck.slides.get(self.presentation.slide)
@@ -220,7 +255,7 @@ impl State {
     /// The browsing pane that has (or, under an overlay, will get back) the keyboard.
     pub fn pane(&self) -> Pane {
         match (self.mode, self.presentation.origin) {
-            (Mode::Browse(pane) | Mode::Background(pane), _) => pane,
+            (Mode::Browse(pane) | Mode::Background(pane) | Mode::Search(pane), _) => pane,
             (Mode::Help(Underlay::Browse(pane) | Underlay::Background(pane)), _) => pane,
             (_, Origin::Browser(pane)) => pane,
             (_, Origin::CommandLine) => Pane::FocusList,
@@ -257,6 +292,13 @@ pub fn update(state: &mut State, action: Action) {
         clamp(state);
         return;
     }
+    if search::update(state, action) {
+        if state.selected != before {
+            state.detail_scroll = 0;
+        }
+        clamp(state);
+        return;
+    }
     match action {
         Action::Quit => state.should_quit = true,
         Action::Resize { width, height } => state.size = Size { width, height },
@@ -277,6 +319,7 @@ pub fn update(state: &mut State, action: Action) {
                 Mode::Browse(pane) => Mode::Help(Underlay::Browse(pane)),
                 Mode::Background(pane) => Mode::Help(Underlay::Background(pane)),
                 Mode::Present(show) => Mode::Help(Underlay::Present(show)),
+                Mode::Search(pane) => Mode::Help(Underlay::Browse(pane)),
             };
             state.help_scroll = 0;
         }
@@ -286,13 +329,15 @@ pub fn update(state: &mut State, action: Action) {
                 state.background_scroll = 0;
             }
             Mode::Background(pane) => state.mode = Mode::Browse(pane),
-            Mode::Help(_) | Mode::Present(_) => {}
+            Mode::Help(_) | Mode::Present(_) | Mode::Search(_) => {}
         },
         Action::Back => {
             state.mode = match state.mode {
                 Mode::Help(under) => under.into(),
                 Mode::Background(pane) => Mode::Browse(pane),
-                Mode::Browse(_) | Mode::Present(_) => Mode::Browse(Pane::FocusList),
+                Mode::Browse(_) | Mode::Present(_) | Mode::Search(_) => {
+                    Mode::Browse(Pane::FocusList)
+                }
             }
         }
         Action::NextPane | Action::PreviousPane => {
@@ -318,6 +363,7 @@ pub fn update(state: &mut State, action: Action) {
             if matches!(state.mode, Mode::Browse(_))
                 && number >= 1
                 && index < state.document.focus_areas.len()
+                && (!state.search.is_active() || state.search.hits.contains(&index))
             {
                 state.selected = index;
             }
@@ -341,6 +387,13 @@ pub fn update(state: &mut State, action: Action) {
                 },
             );
         }
+        // Search actions are handled in `search::update`.
+        Action::StartSearch
+        | Action::SearchType(_)
+        | Action::SearchBackspace
+        | Action::SearchConfirm
+        | Action::NextHit
+        | Action::PreviousHit => {}
         // Presentation actions outside a presentation do nothing.
         Action::NextSlide
         | Action::PreviousSlide
@@ -377,11 +430,19 @@ impl Step {
 /// Moves whatever the current mode moves: the selection or a scroll offset.
 fn step(state: &mut State, step: Step) {
     match state.mode {
-        Mode::Browse(Pane::FocusList) => state.selected = step.apply(state.selected),
+        Mode::Browse(Pane::FocusList) => {
+            // Move among the focus areas shown: all, or those the search finds.
+            if let Some(position) = state.visible_position(state.selected) {
+                let last = state.visible_len().saturating_sub(1);
+                state.selected = state
+                    .visible_at(step.apply(position).min(last))
+                    .unwrap_or(state.selected);
+            }
+        }
         Mode::Browse(Pane::GoalDetail) => state.detail_scroll = step.apply(state.detail_scroll),
         Mode::Background(_) => state.background_scroll = step.apply(state.background_scroll),
         Mode::Help(_) => state.help_scroll = step.apply(state.help_scroll),
-        Mode::Present(_) => {}
+        Mode::Present(_) | Mode::Search(_) => {}
     }
 }
 
@@ -393,7 +454,7 @@ fn page_height(state: &State) -> usize {
         Mode::Browse(Pane::GoalDetail) => m.detail.visible,
         Mode::Background(_) => m.background.visible,
         Mode::Help(_) => m.help.visible,
-        Mode::Present(_) => 1,
+        Mode::Present(_) | Mode::Search(_) => 1,
     }
 }
 
@@ -401,15 +462,23 @@ fn page_height(state: &State) -> usize {
 fn clamp(state: &mut State) {
     let count = state.document.focus_areas.len();
     state.selected = state.selected.min(count.saturating_sub(1));
+    // With a search, the selection is one of the areas it finds (if any).
+    if state.visible_position(state.selected).is_none()
+        && let Some(first) = state.visible_at(0)
+    {
+        state.selected = first;
+    }
+    let position = state.visible_position(state.selected).unwrap_or(0);
+    let visible_len = state.visible_len();
     let m = state.measure();
     let rows = m.list.visible.max(1);
-    if state.selected < state.list_offset {
-        state.list_offset = state.selected;
-    } else if state.selected >= state.list_offset + rows {
-        state.list_offset = state.selected + 1 - rows;
+    if position < state.list_offset {
+        state.list_offset = position;
+    } else if position >= state.list_offset + rows {
+        state.list_offset = position + 1 - rows;
     }
     // Never leave blank rows at the bottom when the list could show more.
-    state.list_offset = state.list_offset.min(count.saturating_sub(rows));
+    state.list_offset = state.list_offset.min(visible_len.saturating_sub(rows));
     if !m.help.is_empty() {
         state.help_scroll = state.help_scroll.min(m.help.max_scroll());
     }

@@ -84,6 +84,8 @@ pub enum Section {
     Move,
     /// Switching panes and views.
     View,
+    /// Searching.
+    Search,
     /// Moving between slides.
     Slides,
     /// The presenter's tools: overview, blank screen, notes, timer.
@@ -98,6 +100,7 @@ impl Section {
         match self {
             Section::Move => "Move and scroll",
             Section::View => "Panes and views",
+            Section::Search => "Search",
             Section::Slides => "Slides",
             Section::Presenter => "Presenter",
             Section::General => "General",
@@ -164,6 +167,21 @@ pub struct Hint {
 pub struct Keymap {
     /// Every binding, in help order.
     pub bindings: Vec<Binding>,
+}
+
+/// While typing a search, keys are text: letters, digits, space and
+/// punctuation go into the query; Backspace, Enter and Esc edit and end it.
+fn search_input(event: &KeyEvent) -> Option<Action> {
+    let typing = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match event.code {
+        KeyCode::Char(c) if typing => Some(Action::SearchType(c)),
+        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Enter => Some(Action::SearchConfirm),
+        KeyCode::Esc => Some(Action::Back),
+        _ => None,
+    }
 }
 
 /// One binding with no group.
@@ -317,6 +335,27 @@ impl Default for Keymap {
                 View,
                 Browse,
             ),
+            bind(
+                &[ch('/')],
+                Action::StartSearch,
+                "Search (Enter keeps the filter, Esc clears it)",
+                Search,
+                Browse,
+            ),
+            bind(
+                &[ch('n')],
+                Action::NextHit,
+                "Next search hit",
+                Search,
+                Browse,
+            ),
+            bind(
+                &[ch('N')],
+                Action::PreviousHit,
+                "Previous search hit",
+                Search,
+                Browse,
+            ),
             bind(&[ch('q')], Action::Quit, "Quit", General, Browse),
             // The presentation.
             bind(
@@ -460,6 +499,20 @@ impl Keymap {
         if event.kind != KeyEventKind::Press {
             return None;
         }
+        if let Mode::Search(_) = mode {
+            return search_input(event).or_else(|| {
+                // Only the keys that cannot be text keep their meaning.
+                self.active(mode)
+                    .filter(|b| matches!(b.action, Action::Quit | Action::ToggleHelp))
+                    .find(|b| {
+                        b.chords.iter().any(|c| {
+                            !matches!(c.code, KeyCode::Char(_))
+                                || c.modifiers.contains(KeyModifiers::CONTROL)
+                        }) && b.chords.iter().any(|c| c.matches(event))
+                    })
+                    .map(|b| b.action)
+            });
+        }
         self.active(mode)
             .find(|binding| binding.chords.iter().any(|chord| chord.matches(event)))
             .map(|binding| binding.action)
@@ -552,6 +605,11 @@ impl Keymap {
                 hint(one(Action::StartPresentation), "present"),
                 hint(one(Action::ToggleHelp), "help"),
                 hint(one(Action::Quit), "quit"),
+            ],
+            Mode::Search(_) => vec![
+                hint("Enter".into(), "keep filter"),
+                hint("Esc".into(), "clear"),
+                hint("Backspace".into(), "delete"),
             ],
             Mode::Background(_) => vec![
                 hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),

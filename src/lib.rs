@@ -8,7 +8,8 @@
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
 //!   pure layout that `update` also uses to clamp scrolling.
 //! - [`slides`]: the presentation's slides, generated from the document for a terminal size.
-//! - [`theme`]: every style the UI uses.
+//! - [`search`]: case- and accent-insensitive matching for the search.
+//! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
 //! - [`check`], [`export`], [`init`]: the `check`, `export` and `init` subcommands.
@@ -27,6 +28,7 @@ pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod runtime;
+pub mod search;
 pub mod slides;
 pub mod theme;
 pub mod ui;

@@ -11,6 +11,7 @@ pub mod goal_detail;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod search;
 pub mod slides;
 pub mod text;
 pub mod too_small;

@@ -49,6 +49,18 @@ pub enum Action {
     Quit,
     /// Show the command that opens the selected focus area or goal, to share it.
     ShowLink,
+    /// Open the search line.
+    StartSearch,
+    /// Add a character to the search.
+    SearchType(char),
+    /// Remove the last character of the search.
+    SearchBackspace,
+    /// Keep the search as a filter and go to its first hit.
+    SearchConfirm,
+    /// Go to the next focus area the search finds (wrapping around).
+    NextHit,
+    /// Go to the previous focus area the search finds (wrapping around).
+    PreviousHit,
     /// Start presenting, at the slide of the selected focus area.
     StartPresentation,
     /// Go to the next slide (or, in the overview, move the pick down).

@@ -18,22 +18,30 @@ pub const MARKER: &str = "▶ ";
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let focused = is_focused(state, Pane::FocusList);
     let areas = &state.document.focus_areas;
-    let title = format!(" Focus areas ({}) ", areas.len());
+    let title = if state.search.is_active() {
+        format!(
+            " Focus areas ({} of {}) ",
+            state.search.hits.len(),
+            areas.len()
+        )
+    } else {
+        format!(" Focus areas ({}) ", areas.len())
+    };
     let block = pane_block(title, focused, &state.theme);
     let width = usize::from(pane_inner(area).width);
     let number_width = areas.len().to_string().len();
-    let mut lines: Vec<Line<'static>> = Vec::with_capacity(areas.len().max(1));
+    let mut lines: Vec<Line<'static>> = Vec::new();
     if areas.is_empty() {
         lines.push(Line::styled("(no focus areas)", state.theme.muted));
+    } else if state.search.is_active() && state.search.hits.is_empty() {
+        lines.push(Line::styled("No focus area matches.", state.theme.warning));
     }
     // Only the visible rows are built: a document may have thousands of areas.
     let visible = usize::from(pane_inner(area).height);
-    for (i, focus_area) in areas
-        .iter()
-        .enumerate()
-        .skip(state.list_offset)
-        .take(visible)
-    {
+    let rows =
+        (state.list_offset..state.list_offset + visible).filter_map(|row| state.visible_at(row));
+    for i in rows {
+        let focus_area = &areas[i];
         let selected = i == state.selected;
         let marker = if selected { MARKER } else { "  " };
         let count = state.document.goals_of(&focus_area.id).count().to_string();
@@ -41,17 +49,28 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let room = width.saturating_sub(prefix.width() + count.width() + 1);
         let name = truncate(&focus_area.name, room).into_owned();
         let gap = width.saturating_sub(prefix.width() + name.width() + count.width());
-        let text = format!("{prefix}{name}{}{count}", " ".repeat(gap));
         let style = match (selected, focused) {
             (true, true) => state.theme.selected,
             (true, false) => state.theme.selected_unfocused,
             _ => state.theme.text,
         };
-        lines.push(Line::from(vec![Span::styled(
-            truncate(&text, width).into_owned(),
-            style,
-        )]));
+        let row = Line::from(vec![
+            Span::styled(prefix, style),
+            Span::styled(name, style),
+            Span::styled(format!("{}{count}", " ".repeat(gap)), style),
+        ]);
+        // Highlight only the name, not the numbers around it.
+        let mut row = row;
+        let name_span = row.spans.remove(1);
+        let highlighted = super::search::highlight(state, vec![Line::from(name_span)]);
+        let name_spans = highlighted
+            .into_iter()
+            .next()
+            .map(|l| l.spans)
+            .unwrap_or_default();
+        row.spans.splice(1..1, name_spans);
+        lines.push(row);
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
-    scrollbar(frame, area, areas.len(), visible, state.list_offset);
+    scrollbar(frame, area, state.visible_len(), visible, state.list_offset);
 }

@@ -12,6 +12,10 @@ use crate::keymap::Hint;
 /// Draws the footer into `area`. When not every hint fits, the essential
 /// ones (help, quit) are kept and others are left out whole, never cut.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
+    if let Some(line) = search_line(state, usize::from(area.width)) {
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     if let Some(message) = &state.message {
         let text =
             super::text::truncate(message, usize::from(area.width).saturating_sub(8)).into_owned();
@@ -47,4 +51,42 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).style(state.theme.footer),
         area,
     );
+}
+
+/// The search line: while typing, `/query▏` and how many areas it finds;
+/// with a filter kept, the query, the count and the keys to step or clear.
+fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
+    let search = &state.search;
+    let typing = matches!(state.mode, crate::app::Mode::Search(_));
+    if !typing && !search.is_active() {
+        return None;
+    }
+    let found = match (search.is_active(), search.hits.len()) {
+        (false, _) => String::new(),
+        (true, 0) => "  no match".to_string(),
+        (true, 1) => "  1 focus area".to_string(),
+        (true, n) => format!("  {n} focus areas"),
+    };
+    let query =
+        super::text::truncate(&search.query, width.saturating_sub(found.width() + 12)).into_owned();
+    let mut spans = vec![
+        Span::styled(" /", state.theme.key),
+        Span::styled(query, state.theme.footer),
+    ];
+    if typing {
+        spans.push(Span::styled("▏", state.theme.key));
+    }
+    let found_style = if search.is_active() && search.hits.is_empty() {
+        state.theme.warning
+    } else {
+        state.theme.muted
+    };
+    spans.push(Span::styled(found, found_style));
+    if !typing {
+        spans.push(Span::styled("  n/N", state.theme.key));
+        spans.push(Span::styled(" next  ", state.theme.footer));
+        spans.push(Span::styled("Esc", state.theme.key));
+        spans.push(Span::styled(" clear", state.theme.footer));
+    }
+    Some(Line::from(spans))
 }

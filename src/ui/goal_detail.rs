@@ -132,5 +132,14 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         &state.theme,
     );
     let width = usize::from(super::pane_inner(area).width);
-    render_scrolled(frame, area, block, lines(state, width), state.detail_scroll);
+    let lines = if state.search.is_active() && state.search.hits.is_empty() {
+        let message = format!("Nothing matches “{}”.", state.search.query);
+        wrap(&message, width)
+            .into_iter()
+            .map(|l| Line::styled(l, state.theme.muted))
+            .collect()
+    } else {
+        super::search::highlight(state, lines(state, width))
+    };
+    render_scrolled(frame, area, block, lines, state.detail_scroll);
 }

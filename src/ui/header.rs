@@ -59,6 +59,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, detail: HeaderDetail
         detail,
         &state.theme,
     );
+    let lines = super::search::highlight(state, lines);
     frame.render_widget(
         Paragraph::new(lines).block(Block::new().padding(Padding::horizontal(1))),
         area,

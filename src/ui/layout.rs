@@ -169,7 +169,7 @@ pub fn measure(state: &State) -> Measure {
     let body = pane_inner(areas.body);
     Measure {
         too_small: false,
-        list: region(list, state.document.focus_areas.len()),
+        list: region(list, state.visible_len()),
         detail: region(
             detail,
             goal_detail::lines(state, usize::from(detail.width)).len(),

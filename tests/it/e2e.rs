@@ -580,3 +580,22 @@ fn term_dumb_prints_plain_text_even_in_a_terminal() {
         "{text}"
     );
 }
+
+#[test]
+fn searching_without_swedish_letters_finds_omstallning() {
+    let mut s = Session::start(&[], &[], 100, 30);
+    s.wait_for("Tillsammans");
+    s.send(b"/omstallning");
+    s.wait_for("/omstallning");
+    s.wait_for("1 focus area");
+    s.send(b"\r");
+    s.wait_for("▶ 4 Omställning");
+    s.wait_for("Omställning · 1 goal");
+    s.wait_until_gone("Tillsammans");
+    s.send(b"\x1b"); // Esc clears the filter
+    s.wait_for("Tillsammans");
+    s.send(b"/zzz\r");
+    s.wait_for("no match");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}

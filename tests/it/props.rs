@@ -96,10 +96,24 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleTimer),
         Just(Action::ClosePresentation),
         (0u64..100_000).prop_map(|seconds| Action::Tick { seconds }),
+        Just(Action::StartSearch),
+        prop::sample::select(vec!['a', 'o', 'å', 'Ö', 'x', ' ', '1', 'é'])
+            .prop_map(Action::SearchType),
+        Just(Action::SearchBackspace),
+        Just(Action::SearchConfirm),
+        Just(Action::NextHit),
+        Just(Action::PreviousHit),
+        Just(Action::ShowLink),
     ]
 }
 
 fn check_invariants(state: &State) {
+    if state.search.is_active() && !state.search.hits.is_empty() {
+        assert!(
+            state.search.hits.contains(&state.selected),
+            "the selection is one of the hits"
+        );
+    }
     if state.is_presenting() {
         let p = &state.presentation;
         assert!(
@@ -123,7 +137,12 @@ fn check_invariants(state: &State) {
     let m = ui::layout::measure(state);
     if !m.too_small {
         let rows = m.list.visible.max(1);
-        assert!(state.list_offset <= state.selected && state.selected < state.list_offset + rows);
+        if let Some(row) = state.visible_position(state.selected) {
+            assert!(
+                state.list_offset <= row && row < state.list_offset + rows,
+                "selected row in view"
+            );
+        }
         assert!(state.detail_scroll <= m.detail.max_scroll());
         if matches!(state.mode, Mode::Help(_)) {
             assert!(state.help_scroll <= m.help.max_scroll());

@@ -1,0 +1,206 @@
+//! Search transitions: typing filters the focus areas live; Enter keeps the
+//! filter and goes to the first hit; `n`/`N` step through hits; Esc clears.
+
+use super::{Action, Mode, State};
+use crate::search;
+
+/// The search: what was typed, and what it finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// The focus areas it finds, by index, in document order.
+    pub hits: Vec<usize>,
+}
+
+impl Search {
+    /// True while a search filters the list (something typed).
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+}
+
+/// Longest query kept: a paste of a whole document is not a search.
+const MAX_QUERY_CHARS: usize = 200;
+
+fn refresh(state: &mut State) {
+    state.search.hits = search::matching_areas(&state.document, &state.search.query);
+}
+
+fn clear(state: &mut State) {
+    state.search = Search::default();
+}
+
+/// Goes to hit `index` (wrapping) and puts its first matching goal on top.
+fn go_to_hit(state: &mut State, forward: bool) {
+    let hits = &state.search.hits;
+    if hits.is_empty() {
+        return;
+    }
+    let position = hits.iter().position(|&i| i == state.selected);
+    let next = match (position, forward) {
+        (Some(p), true) => (p + 1) % hits.len(),
+        (Some(p), false) => (p + hits.len() - 1) % hits.len(),
+        (None, _) => 0,
+    };
+    state.selected = hits[next];
+    anchor_first_matching_goal(state);
+}
+
+fn anchor_first_matching_goal(state: &mut State) {
+    let query = &state.search.query;
+    let doc = &state.document;
+    state.anchor_goal = doc.focus_areas.get(state.selected).and_then(|area| {
+        doc.goals_of(&area.id)
+            .find(|g| {
+                search::matches(&g.text, query)
+                    || g.notes
+                        .as_deref()
+                        .is_some_and(|n| search::matches(n, query))
+            })
+            .map(|g| g.number)
+    });
+}
+
+/// Handles search actions; false for everything else.
+pub(super) fn update(state: &mut State, action: Action) -> bool {
+    match (state.mode, action) {
+        (Mode::Browse(pane), Action::StartSearch) => {
+            state.mode = Mode::Search(pane);
+        }
+        (Mode::Search(_), Action::SearchType(c)) => {
+            if !c.is_control() && state.search.query.chars().count() < MAX_QUERY_CHARS {
+                state.search.query.push(c);
+                refresh(state);
+            }
+        }
+        (Mode::Search(_), Action::SearchBackspace) => {
+            state.search.query.pop();
+            refresh(state);
+        }
+        (Mode::Search(pane), Action::SearchConfirm) => {
+            state.mode = Mode::Browse(pane);
+            if !state.search.is_active() {
+                clear(state);
+            } else if let Some(&first) = state.search.hits.first() {
+                state.selected = first;
+                anchor_first_matching_goal(state);
+            }
+        }
+        (Mode::Search(pane), Action::Back) => {
+            clear(state);
+            state.mode = Mode::Browse(pane);
+        }
+        // Esc in the browser clears a search before it steps back.
+        (Mode::Browse(_), Action::Back) if state.search.is_active() => clear(state),
+        (Mode::Browse(_), Action::NextHit) => go_to_hit(state, true),
+        (Mode::Browse(_), Action::PreviousHit) => go_to_hit(state, false),
+        (
+            Mode::Search(_),
+            Action::Quit | Action::ToggleHelp | Action::Resize { .. } | Action::Tick { .. },
+        ) => return false,
+        // While typing, every other key is ignored rather than acted on.
+        (Mode::Search(_), _) => {}
+        (
+            _,
+            Action::StartSearch
+            | Action::SearchType(_)
+            | Action::SearchBackspace
+            | Action::SearchConfirm,
+        )
+        | (_, Action::NextHit | Action::PreviousHit) => {}
+        _ => return false,
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Pane, Underlay, update};
+    use crate::theme::Theme;
+
+    fn state() -> State {
+        let mut state = State::new(crate::load::builtin(), Theme::default());
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        state
+    }
+
+    fn type_text(state: &mut State, text: &str) {
+        for c in text.chars() {
+            update(state, Action::SearchType(c));
+        }
+    }
+
+    #[test]
+    fn typing_filters_live_and_enter_keeps_the_filter() {
+        let mut s = state();
+        update(&mut s, Action::StartSearch);
+        assert_eq!(s.mode, Mode::Search(Pane::FocusList));
+        type_text(&mut s, "omstallning");
+        assert_eq!(s.search.hits, [3]);
+        assert_eq!(s.selected, 3, "the selection follows the filter live");
+        assert_eq!((s.visible_len(), s.visible_at(0)), (1, Some(3)));
+        update(&mut s, Action::SearchConfirm);
+        assert_eq!((s.mode, s.selected), (Mode::Browse(Pane::FocusList), 3));
+        assert!(s.search.is_active());
+        update(&mut s, Action::MoveDown);
+        assert_eq!(s.selected, 3, "moving stays among the hits");
+        update(&mut s, Action::Back);
+        assert!(!s.search.is_active(), "Esc clears the filter");
+        assert_eq!(s.visible_len(), 5);
+    }
+
+    #[test]
+    fn n_and_shift_n_step_through_hits_wrapping() {
+        let mut s = state();
+        update(&mut s, Action::StartSearch);
+        type_text(&mut s, "alingsas"); // in the goals of every area
+        update(&mut s, Action::SearchConfirm);
+        let hits = s.search.hits.clone();
+        assert!(hits.len() >= 3, "{hits:?}");
+        assert_eq!(s.selected, hits[0]);
+        update(&mut s, Action::NextHit);
+        assert_eq!(s.selected, hits[1]);
+        update(&mut s, Action::PreviousHit);
+        update(&mut s, Action::PreviousHit);
+        assert_eq!(s.selected, *hits.last().unwrap(), "wraps around");
+    }
+
+    #[test]
+    fn a_search_with_no_hit_keeps_the_selection_and_esc_cancels() {
+        let mut s = state();
+        update(&mut s, Action::JumpToFocusArea(2));
+        update(&mut s, Action::StartSearch);
+        type_text(&mut s, "zzzz");
+        assert!(s.search.hits.is_empty());
+        assert_eq!(s.selected, 1);
+        update(&mut s, Action::SearchBackspace);
+        assert_eq!(s.search.query, "zzz");
+        update(&mut s, Action::Back);
+        assert_eq!(
+            (s.mode, s.search.query.as_str()),
+            (Mode::Browse(Pane::FocusList), "")
+        );
+    }
+
+    #[test]
+    fn keys_while_typing_are_text_not_commands() {
+        let mut s = state();
+        update(&mut s, Action::StartSearch);
+        update(&mut s, Action::Quit);
+        assert!(s.should_quit, "Ctrl-C still quits");
+        let mut s = state();
+        update(&mut s, Action::StartSearch);
+        update(&mut s, Action::ToggleBackground);
+        assert_eq!(s.mode, Mode::Search(Pane::FocusList));
+        update(&mut s, Action::ToggleHelp);
+        assert_eq!(s.mode, Mode::Help(Underlay::Browse(Pane::FocusList)));
+    }
+}
