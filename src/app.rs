@@ -15,6 +15,7 @@
 
 mod action;
 mod link;
+mod mouse;
 mod present;
 mod reload;
 mod search;
@@ -292,6 +293,10 @@ pub fn update(state: &mut State, action: Action) {
         clamp(state);
         return;
     }
+    if mouse::update_mouse(state, action) {
+        clamp(state);
+        return;
+    }
     if search::update(state, action) {
         if state.selected != before {
             state.detail_scroll = 0;
@@ -387,7 +392,8 @@ pub fn update(state: &mut State, action: Action) {
                 },
             );
         }
-        // Search actions are handled in `search::update`.
+        // Mouse and search actions are handled in their own modules.
+        Action::Click { .. } | Action::Wheel { .. } => {}
         Action::StartSearch
         | Action::SearchType(_)
         | Action::SearchBackspace

@@ -48,6 +48,9 @@ pub struct StartArgs {
     /// Do not reload the document when its file changes.
     #[arg(long)]
     pub no_watch: bool,
+    /// Do not use the mouse (so the terminal's own text selection works).
+    #[arg(long)]
+    pub no_mouse: bool,
     /// Theme: default, light, high-contrast, monochrome, or a theme file's path.
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,

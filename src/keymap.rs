@@ -169,6 +169,27 @@ pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
+/// The action for a mouse event: left-button presses and the wheel; moves,
+/// drags and releases are ignored.
+pub fn mouse_action(event: &ratatui::crossterm::event::MouseEvent) -> Option<Action> {
+    use ratatui::crossterm::event::{MouseButton, MouseEventKind};
+    let (column, row) = (event.column, event.row);
+    match event.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        MouseEventKind::ScrollDown => Some(Action::Wheel {
+            column,
+            row,
+            down: true,
+        }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel {
+            column,
+            row,
+            down: false,
+        }),
+        _ => None,
+    }
+}
+
 /// While typing a search, keys are text: letters, digits, space and
 /// punctuation go into the query; Backspace, Enter and Esc edit and end it.
 fn search_input(event: &KeyEvent) -> Option<Action> {

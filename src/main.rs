@@ -103,7 +103,11 @@ fn browse_or_present(cli: &Cli) -> u8 {
         },
         None => None,
     };
-    match run(state, depth, watcher.as_mut()) {
+    let setup = runtime::Setup {
+        depth,
+        mouse: !start.no_mouse,
+    };
+    match run(state, setup, watcher.as_mut()) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             eprintln!("vision-tui: {err}");
@@ -114,13 +118,13 @@ fn browse_or_present(cli: &Cli) -> u8 {
 
 fn run(
     mut state: State,
-    depth: vision_tui::theme::color::Depth,
+    setup: runtime::Setup,
     watcher: Option<&mut DocumentWatcher>,
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     runtime::watch_signals(&stop)?;
     runtime::watch_hangup(&stop)?;
-    let mut terminal = runtime::enter(depth)?;
+    let mut terminal = runtime::enter(setup)?;
     if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
         // Lets the end-to-end tests prove that a panic restores the terminal.
         terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;

@@ -187,6 +187,12 @@ where
                     dirty = true;
                 }
             }
+            Some(Event::Mouse(mouse)) => {
+                if let Some(action) = crate::keymap::mouse_action(&mouse) {
+                    update(state, action);
+                    dirty = true;
+                }
+            }
             Some(Event::Resize(width, height)) => {
                 update(state, Action::Resize { width, height });
                 dirty = true;
@@ -214,7 +220,25 @@ pub type RealTerminal = Terminal<CrosstermBackend<sgr::Sgr16<BufWriter<Stdout>>>
 
 /// Puts the terminal in raw mode on the alternate screen, after installing a
 /// panic hook that restores it first (so the panic message is readable).
-pub fn enter(depth: crate::theme::color::Depth) -> io::Result<RealTerminal> {
+/// Mouse reporting as the app uses it: button presses and releases (1000,
+/// which includes the wheel) in SGR encoding (1006). Not crossterm's
+/// `EnableMouseCapture`, which also turns on any-motion tracking (1003): a
+/// stream of bytes for every pointer move, which floods an SSH link.
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+/// Turns off every mouse mode anyone may have turned on; sent on every exit.
+pub const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+/// How to set up the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setup {
+    /// The colour depth to draw in.
+    pub depth: crate::theme::color::Depth,
+    /// Whether to report mouse clicks and the wheel.
+    pub mouse: bool,
+}
+
+pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
+    let depth = setup.depth;
     install_panic_hook();
     // crossterm 0.29 honours NO_COLOR by writing `ESC[;m` for every colour
     // change, a full reset that also wipes the bold and reverse video that
@@ -224,8 +248,15 @@ pub fn enter(depth: crate::theme::color::Depth) -> io::Result<RealTerminal> {
     if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
         let _ = ORIGINAL_TERMIOS.set(termios);
     }
-    let entered =
-        enable_raw_mode().and_then(|()| execute!(io::stdout(), EnterAlternateScreen, Hide));
+    let entered = enable_raw_mode()
+        .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, Hide))
+        .and_then(|()| {
+            let mut out = io::stdout();
+            if setup.mouse {
+                out.write_all(MOUSE_ON)?;
+            }
+            out.flush()
+        });
     if let Err(err) = entered {
         restore();
         return Err(err);
@@ -242,6 +273,7 @@ pub fn enter(depth: crate::theme::color::Depth) -> io::Result<RealTerminal> {
 /// because there is nothing better to do with them on the way out.
 pub fn restore() {
     let mut out = io::stdout();
+    let _ = out.write_all(MOUSE_OFF);
     let _ = execute!(out, LeaveAlternateScreen, Show);
     let _ = out.flush();
     let _ = disable_raw_mode();
@@ -262,6 +294,7 @@ static ORIGINAL_TERMIOS: OnceLock<rustix::termios::Termios> = OnceLock::new();
 /// thread may hold) and exits. Used when the loop did not exit by itself.
 fn emergency_exit(code: i32) -> ! {
     let out = rustix::stdio::stdout();
+    let _ = rustix::io::write(out, MOUSE_OFF);
     let _ = rustix::io::write(out, b"\x1b[?1049l\x1b[?25h");
     if let Some(termios) = ORIGINAL_TERMIOS.get() {
         let _ = rustix::termios::tcsetattr(out, rustix::termios::OptionalActions::Now, termios);

@@ -87,6 +87,22 @@ pub enum Action {
     /// Leave the presentation: back to the browser, or quit when the app was
     /// started presenting.
     ClosePresentation,
+    /// A mouse click (left button press) at this cell.
+    Click {
+        /// Column, from 0.
+        column: u16,
+        /// Row, from 0.
+        row: u16,
+    },
+    /// The mouse wheel turned over this cell.
+    Wheel {
+        /// Column, from 0.
+        column: u16,
+        /// Row, from 0.
+        row: u16,
+        /// Towards the user (scroll down) or away.
+        down: bool,
+    },
     /// A second has passed; `seconds` since the app started. Drives the clock.
     Tick {
         /// Whole seconds since the app started.

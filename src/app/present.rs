@@ -154,7 +154,9 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         (_, Action::Tick { seconds }) => {
             state.clock = seconds;
         }
-        (_, Action::ToggleHelp | Action::Quit) => return false,
+        (_, Action::ToggleHelp | Action::Quit | Action::Click { .. } | Action::Wheel { .. }) => {
+            return false;
+        }
         // Browser actions, and slide actions while blanked, do nothing here.
         _ => {}
     }

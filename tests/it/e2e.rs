@@ -392,8 +392,8 @@ fn sends_no_terminal_queries() {
     ] {
         assert!(find_last(&raw, query).is_none(), "sent query {query:?}");
     }
-    // No mouse reporting: any-motion tracking (1003) floods an SSH link.
-    for mode in [&b"\x1b[?1000h"[..], b"\x1b[?1002h", b"\x1b[?1003h"] {
+    // No any-motion or drag tracking: every pointer move would cross the SSH link.
+    for mode in [&b"\x1b[?1002h"[..], b"\x1b[?1003h"] {
         assert!(
             find_last(&raw, mode).is_none(),
             "enabled mouse mode {mode:?}"
@@ -598,4 +598,39 @@ fn searching_without_swedish_letters_finds_omstallning() {
     s.wait_for("no match");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_mouse_click_selects_a_focus_area_and_quitting_turns_the_mouse_off() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    // Where the third focus area is drawn, in 1-based SGR coordinates.
+    let row = s
+        .contents()
+        .lines()
+        .position(|l| l.contains("3 Experimentlust"))
+        .expect("row")
+        + 1;
+    s.send(format!("\x1b[<0;6;{row}M\x1b[<0;6;{row}m").as_bytes());
+    s.wait_for("▶ 3 Experimentlust");
+    s.wait_for("Experimentlust · 1 goal");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = s.raw();
+    let on = find_last(&raw, b"\x1b[?1000h").expect("mouse reporting on");
+    assert!(find_last(&raw, b"\x1b[?1006h").is_some(), "SGR encoding");
+    assert!(
+        find_last(&raw, b"\x1b[?1003h").is_none(),
+        "no any-motion tracking"
+    );
+    assert!(find_last(&raw, b"\x1b[?1000l").expect("mouse reporting off") > on);
+}
+
+#[test]
+fn no_mouse_leaves_the_mouse_to_the_terminal() {
+    let mut s = Session::start(&["--no-mouse"], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(find_last(&s.raw(), b"\x1b[?1000h").is_none());
 }

@@ -104,6 +104,12 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::NextHit),
         Just(Action::PreviousHit),
         Just(Action::ShowLink),
+        (0u16..320, 0u16..110).prop_map(|(column, row)| Action::Click { column, row }),
+        (0u16..320, 0u16..110, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
+            column,
+            row,
+            down
+        }),
     ]
 }
 

@@ -1,0 +1,232 @@
+//! Mouse transitions: a click selects the focus area under it and gives its
+//! pane the keyboard; the wheel scrolls whatever is under the pointer.
+
+use ratatui::layout::{Position, Rect};
+
+use super::{Action, Mode, Pane, State, update};
+use crate::ui;
+
+/// Lines the wheel moves per notch.
+const WHEEL_LINES: usize = 3;
+
+fn contains(rect: Rect, column: u16, row: u16) -> bool {
+    rect.contains(Position { x: column, y: row })
+}
+
+/// Handles `Click` and `Wheel`; false for every other action.
+pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
+    let (column, row, wheel) = match action {
+        Action::Click { column, row } => (column, row, None),
+        Action::Wheel { column, row, down } => (column, row, Some(down)),
+        _ => return false,
+    };
+    let screen = Rect::new(0, 0, state.size.width, state.size.height);
+    match (state.mode, wheel) {
+        // Presenting: the wheel turns slides; clicks do nothing (a stray
+        // click must not jump during a talk).
+        (Mode::Present(_), Some(down)) => {
+            update(
+                state,
+                if down {
+                    Action::NextSlide
+                } else {
+                    Action::PreviousSlide
+                },
+            );
+        }
+        (Mode::Help(_) | Mode::Background(_), Some(down)) => {
+            for _ in 0..WHEEL_LINES {
+                update(
+                    state,
+                    if down {
+                        Action::MoveDown
+                    } else {
+                        Action::MoveUp
+                    },
+                );
+            }
+        }
+        (Mode::Browse(_), _) => {
+            let Some(areas) = ui::layout::areas(&state.document, screen) else {
+                return true;
+            };
+            if contains(areas.list, column, row) {
+                match wheel {
+                    Some(down) => {
+                        state.mode = Mode::Browse(Pane::FocusList);
+                        update(
+                            state,
+                            if down {
+                                Action::MoveDown
+                            } else {
+                                Action::MoveUp
+                            },
+                        );
+                    }
+                    None => {
+                        state.mode = Mode::Browse(Pane::FocusList);
+                        let inner = ui::pane_inner(areas.list);
+                        if contains(inner, column, row) {
+                            let position = state.list_offset + usize::from(row - inner.y);
+                            if let Some(index) = state.visible_at(position) {
+                                if index != state.selected {
+                                    state.detail_scroll = 0;
+                                    state.anchor_goal = None;
+                                }
+                                state.selected = index;
+                            }
+                        }
+                    }
+                }
+            } else if contains(areas.detail, column, row) {
+                state.mode = Mode::Browse(Pane::GoalDetail);
+                if let Some(down) = wheel {
+                    for _ in 0..WHEEL_LINES {
+                        update(
+                            state,
+                            if down {
+                                Action::MoveDown
+                            } else {
+                                Action::MoveUp
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        // While typing a search the mouse waits; clicks on overlays do nothing.
+        (Mode::Search(_), _) | (Mode::Present(_) | Mode::Help(_) | Mode::Background(_), None) => {}
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::Theme;
+
+    fn state() -> State {
+        let mut state = State::new(crate::load::builtin(), Theme::default());
+        update(
+            &mut state,
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+        );
+        state
+    }
+
+    #[test]
+    fn clicking_a_focus_area_selects_it() {
+        let mut s = state();
+        let areas = ui::layout::areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
+        let inner = ui::pane_inner(areas.list);
+        update(
+            &mut s,
+            Action::Click {
+                column: inner.x + 3,
+                row: inner.y + 2,
+            },
+        );
+        assert_eq!((s.selected, s.mode), (2, Mode::Browse(Pane::FocusList)));
+        // Below the last area: nothing changes.
+        update(
+            &mut s,
+            Action::Click {
+                column: inner.x + 3,
+                row: inner.y + 10,
+            },
+        );
+        assert_eq!(s.selected, 2);
+    }
+
+    #[test]
+    fn clicking_the_detail_pane_focuses_it_and_the_wheel_scrolls_under_the_pointer() {
+        let mut s = state();
+        let areas = ui::layout::areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
+        update(
+            &mut s,
+            Action::Click {
+                column: areas.detail.x + 5,
+                row: areas.detail.y + 3,
+            },
+        );
+        assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
+        update(
+            &mut s,
+            Action::Wheel {
+                column: areas.list.x + 2,
+                row: areas.list.y + 2,
+                down: true,
+            },
+        );
+        assert_eq!(
+            (s.mode, s.selected),
+            (Mode::Browse(Pane::FocusList), 1),
+            "the wheel over the list moves it"
+        );
+        update(
+            &mut s,
+            Action::Wheel {
+                column: 1,
+                row: 0,
+                down: true,
+            },
+        );
+        assert_eq!(s.selected, 1, "the header does not scroll");
+    }
+
+    #[test]
+    fn the_wheel_turns_slides_and_clicks_do_not() {
+        let mut s = state();
+        update(&mut s, Action::StartPresentation);
+        let first = s.presentation.slide;
+        update(
+            &mut s,
+            Action::Wheel {
+                column: 10,
+                row: 10,
+                down: true,
+            },
+        );
+        assert_eq!(s.presentation.slide, first + 1);
+        update(
+            &mut s,
+            Action::Click {
+                column: 10,
+                row: 10,
+            },
+        );
+        assert_eq!(s.presentation.slide, first + 1);
+    }
+
+    #[test]
+    fn clicks_outside_the_screen_are_harmless() {
+        let mut s = state();
+        update(
+            &mut s,
+            Action::Click {
+                column: 500,
+                row: 500,
+            },
+        );
+        update(
+            &mut s,
+            Action::Resize {
+                width: 5,
+                height: 3,
+            },
+        );
+        update(&mut s, Action::Click { column: 1, row: 1 });
+        update(
+            &mut s,
+            Action::Wheel {
+                column: 1,
+                row: 1,
+                down: false,
+            },
+        );
+        assert_eq!(s.selected, 0);
+    }
+}
