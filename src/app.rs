@@ -167,11 +167,14 @@ pub struct State {
     pub reload_error: Option<String>,
     /// The search, and the focus areas it finds.
     pub search: Search,
+    /// The interface's words, in the interface language.
+    pub strings: crate::i18n::Strings,
 }
 
 impl State {
     /// A fresh state showing `document`, the first focus area selected.
     pub fn new(document: Document, theme: Theme) -> Self {
+        let document_language = document.language.clone();
         Self {
             document,
             theme,
@@ -200,6 +203,9 @@ impl State {
             message: None,
             reload_error: None,
             search: Search::default(),
+            strings: crate::i18n::Strings::load(crate::i18n::Lang::for_document(
+                &document_language,
+            )),
         }
     }
 
@@ -210,6 +216,14 @@ impl State {
         state.presentation.origin = Origin::CommandLine;
         rebuild_deck(&mut state);
         state
+    }
+
+    /// Switches the interface language (the slides are relabelled too).
+    pub fn set_language(&mut self, lang: crate::i18n::Lang) {
+        self.strings = crate::i18n::Strings::load(lang);
+        if self.is_presenting() {
+            rebuild_deck(self);
+        }
     }
 
     /// True while the presentation (or the help over it) is on screen.

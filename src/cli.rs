@@ -48,6 +48,9 @@ pub struct StartArgs {
     /// Do not reload the document when its file changes.
     #[arg(long)]
     pub no_watch: bool,
+    /// Interface language; by default the document's (Swedish for `sv`, else English).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
     /// Do not use the mouse (so the terminal's own text selection works).
     #[arg(long)]
     pub no_mouse: bool,

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, Mode, Pane, Underlay};
+use crate::i18n::Strings;
 
 /// A key with its modifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,14 +97,14 @@ pub enum Section {
 
 impl Section {
     /// The heading shown in the help.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, strings: &Strings) -> &str {
         match self {
-            Section::Move => "Move and scroll",
-            Section::View => "Panes and views",
-            Section::Search => "Search",
-            Section::Slides => "Slides",
-            Section::Presenter => "Presenter",
-            Section::General => "General",
+            Section::Move => &strings.section_move,
+            Section::View => &strings.section_view,
+            Section::Search => &strings.section_search,
+            Section::Slides => &strings.section_slides,
+            Section::Presenter => &strings.section_presenter,
+            Section::General => &strings.section_general,
         }
     }
 }
@@ -134,14 +135,14 @@ impl Context {
 }
 
 /// Some keys that do one thing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// The keys, in the order the help lists them.
     pub chords: Vec<Chord>,
     /// What they do.
     pub action: Action,
-    /// The help's description.
-    pub description: &'static str,
+    /// The help's description, in the interface language.
+    pub description: Describe,
     /// Where the help lists it.
     pub section: Section,
     /// Which screens it works on.
@@ -157,13 +158,13 @@ pub struct Hint {
     /// The key labels, e.g. `j/k`.
     pub keys: String,
     /// What they do, in a word or two.
-    pub text: &'static str,
+    pub text: String,
     /// Kept when the footer is too narrow for every hint (help and quit).
     pub essential: bool,
 }
 
 /// The complete set of bindings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Keymap {
     /// Every binding, in help order.
     pub bindings: Vec<Binding>,
@@ -205,11 +206,14 @@ fn search_input(event: &KeyEvent) -> Option<Action> {
     }
 }
 
+/// Picks a binding's description from the interface's strings.
+pub type Describe = fn(&Strings) -> &String;
+
 /// One binding with no group.
 fn bind(
     chords: &[Chord],
     action: Action,
-    description: &'static str,
+    description: Describe,
     section: Section,
     context: Context,
 ) -> Binding {
@@ -228,7 +232,7 @@ fn digits(
     range: std::ops::RangeInclusive<u8>,
     label: &'static str,
     action: fn(u8) -> Action,
-    description: &'static str,
+    description: Describe,
     section: Section,
     context: Context,
 ) -> impl Iterator<Item = Binding> {
@@ -256,72 +260,84 @@ impl Default for Keymap {
             bind(
                 &[ch('j'), key(K::Down)],
                 Action::MoveDown,
-                "Next focus area / scroll down",
+                |s| &s.key_next_area,
                 Move,
                 Browse,
             ),
             bind(
                 &[ch('k'), key(K::Up)],
                 Action::MoveUp,
-                "Previous focus area / scroll up",
+                |s| &s.key_previous_area,
                 Move,
                 Browse,
             ),
             bind(
                 &[ch('g'), key(K::Home)],
                 Action::MoveToTop,
-                "First focus area / top",
+                |s| &s.key_first_area,
                 Move,
                 Browse,
             ),
             bind(
                 &[ch('G'), key(K::End)],
                 Action::MoveToBottom,
-                "Last focus area / end",
+                |s| &s.key_last_area,
                 Move,
                 Browse,
             ),
             bind(
                 &[key(K::PageDown)],
                 Action::PageDown,
-                "Page down",
+                |s| &s.key_page_down,
                 Move,
                 Browse,
             ),
-            bind(&[key(K::PageUp)], Action::PageUp, "Page up", Move, Browse),
+            bind(
+                &[key(K::PageUp)],
+                Action::PageUp,
+                |s| &s.key_page_up,
+                Move,
+                Browse,
+            ),
             bind(
                 &[Chord::ctrl('d')],
                 Action::HalfPageDown,
-                "Half a page down",
+                |s| &s.key_half_page_down,
                 Move,
                 Browse,
             ),
             bind(
                 &[Chord::ctrl('u')],
                 Action::HalfPageUp,
-                "Half a page up",
+                |s| &s.key_half_page_up,
                 Move,
                 Browse,
             ),
-            bind(&[key(K::Tab)], Action::NextPane, "Next pane", View, Browse),
+            bind(
+                &[key(K::Tab)],
+                Action::NextPane,
+                |s| &s.key_next_pane,
+                View,
+                Browse,
+            ),
             bind(
                 &[key(K::BackTab)],
                 Action::PreviousPane,
-                "Previous pane",
+                |s| &s.key_previous_pane,
                 View,
                 Browse,
             ),
             bind(
                 &[ch('h'), key(K::Left)],
                 Action::FocusList,
-                "Focus-area list",
+                |s| &s.key_focus_list,
                 View,
                 Browse,
             ),
             bind(
                 &[ch('l'), key(K::Right), key(K::Enter)],
                 Action::FocusDetail,
-                "Goals of the selected area",
+                |s| &s.key_focus_detail,
                 View,
                 Browse,
             ),
@@ -330,7 +346,7 @@ impl Default for Keymap {
             1..=9,
             "1–9",
             Action::JumpToFocusArea,
-            "Jump to focus area 1–9",
+            |s| &s.key_jump_area,
             View,
             Browse,
         ));
@@ -338,46 +354,46 @@ impl Default for Keymap {
             bind(
                 &[ch('b')],
                 Action::ToggleBackground,
-                "Background: how the vision was made",
+                |s| &s.key_background,
                 View,
                 Browse,
             ),
             bind(
                 &[ch('p')],
                 Action::StartPresentation,
-                "Present, from the selected focus area",
+                |s| &s.key_present,
                 View,
                 Browse,
             ),
             bind(
                 &[ch('s')],
                 Action::ShowLink,
-                "Show the link to the selection, to share it",
+                |s| &s.key_show_link,
                 View,
                 Browse,
             ),
             bind(
                 &[ch('/')],
                 Action::StartSearch,
-                "Search (Enter keeps the filter, Esc clears it)",
+                |s| &s.key_search,
                 Search,
                 Browse,
             ),
             bind(
                 &[ch('n')],
                 Action::NextHit,
-                "Next search hit",
+                |s| &s.key_next_hit,
                 Search,
                 Browse,
             ),
             bind(
                 &[ch('N')],
                 Action::PreviousHit,
-                "Previous search hit",
+                |s| &s.key_previous_hit,
                 Search,
                 Browse,
             ),
-            bind(&[ch('q')], Action::Quit, "Quit", General, Browse),
+            bind(&[ch('q')], Action::Quit, |s| &s.key_quit, General, Browse),
             // The presentation.
             bind(
                 &[
@@ -389,7 +405,7 @@ impl Default for Keymap {
                     ch('j'),
                 ],
                 Action::NextSlide,
-                "Next slide",
+                |s| &s.key_next_slide,
                 Slides,
                 Present,
             ),
@@ -403,28 +419,28 @@ impl Default for Keymap {
                     ch('k'),
                 ],
                 Action::PreviousSlide,
-                "Previous slide",
+                |s| &s.key_previous_slide,
                 Slides,
                 Present,
             ),
             bind(
                 &[key(K::Enter)],
                 Action::Confirm,
-                "Next slide, or go to the slide typed / picked",
+                |s| &s.key_confirm,
                 Slides,
                 Present,
             ),
             bind(
                 &[key(K::Home), ch('g')],
                 Action::FirstSlide,
-                "First slide",
+                |s| &s.key_first_slide,
                 Slides,
                 Present,
             ),
             bind(
                 &[key(K::End), ch('G')],
                 Action::LastSlide,
-                "Last slide",
+                |s| &s.key_last_slide,
                 Slides,
                 Present,
             ),
@@ -433,7 +449,7 @@ impl Default for Keymap {
             0..=9,
             "0–9",
             Action::TypeDigit,
-            "Type a slide number, then Enter to go there",
+            |s| &s.key_type_digit,
             Slides,
             Present,
         ));
@@ -441,35 +457,35 @@ impl Default for Keymap {
             bind(
                 &[ch('o')],
                 Action::ToggleOverview,
-                "Overview of all slides, to pick one",
+                |s| &s.key_overview,
                 Presenter,
                 Present,
             ),
             bind(
                 &[ch('b')],
                 Action::ToggleBlank,
-                "Blank the screen (again to return)",
+                |s| &s.key_blank,
                 Presenter,
                 Present,
             ),
             bind(
                 &[ch('n')],
                 Action::ToggleNotes,
-                "Speaker notes",
+                |s| &s.key_notes,
                 Presenter,
                 Present,
             ),
             bind(
                 &[ch('t')],
                 Action::ToggleTimer,
-                "Elapsed-time clock",
+                |s| &s.key_timer,
                 Presenter,
                 Present,
             ),
             bind(
                 &[ch('q')],
                 Action::ClosePresentation,
-                "Leave the presentation (quits if started with `present`)",
+                |s| &s.key_close_presentation,
                 General,
                 Present,
             ),
@@ -477,21 +493,21 @@ impl Default for Keymap {
             bind(
                 &[ch('?'), key(K::F(1))],
                 Action::ToggleHelp,
-                "This help",
+                |s| &s.key_help,
                 General,
                 Everywhere,
             ),
             bind(
                 &[key(K::Esc)],
                 Action::Back,
-                "Close / step back",
+                |s| &s.key_back,
                 General,
                 Everywhere,
             ),
             bind(
                 &[Chord::ctrl('c')],
                 Action::Quit,
-                "Quit",
+                |s| &s.key_quit,
                 General,
                 Everywhere,
             ),
@@ -566,8 +582,8 @@ impl Keymap {
 
     /// Help rows for `mode`: (section, keys label, description), grouped
     /// bindings once, in the order the help shows them.
-    pub fn help_rows(&self, mode: Mode) -> Vec<(Section, String, &'static str)> {
-        let mut rows: Vec<(Section, String, &'static str)> = Vec::new();
+    pub fn help_rows(&self, mode: Mode, strings: &Strings) -> Vec<(Section, String, String)> {
+        let mut rows: Vec<(Section, String, String)> = Vec::new();
         let context = Context::of(mode);
         let ordered = self
             .bindings
@@ -592,68 +608,85 @@ impl Keymap {
                     .collect::<Vec<_>>()
                     .join(" "),
             };
-            rows.push((binding.section, label, binding.description));
+            rows.push((
+                binding.section,
+                label,
+                (binding.description)(strings).clone(),
+            ));
         }
         rows
     }
 
     /// The footer's hints for a mode, most useful first.
-    pub fn hints(&self, mode: Mode) -> Vec<Hint> {
+    pub fn hints(&self, mode: Mode, strings: &Strings) -> Vec<Hint> {
         let pair = |a, b| match (self.key_for(mode, a), self.key_for(mode, b)) {
             (Some(a), Some(b)) => format!("{a}/{b}"),
             (a, b) => a.or(b).unwrap_or_default(),
         };
         let one = |a| self.key_for(mode, a).unwrap_or_default();
-        let hint = |keys: String, text| Hint {
+        let essential = [&strings.hint_help, &strings.hint_quit, &strings.hint_leave];
+        let hint = |keys: String, text: &String| Hint {
             keys,
-            text,
-            essential: matches!(text, "help" | "quit" | "leave"),
+            text: text.clone(),
+            essential: essential.contains(&text),
         };
         match mode {
             Mode::Browse(Pane::FocusList) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), "move"),
-                hint(pair(Action::FocusDetail, Action::NextPane), "goals"),
-                hint("1–9".into(), "jump"),
-                hint(one(Action::ToggleBackground), "background"),
-                hint(one(Action::StartPresentation), "present"),
-                hint(one(Action::ToggleHelp), "help"),
-                hint(one(Action::Quit), "quit"),
+                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_move),
+                hint(
+                    pair(Action::FocusDetail, Action::NextPane),
+                    &strings.hint_goals,
+                ),
+                hint("1–9".into(), &strings.hint_jump),
+                hint(one(Action::ToggleBackground), &strings.hint_background),
+                hint(one(Action::StartPresentation), &strings.hint_present),
+                hint(one(Action::ToggleHelp), &strings.hint_help),
+                hint(one(Action::Quit), &strings.hint_quit),
             ],
             Mode::Browse(Pane::GoalDetail) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),
-                hint(pair(Action::FocusList, Action::NextPane), "list"),
-                hint(one(Action::ToggleBackground), "background"),
-                hint(one(Action::StartPresentation), "present"),
-                hint(one(Action::ToggleHelp), "help"),
-                hint(one(Action::Quit), "quit"),
+                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
+                hint(
+                    pair(Action::FocusList, Action::NextPane),
+                    &strings.hint_list,
+                ),
+                hint(one(Action::ToggleBackground), &strings.hint_background),
+                hint(one(Action::StartPresentation), &strings.hint_present),
+                hint(one(Action::ToggleHelp), &strings.hint_help),
+                hint(one(Action::Quit), &strings.hint_quit),
             ],
             Mode::Search(_) => vec![
-                hint("Enter".into(), "keep filter"),
-                hint("Esc".into(), "clear"),
-                hint("Backspace".into(), "delete"),
+                hint("Enter".into(), &strings.hint_keep_filter),
+                hint("Esc".into(), &strings.hint_clear),
+                hint("Backspace".into(), &strings.hint_delete),
             ],
             Mode::Background(_) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),
-                hint(one(Action::Back), "close"),
-                hint(one(Action::ToggleHelp), "help"),
-                hint(one(Action::Quit), "quit"),
+                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
+                hint(one(Action::Back), &strings.hint_close),
+                hint(one(Action::ToggleHelp), &strings.hint_help),
+                hint(one(Action::Quit), &strings.hint_quit),
             ],
             Mode::Present(_) => vec![
-                hint(pair(Action::PreviousSlide, Action::NextSlide), "slides"),
-                hint(one(Action::ToggleOverview), "overview"),
-                hint(one(Action::ToggleNotes), "notes"),
-                hint(one(Action::ToggleHelp), "help"),
-                hint(one(Action::ClosePresentation), "leave"),
+                hint(
+                    pair(Action::PreviousSlide, Action::NextSlide),
+                    &strings.hint_slides,
+                ),
+                hint(one(Action::ToggleOverview), &strings.hint_overview),
+                hint(one(Action::ToggleNotes), &strings.hint_notes),
+                hint(one(Action::ToggleHelp), &strings.hint_help),
+                hint(one(Action::ClosePresentation), &strings.hint_leave),
             ],
             Mode::Help(Underlay::Present(_)) => vec![
-                hint(pair(Action::NextSlide, Action::PreviousSlide), "scroll"),
-                hint(one(Action::Back), "close"),
-                hint(one(Action::ClosePresentation), "leave"),
+                hint(
+                    pair(Action::NextSlide, Action::PreviousSlide),
+                    &strings.hint_scroll,
+                ),
+                hint(one(Action::Back), &strings.hint_close),
+                hint(one(Action::ClosePresentation), &strings.hint_leave),
             ],
             Mode::Help(_) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), "scroll"),
-                hint(one(Action::Back), "close"),
-                hint(one(Action::Quit), "quit"),
+                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
+                hint(one(Action::Back), &strings.hint_close),
+                hint(one(Action::Quit), &strings.hint_quit),
             ],
         }
     }
@@ -804,8 +837,9 @@ mod tests {
     #[test]
     fn help_lists_every_binding_of_the_mode_once_and_groups_digits() {
         let km = Keymap::default();
+        let en = Strings::default();
         for (mode, group) in [(BROWSE, "1–9"), (PRESENT, "0–9")] {
-            let rows = km.help_rows(mode);
+            let rows = km.help_rows(mode, &en);
             assert_eq!(
                 rows.iter().filter(|(_, label, _)| label == group).count(),
                 1
@@ -823,7 +857,7 @@ mod tests {
                     .join(" ");
                 assert!(
                     rows.iter()
-                        .any(|(_, l, d)| *l == label && *d == binding.description),
+                        .any(|(_, l, d)| *l == label && *d == *(binding.description)(&en)),
                     "{label}"
                 );
             }
@@ -835,7 +869,7 @@ mod tests {
                         .is_some_and(|(section, ..)| *section == Section::General)
             );
         }
-        let present_rows = km.help_rows(PRESENT);
+        let present_rows = km.help_rows(PRESENT, &en);
         assert!(
             !present_rows.iter().any(|(_, _, d)| *d == "Next pane"),
             "no browser keys in the slide help"
@@ -865,6 +899,7 @@ mod tests {
     #[test]
     fn every_hint_names_a_bound_key() {
         let km = Keymap::default();
+        let en = Strings::default();
         let all_labels: Vec<String> = km
             .bindings
             .iter()
@@ -878,7 +913,7 @@ mod tests {
             PRESENT,
             Mode::Help(Underlay::Present(Show::Slide)),
         ] {
-            for hint in km.hints(mode) {
+            for hint in km.hints(mode, &en) {
                 for key in hint.keys.split('/') {
                     assert!(
                         key == "1–9" || all_labels.iter().any(|l| l == key),

@@ -8,6 +8,7 @@
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
 //!   pure layout that `update` also uses to clamp scrolling.
 //! - [`slides`]: the presentation's slides, generated from the document for a terminal size.
+//! - [`i18n`]: the interface's words, English and Swedish, from RON files.
 //! - [`search`]: case- and accent-insensitive matching for the search.
 //! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
@@ -23,6 +24,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod i18n;
 pub mod init;
 pub mod keymap;
 pub mod load;

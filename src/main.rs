@@ -86,6 +86,9 @@ fn browse_or_present(cli: &Cli) -> u8 {
         State::new(document, theme)
     };
     state.source = path.map(Path::to_path_buf);
+    if let Some(lang) = start.lang {
+        state.set_language(lang);
+    }
     if let Some(target) = target {
         app::open(&mut state, target);
     }

@@ -8,6 +8,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::i18n::{Lang, Strings};
 use crate::model::Document;
 use crate::ui::text::{wrap, wrap_indented};
 
@@ -175,15 +176,21 @@ pub fn geometry(width: u16, height: u16, notes: bool) -> Geometry {
     }
 }
 
-/// Labels on generated slides.
-const VISION: &str = "Vision";
-const BACKGROUND: &str = "Background";
-const FOCUS_AREAS: &str = "Focus areas";
-const GOALS: &str = "Goals";
-const NO_GOALS: &str = "No goals are tied to this focus area.";
-
 /// Builds the deck for `doc` at `width`×`height`.
+/// The slide labels come from the interface language of the document.
 pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck {
+    let strings = Strings::load(Lang::for_document(&doc.language));
+    build_with(doc, &strings, width, height, with_notes)
+}
+
+/// Builds the deck with the labels of `strings` (the interface language).
+pub fn build_with(
+    doc: &Document,
+    strings: &Strings,
+    width: u16,
+    height: u16,
+    with_notes: bool,
+) -> Deck {
     let geo = geometry(width, height, with_notes);
     let full_width = usize::from(width.max(MIN_WIDTH)) - 2 * geo.margin;
     let w = geo.text_width;
@@ -233,7 +240,7 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
     // The vision statement.
     add(
         SlideKind::Vision,
-        VISION,
+        &strings.slide_vision,
         vec![lines(&doc.statement, Role::Emphasis)],
         notes_of(&doc.notes),
         None,
@@ -242,7 +249,10 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
 
     // Background: one slide (or more) per section.
     for (i, section) in doc.background.iter().enumerate() {
-        let heading = section.heading.as_deref().unwrap_or(BACKGROUND);
+        let heading = section
+            .heading
+            .as_deref()
+            .unwrap_or(&strings.slide_background);
         let blocks = section
             .paragraphs
             .iter()
@@ -281,7 +291,7 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
         let list: Vec<SlideLine> = blocks.into_iter().flatten().collect();
         add(
             SlideKind::FocusAreas,
-            FOCUS_AREAS,
+            &strings.slide_focus_areas,
             vec![list],
             notes_of(&doc.focus_areas_intro),
             None,
@@ -299,7 +309,7 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
         let mut any = false;
         for goal in doc.goals_of(&area.id) {
             any = true;
-            let mut label = format!("Goal {}", goal.number);
+            let mut label = format!("{} {}", strings.goal, goal.number);
             if let Some(period) = doc.plan_period_of(goal) {
                 label.push_str(&format!(" · {period}"));
             }
@@ -310,11 +320,11 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
             }
             blocks.push(block);
             if let Some(goal_notes) = &goal.notes {
-                notes.push(format!("Goal {}: {goal_notes}", goal.number));
+                notes.push(format!("{} {}: {goal_notes}", strings.goal, goal.number));
             }
         }
         if !any {
-            blocks.push(lines(NO_GOALS, Role::Muted));
+            blocks.push(lines(&strings.no_goals, Role::Muted));
         }
         add(
             SlideKind::FocusArea(i),
@@ -363,7 +373,7 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck 
             .collect();
         add(
             SlideKind::Goals,
-            GOALS,
+            &strings.slide_goals,
             blocks,
             notes_of(&doc.goals_intro),
             None,
@@ -510,7 +520,10 @@ mod tests {
         let slide = &deck.slides[i];
         assert_eq!(slide.heading, "Experimentlust");
         let body: Vec<&str> = slide.body.iter().map(|l| l.text.as_str()).collect();
-        assert!(body.contains(&"Goal 1 · 2021–2023"), "{body:?}");
+        assert!(
+            body.contains(&"Mål 1 · 2021–2023"),
+            "Swedish document, Swedish labels: {body:?}"
+        );
         assert_eq!(slide.focus_area, Some(2));
     }
 

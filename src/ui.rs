@@ -72,7 +72,10 @@ fn banner(state: &State, frame: &mut Frame, area: Rect) {
         height: 1.min(area.height),
         ..area
     };
-    let text = format!(" ! Not reloaded: {error} (showing the last good version) ");
+    let text = format!(
+        " ! {} ",
+        crate::i18n::fill(&state.strings.not_reloaded, &[("error", error)])
+    );
     let line = Line::styled(
         text::truncate(&text, usize::from(area.width)).into_owned(),
         state

@@ -27,7 +27,7 @@ pub(crate) fn rebuild_deck(state: &mut State) {
     let current = p.deck.slides.get(p.slide).map(|s| (s.kind, s.part));
     let picked = p.deck.slides.get(p.overview_pick).map(|s| (s.kind, s.part));
     let Size { width, height } = state.size;
-    p.deck = slides::build(&state.document, width, height, p.notes);
+    p.deck = slides::build_with(&state.document, &state.strings, width, height, p.notes);
     let locate = |at: Option<(SlideKind, usize)>, fallback: usize| {
         at.and_then(|(kind, part)| p.deck.find(kind, part))
             .unwrap_or(fallback)

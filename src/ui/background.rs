@@ -97,7 +97,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let focused = matches!(state.mode, crate::app::Mode::Background(_));
     let block = pane_block(
-        format!(" Background · {} ", state.document.title),
+        format!(" {} · {} ", state.strings.background, state.document.title),
         focused,
         &state.theme,
     );

@@ -20,21 +20,29 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let areas = &state.document.focus_areas;
     let title = if state.search.is_active() {
         format!(
-            " Focus areas ({} of {}) ",
+            " {} ({} {} {}) ",
+            state.strings.focus_areas,
             state.search.hits.len(),
+            state.strings.of,
             areas.len()
         )
     } else {
-        format!(" Focus areas ({}) ", areas.len())
+        format!(" {} ({}) ", state.strings.focus_areas, areas.len())
     };
     let block = pane_block(title, focused, &state.theme);
     let width = usize::from(pane_inner(area).width);
     let number_width = areas.len().to_string().len();
     let mut lines: Vec<Line<'static>> = Vec::new();
     if areas.is_empty() {
-        lines.push(Line::styled("(no focus areas)", state.theme.muted));
+        lines.push(Line::styled(
+            state.strings.no_focus_areas.clone(),
+            state.theme.muted,
+        ));
     } else if state.search.is_active() && state.search.hits.is_empty() {
-        lines.push(Line::styled("No focus area matches.", state.theme.warning));
+        lines.push(Line::styled(
+            state.strings.no_area_matches.clone(),
+            state.theme.warning,
+        ));
     }
     // Only the visible rows are built: a document may have thousands of areas.
     let visible = usize::from(pane_inner(area).height);

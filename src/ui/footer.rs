@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::State;
+use crate::i18n::fill;
 use crate::keymap::Hint;
 
 /// Draws the footer into `area`. When not every hint fits, the essential
@@ -20,13 +21,13 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let text =
             super::text::truncate(message, usize::from(area.width).saturating_sub(8)).into_owned();
         let line = Line::from(vec![
-            Span::styled(" Link: ", state.theme.key),
+            Span::styled(format!(" {} ", state.strings.link), state.theme.key),
             Span::styled(text, state.theme.footer),
         ]);
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
-    let hints = state.keymap.hints(state.mode);
+    let hints = state.keymap.hints(state.mode, &state.strings);
     let cost = |hint: &Hint| hint.keys.width() + 1 + hint.text.width() + 2;
     let mut budget = usize::from(area.width).saturating_sub(1);
     let mut keep = vec![false; hints.len()];
@@ -63,9 +64,12 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     }
     let found = match (search.is_active(), search.hits.len()) {
         (false, _) => String::new(),
-        (true, 0) => "  no match".to_string(),
-        (true, 1) => "  1 focus area".to_string(),
-        (true, n) => format!("  {n} focus areas"),
+        (true, 0) => format!("  {}", state.strings.search_no_match),
+        (true, 1) => format!("  {}", state.strings.search_one),
+        (true, n) => format!(
+            "  {}",
+            fill(&state.strings.search_many, &[("n", &n.to_string())])
+        ),
     };
     let query =
         super::text::truncate(&search.query, width.saturating_sub(found.width() + 12)).into_owned();
@@ -84,9 +88,15 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     spans.push(Span::styled(found, found_style));
     if !typing {
         spans.push(Span::styled("  n/N", state.theme.key));
-        spans.push(Span::styled(" next  ", state.theme.footer));
+        spans.push(Span::styled(
+            format!(" {}  ", state.strings.search_next),
+            state.theme.footer,
+        ));
         spans.push(Span::styled("Esc", state.theme.key));
-        spans.push(Span::styled(" clear", state.theme.footer));
+        spans.push(Span::styled(
+            format!(" {}", state.strings.search_clear),
+            state.theme.footer,
+        ));
     }
     Some(Line::from(spans))
 }

@@ -8,6 +8,7 @@ use super::text::{wrap, wrap_indented};
 use super::{is_focused, pane_block, render_scrolled};
 use crate::app::{Pane, State};
 use crate::model::Link;
+use unicode_width::UnicodeWidthStr;
 
 /// The pane's lines at `width` columns (inside borders and padding).
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
@@ -26,7 +27,7 @@ fn build(state: &State, width: usize) -> (Vec<Line<'static>>, Vec<(u32, usize)>)
     let mut out: Vec<Line<'static>> = Vec::new();
     let Some(area) = doc.focus_areas.get(state.selected) else {
         out.extend(
-            wrap("This document has no focus areas.", width)
+            wrap(&state.strings.document_has_no_areas, width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.muted)),
         );
@@ -48,7 +49,10 @@ fn build(state: &State, width: usize) -> (Vec<Line<'static>>, Vec<(u32, usize)>)
         }
         any = true;
         offsets.push((goal.number, out.len()));
-        let mut heading = vec![Span::styled(format!("Goal {}", goal.number), theme.heading)];
+        let mut heading = vec![Span::styled(
+            format!("{} {}", state.strings.goal, goal.number),
+            theme.heading,
+        )];
         if let Some(period) = doc.plan_period_of(goal) {
             heading.push(Span::styled(format!(" · {period}"), theme.muted));
         }
@@ -79,7 +83,7 @@ fn build(state: &State, width: usize) -> (Vec<Line<'static>>, Vec<(u32, usize)>)
     }
     if !any {
         out.extend(
-            wrap("No goals are tied to this focus area.", width)
+            wrap(&state.strings.no_goals, width)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.muted)),
         );
@@ -97,9 +101,14 @@ fn push_notes_and_links(
     let theme = &state.theme;
     if let Some(notes) = notes {
         out.extend(
-            wrap_indented(notes, width, "Notes: ", "       ")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.muted)),
+            wrap_indented(
+                notes,
+                width,
+                &format!("{} ", state.strings.notes_label),
+                &" ".repeat(state.strings.notes_label.width() + 1),
+            )
+            .into_iter()
+            .map(|l| Line::styled(l, theme.muted)),
         );
     }
     for link in links {
@@ -118,13 +127,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let title = match state.document.focus_areas.get(state.selected) {
         Some(area) => {
             let count = state.document.goals_of(&area.id).count();
-            format!(
-                " {} · {count} goal{} ",
-                area.name,
-                if count == 1 { "" } else { "s" }
-            )
+            format!(" {} · {} ", area.name, state.strings.goal_count(count))
         }
-        None => " Goals ".to_string(),
+        None => format!(" {} ", state.strings.goals),
     };
     let block = pane_block(
         super::text::truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
@@ -133,7 +138,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
     let width = usize::from(super::pane_inner(area).width);
     let lines = if state.search.is_active() && state.search.hits.is_empty() {
-        let message = format!("Nothing matches “{}”.", state.search.query);
+        let message = crate::i18n::fill(
+            &state.strings.nothing_matches,
+            &[("query", &state.search.query)],
+        );
         wrap(&message, width)
             .into_iter()
             .map(|l| Line::styled(l, state.theme.muted))

@@ -43,7 +43,7 @@ pub fn popup_inner(state: &State, area: Rect) -> Rect {
 /// The help's lines at `width` columns.
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     let theme = &state.theme;
-    let rows = state.keymap.help_rows(state.mode);
+    let rows = state.keymap.help_rows(state.mode, &state.strings);
     let key_width = rows
         .iter()
         .map(|(_, keys, _)| keys.width())
@@ -58,13 +58,16 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             if section.is_some() {
                 out.push(Line::default());
             }
-            out.push(Line::styled(row_section.title().to_string(), theme.heading));
+            out.push(Line::styled(
+                row_section.title(&state.strings).to_string(),
+                theme.heading,
+            ));
             section = Some(row_section);
         }
         if side_by_side {
             let pad = " ".repeat(key_width - keys.width() + 2);
             let indent = " ".repeat(key_width + 2);
-            let text = wrap_indented(description, width, &indent, &indent);
+            let text = wrap_indented(&description, width, &indent, &indent);
             for (i, line) in text.into_iter().enumerate() {
                 let rest = line.get(indent.len()..).unwrap_or("").to_string();
                 if i == 0 {
@@ -84,7 +87,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             for line in wrap_indented(&keys, width, "", "") {
                 out.push(Line::styled(line, theme.key));
             }
-            for line in wrap_indented(description, width, "  ", "  ") {
+            for line in wrap_indented(&description, width, "  ", "  ") {
                 out.push(Line::styled(line, theme.text));
             }
         }
@@ -99,7 +102,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         .keymap
         .key_for(state.mode, crate::app::Action::Back)
         .unwrap_or_default();
-    let block = pane_block(format!(" Keys · {close} closes "), true, &state.theme);
+    let title = format!(
+        " {} ",
+        crate::i18n::fill(&state.strings.help_title, &[("key", &close)])
+    );
+    let block = pane_block(title, true, &state.theme);
     let width = usize::from(pane_inner(popup).width);
     frame.render_widget(Clear, popup);
     render_scrolled(frame, popup, block, lines(state, width), state.help_scroll);

@@ -147,7 +147,11 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
     let width = usize::from(content.width);
     let number_width = p.deck.slides.len().to_string().len();
     let mut lines = vec![
-        Line::styled("Slides", state.theme.slide_heading).centered(),
+        Line::styled(
+            state.strings.slide_overview.clone(),
+            state.theme.slide_heading,
+        )
+        .centered(),
         Line::default(),
     ];
     for (i, slide) in p.deck.slides.iter().enumerate().skip(first).take(rows) {
@@ -170,7 +174,7 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
 
 fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
-        .title(" Notes ")
+        .title(format!(" {} ", state.strings.notes_title))
         .border_style(state.theme.border)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(area);
@@ -180,7 +184,10 @@ fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let mut lines: Vec<Line> = Vec::new();
     if notes.is_empty() {
-        lines.push(Line::styled("No notes for this slide.", state.theme.muted));
+        lines.push(Line::styled(
+            state.strings.no_notes.clone(),
+            state.theme.muted,
+        ));
     }
     for note in &notes {
         lines.extend(
@@ -204,7 +211,13 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     )];
     let mut right: Vec<Span> = Vec::new();
     if let Some(typed) = p.typed {
-        right.push(Span::styled(format!(" go to {typed}⏎ "), state.theme.key));
+        right.push(Span::styled(
+            format!(
+                " {}⏎ ",
+                crate::i18n::fill(&state.strings.go_to, &[("n", &typed.to_string())])
+            ),
+            state.theme.key,
+        ));
     }
     if p.timer {
         let elapsed = state.clock.saturating_sub(p.started_at);
@@ -222,7 +235,10 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
         .keymap
         .key_for(state.mode, crate::app::Action::ToggleHelp)
         .unwrap_or_default();
-    right.push(Span::styled(format!(" {help} help "), state.theme.muted));
+    right.push(Span::styled(
+        format!(" {help} {} ", state.strings.help_word),
+        state.theme.muted,
+    ));
     let used: usize = left.iter().chain(&right).map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 2);
     let bar_width = room.min(40);

@@ -14,9 +14,11 @@ pub const BROWSER_MIN: (u16, u16) = (MIN_WIDTH, MIN_HEIGHT);
 
 /// Draws "terminal too small: need W×H, have w×h", wrapped to fit.
 pub fn render(state: &State, frame: &mut Frame, area: Rect, (min_width, min_height): (u16, u16)) {
-    let message = format!(
-        "terminal too small: need {min_width}×{min_height}, have {}×{}",
-        area.width, area.height
+    let need = format!("{min_width}×{min_height}");
+    let have = format!("{}×{}", area.width, area.height);
+    let message = crate::i18n::fill(
+        &state.strings.too_small,
+        &[("need", &need), ("have", &have)],
     );
     let width = usize::from(area.width);
     let mut lines: Vec<Line<'static>> = wrap(&message, width)
@@ -28,9 +30,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, (min_width, min_heig
         .key_for(state.mode, crate::app::Action::Quit)
         .unwrap_or_default();
     lines.extend(
-        wrap(&format!("{quit} quits"), width)
-            .into_iter()
-            .map(|l| Line::styled(l, state.theme.muted)),
+        wrap(
+            &crate::i18n::fill(&state.strings.key_quits, &[("key", &quit)]),
+            width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, state.theme.muted)),
     );
     let top = area
         .height

@@ -230,13 +230,13 @@ fn browses_vision_2040_and_quits_cleanly() {
     // Down twice with j and the arrow key reaches the third area, Experimentlust.
     s.send(b"j");
     s.send(b"\x1b[B");
-    s.wait_for("Experimentlust · 1 goal");
-    s.wait_for("Goal 1");
+    s.wait_for("Experimentlust · 1 mål");
+    s.wait_for("Mål 1");
     s.wait_for("Alingsås växer genom att stärka och uppmuntra");
     s.send(b"?");
-    s.wait_for("Move and scroll");
+    s.wait_for("Flytta och rulla");
     s.send(b"\x1b");
-    s.wait_until_gone("Move and scroll");
+    s.wait_until_gone("Flytta och rulla");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
@@ -249,7 +249,7 @@ fn number_keys_tab_and_background_work_in_the_real_terminal() {
     s.send(b"4");
     s.wait_for("I Alingsås finns goda livsmiljöer");
     s.send(b"\t");
-    s.wait_for("j/k scroll");
+    s.wait_for("j/k rulla");
     s.send(b"b");
     s.wait_for("Så lyder kommunens vision");
     s.send(b"G");
@@ -339,7 +339,7 @@ fn resizing_redraws_and_keeps_the_selection() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Tillsammans");
     s.send(b"3");
-    s.wait_for("Experimentlust · 1 goal");
+    s.wait_for("Experimentlust · 1 mål");
     let master = s.master.as_ref().unwrap();
     master
         .resize(PtySize {
@@ -354,7 +354,7 @@ fn resizing_redraws_and_keeps_the_selection() {
         .unwrap()
         .screen_mut()
         .set_size(nz(6), nz(20));
-    s.wait_for("too small");
+    s.wait_for("terminalen");
     let master = s.master.as_ref().unwrap();
     master
         .resize(PtySize {
@@ -369,7 +369,7 @@ fn resizing_redraws_and_keeps_the_selection() {
         .unwrap()
         .screen_mut()
         .set_size(nz(40), nz(120));
-    s.wait_for("Experimentlust · 1 goal");
+    s.wait_for("Experimentlust · 1 mål");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -416,16 +416,16 @@ fn presents_from_the_command_line() {
         assert!(presses < 30, "never reached goal 1:\n{}", s.contents());
         std::thread::sleep(Duration::from_millis(50));
     }
-    s.wait_for("Goal 1 · 2021–2023");
+    s.wait_for("Mål 1 · 2021–2023");
     s.send(b"b");
-    s.wait_until_gone("Goal 1 · 2021–2023");
+    s.wait_until_gone("Mål 1 · 2021–2023");
     assert!(
         s.contents().trim().is_empty(),
         "blank screen:\n{}",
         s.contents()
     );
     s.send(b"b");
-    s.wait_for("Goal 1 · 2021–2023");
+    s.wait_for("Mål 1 · 2021–2023");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
@@ -436,11 +436,11 @@ fn p_presents_from_the_browser_and_esc_returns_to_the_slides_area() {
     let mut s = Session::start(&[], &[], 80, 24);
     s.wait_for("Tillsammans");
     s.send(b"2p");
-    s.wait_for("Goal 4 · 2021–2023");
+    s.wait_for("Mål 4 · 2021–2023");
     s.send(b" "); // Space: next slide, Experimentlust
-    s.wait_for("Goal 1 · 2021–2023");
+    s.wait_for("Mål 1 · 2021–2023");
     s.send(b"\x1b");
-    s.wait_for("Experimentlust · 1 goal");
+    s.wait_for("Experimentlust · 1 mål");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
@@ -449,9 +449,9 @@ fn p_presents_from_the_browser_and_esc_returns_to_the_slides_area() {
 #[test]
 fn s_shows_the_link_to_the_selection() {
     let mut s = Session::start(&["--open", "goal:3"], &[], 80, 24);
-    s.wait_for("Tillsammans · 1 goal");
+    s.wait_for("Tillsammans · 1 mål");
     s.send(b"s");
-    s.wait_for("Link: vision-tui --open goal:3");
+    s.wait_for("Länk: vision-tui --open goal:3");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -493,7 +493,7 @@ fn live_reload_follows_every_way_editors_save() {
             .replace("focus_area: \"omstallning\"", "focus_area: \"omstalning\""),
     )
     .unwrap();
-    s.wait_for("Not reloaded: vision.ron:");
+    s.wait_for("Inte omläst: vision.ron:");
     s.wait_for("names focus area `omstalning`");
     assert!(
         s.contents().contains("Version three, renamed into place."),
@@ -504,21 +504,21 @@ fn live_reload_follows_every_way_editors_save() {
     // Fixed: the banner goes.
     std::fs::write(&path, with_statement("Version four, fixed.")).unwrap();
     s.wait_for("Version four, fixed.");
-    s.wait_until_gone("Not reloaded");
+    s.wait_until_gone("Inte omläst");
 
     // Deleted and re-created.
     std::fs::remove_file(&path).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     std::fs::write(&path, with_statement("Version five, re-created.")).unwrap();
     s.wait_for("Version five, re-created.");
-    s.wait_until_gone("Not reloaded");
+    s.wait_until_gone("Inte omläst");
 
     // Selection survives reloads.
     s.send(b"4");
-    s.wait_for("Omställning · 1 goal");
+    s.wait_for("Omställning · 1 mål");
     std::fs::write(&path, with_statement("Version six.")).unwrap();
     s.wait_for("Version six.");
-    assert!(s.contents().contains("Omställning · 1 goal"));
+    assert!(s.contents().contains("Omställning · 1 mål"));
 
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
@@ -587,15 +587,15 @@ fn searching_without_swedish_letters_finds_omstallning() {
     s.wait_for("Tillsammans");
     s.send(b"/omstallning");
     s.wait_for("/omstallning");
-    s.wait_for("1 focus area");
+    s.wait_for("1 fokusområde");
     s.send(b"\r");
     s.wait_for("▶ 4 Omställning");
-    s.wait_for("Omställning · 1 goal");
+    s.wait_for("Omställning · 1 mål");
     s.wait_until_gone("Tillsammans");
     s.send(b"\x1b"); // Esc clears the filter
     s.wait_for("Tillsammans");
     s.send(b"/zzz\r");
-    s.wait_for("no match");
+    s.wait_for("ingen träff");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
@@ -613,7 +613,7 @@ fn a_mouse_click_selects_a_focus_area_and_quitting_turns_the_mouse_off() {
         + 1;
     s.send(format!("\x1b[<0;6;{row}M\x1b[<0;6;{row}m").as_bytes());
     s.wait_for("▶ 3 Experimentlust");
-    s.wait_for("Experimentlust · 1 goal");
+    s.wait_for("Experimentlust · 1 mål");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     let raw = s.raw();
@@ -633,4 +633,13 @@ fn no_mouse_leaves_the_mouse_to_the_terminal() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
     assert!(find_last(&s.raw(), b"\x1b[?1000h").is_none());
+}
+
+#[test]
+fn lang_en_switches_the_interface() {
+    let mut s = Session::start(&["--lang", "en"], &[], 80, 24);
+    s.wait_for("Focus areas (5)");
+    s.wait_for("q quit");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
 }

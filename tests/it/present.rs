@@ -62,7 +62,7 @@ fn overview_notes_and_blank() {
     insta::assert_debug_snapshot!("present_overview_80x24", buffer);
     assert!(text(&buffer).contains("▶  2  Vision"));
     let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('n')]);
-    assert!(text(&buffer).contains("Notes"));
+    assert!(text(&buffer).contains("Anteckningar"));
     let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('b')]);
     assert!(
         text(&buffer).chars().all(|c| c == ' ' || c == '\n'),
@@ -200,8 +200,9 @@ fn the_clock_shows_elapsed_time_when_toggled() {
 
 #[test]
 fn help_over_the_presentation_lists_the_slide_keys() {
-    let buffer = screen_of(presenting(), 80, 24, &[KeyCode::Char('?')]);
-    let shown = text(&buffer);
+    let mut english = presenting();
+    english.set_language(vision_tui::i18n::Lang::En);
+    let shown = text(&screen_of(english, 80, 24, &[KeyCode::Char('?')]));
     for needle in [
         "Next slide",
         "Overview of all slides",
@@ -211,4 +212,13 @@ fn help_over_the_presentation_lists_the_slide_keys() {
         assert!(shown.contains(needle), "{needle}\n{shown}");
     }
     assert!(!shown.contains("Next pane"));
+    // The built-in document is Swedish, and so is its interface by default.
+    let shown = text(&screen_of(presenting(), 80, 24, &[KeyCode::Char('?')]));
+    for needle in [
+        "Nästa bild",
+        "Översikt över alla bilder",
+        "Talaranteckningar",
+    ] {
+        assert!(shown.contains(needle), "{needle}\n{shown}");
+    }
 }

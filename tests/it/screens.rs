@@ -98,7 +98,7 @@ fn main_screen_with_experimentlust_in_the_detail_pane() {
             h,
             &[KeyCode::Char('3'), KeyCode::Tab]
         );
-        assert!(text(&buffer).contains("Goal 1"));
+        assert!(text(&buffer).contains("Mål 1"));
     }
 }
 
@@ -106,7 +106,7 @@ fn main_screen_with_experimentlust_in_the_detail_pane() {
 fn help_overlay() {
     for (w, h) in SIZES {
         let buffer = snap!("help", w, h, &[KeyCode::Char('?')]);
-        assert!(text(&buffer).contains("Move and scroll"));
+        assert!(text(&buffer).contains("Flytta och rulla"));
     }
 }
 
@@ -114,14 +114,14 @@ fn help_overlay() {
 fn background_view() {
     for (w, h) in SIZES {
         let buffer = snap!("background", w, h, &[KeyCode::Char('b')]);
-        assert!(text(&buffer).contains("Background"));
+        assert!(text(&buffer).contains("Bakgrund"));
     }
 }
 
 #[test]
 fn too_small_screen() {
     let buffer = snap!("too_small", 20, 6, &[]);
-    assert!(text(&buffer).contains("too small"));
+    assert!(text(&buffer).contains("terminalen"));
     let buffer = screen(1, 1, &[]);
     assert_eq!(buffer.area.area(), 1);
 }
@@ -172,7 +172,10 @@ fn readme_key_tables_match_the_keymap() {
             .and_then(|rest| rest.split(&format!("<!-- {marker}:end -->")).next())
             .unwrap_or_else(|| panic!("README has a {marker} table between markers"));
         let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
-        let help = vision_tui::keymap::Keymap::default().help_rows(mode);
+        let help = vision_tui::keymap::Keymap::default().help_rows(
+            mode,
+            &vision_tui::i18n::Strings::load(vision_tui::i18n::Lang::En),
+        );
         assert_eq!(
             rows.len(),
             help.len(),
@@ -190,4 +193,22 @@ fn readme_key_tables_match_the_keymap() {
             assert!(rows.contains(&row.as_str()), "README {marker} lacks {row}");
         }
     }
+}
+
+#[test]
+fn english_interface_on_request() {
+    let mut state = State::new(vision_tui::load::builtin(), Theme::default());
+    state.set_language(vision_tui::i18n::Lang::En);
+    let buffer = screen_of(state, 80, 24, &[]);
+    insta::assert_debug_snapshot!("main_lang_en_80x24", buffer);
+    let shown = text(&buffer);
+    assert!(
+        shown.contains("Focus areas (5)") && shown.contains("q quit"),
+        "{shown}"
+    );
+    let swedish = text(&screen(80, 24, &[]));
+    assert!(
+        swedish.contains("Fokusområden (5)") && swedish.contains("q avsluta"),
+        "{swedish}"
+    );
 }

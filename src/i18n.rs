@@ -1,0 +1,262 @@
+//! The interface's words, from RON files in `assets/i18n/` (English and
+//! Swedish, embedded). The interface follows the document's language unless
+//! `--lang` or the config says otherwise.
+//!
+//! Every string is a required field, so a language file that lacks one does
+//! not load (and the test suite loads both). Placeholders are `{name}`,
+//! filled by [`fill`].
+
+use serde::Deserialize;
+
+use crate::load;
+
+/// The languages the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Swedish.
+    Sv,
+}
+
+impl Lang {
+    /// The interface language for a document language tag: Swedish for
+    /// `sv` and `sv-*`, else English.
+    pub fn for_document(tag: &str) -> Lang {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if primary == "sv" { Lang::Sv } else { Lang::En }
+    }
+
+    fn source(self) -> (&'static str, &'static str) {
+        match self {
+            Lang::En => ("en.ron", include_str!("../assets/i18n/en.ron")),
+            Lang::Sv => ("sv.ron", include_str!("../assets/i18n/sv.ron")),
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($(#[doc = $doc:expr])* $name:ident,)*) => {
+        /// Every piece of interface text.
+        #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Strings {
+            $($(#[doc = $doc])* pub $name: String,)*
+        }
+
+        impl Strings {
+            /// Every string with its key (for tests).
+            pub fn entries(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($name), self.$name.as_str()),)*]
+            }
+        }
+    };
+}
+
+strings! {
+    /// The focus-area list's title.
+    focus_areas,
+    /// The list when the document has none.
+    no_focus_areas,
+    /// The list when a search finds none.
+    no_area_matches,
+    /// "of", as in "2 of 5".
+    of,
+    /// The goal pane's title when there is no area.
+    goals,
+    /// "Goal", before a goal's number.
+    goal,
+    /// One goal: "1 goal".
+    goal_count_one,
+    /// Several goals: "{n} goals".
+    goal_count_many,
+    /// An area without goals.
+    no_goals,
+    /// The goal pane of a document without focus areas.
+    document_has_no_areas,
+    /// Before notes in the goal pane.
+    notes_label,
+    /// The goal pane when a search finds nothing: "{query}".
+    nothing_matches,
+    /// The background view's title.
+    background,
+    /// The help's title: "{key}" closes it.
+    help_title,
+    /// "{need}" and "{have}" are sizes.
+    too_small,
+    /// "{key}" quits.
+    key_quits,
+    /// Before the link in the footer.
+    link,
+    /// The reload banner: "{error}".
+    not_reloaded,
+    /// Search: no hit.
+    search_no_match,
+    /// Search: one hit.
+    search_one,
+    /// Search: "{n}" hits.
+    search_many,
+    /// Search: the step keys.
+    search_next,
+    /// Search: the clear key.
+    search_clear,
+    /// Footer hints.
+    hint_move,
+    hint_goals,
+    hint_jump,
+    hint_background,
+    hint_present,
+    hint_help,
+    hint_quit,
+    hint_scroll,
+    hint_list,
+    hint_close,
+    hint_slides,
+    hint_overview,
+    hint_notes,
+    hint_leave,
+    hint_keep_filter,
+    hint_clear,
+    hint_delete,
+    /// Help sections.
+    section_move,
+    section_view,
+    section_search,
+    section_slides,
+    section_presenter,
+    section_general,
+    /// Key descriptions in the help.
+    key_next_area,
+    key_previous_area,
+    key_first_area,
+    key_last_area,
+    key_page_down,
+    key_page_up,
+    key_half_page_down,
+    key_half_page_up,
+    key_next_pane,
+    key_previous_pane,
+    key_focus_list,
+    key_focus_detail,
+    key_jump_area,
+    key_background,
+    key_present,
+    key_show_link,
+    key_search,
+    key_next_hit,
+    key_previous_hit,
+    key_quit,
+    key_next_slide,
+    key_previous_slide,
+    key_confirm,
+    key_first_slide,
+    key_last_slide,
+    key_type_digit,
+    key_overview,
+    key_blank,
+    key_notes,
+    key_timer,
+    key_close_presentation,
+    key_help,
+    key_back,
+    /// Slide labels.
+    slide_vision,
+    slide_background,
+    slide_focus_areas,
+    slide_goals,
+    slide_overview,
+    /// The notes panel.
+    notes_title,
+    no_notes,
+    /// The presentation footer: "{n}" typed.
+    go_to,
+    /// The presentation footer's help hint.
+    help_word,
+}
+
+impl Strings {
+    /// The strings for `lang`.
+    pub fn load(lang: Lang) -> Strings {
+        let (name, source) = lang.source();
+        load::parse_ron(name, source.as_bytes())
+            .unwrap_or_else(|err| panic!("built-in language file {name} is invalid:\n{err}"))
+    }
+
+    /// "1 goal" / "{n} goals".
+    pub fn goal_count(&self, n: usize) -> String {
+        if n == 1 {
+            self.goal_count_one.clone()
+        } else {
+            fill(&self.goal_count_many, &[("n", &n.to_string())])
+        }
+    }
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings::load(Lang::En)
+    }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_load_with_every_string_and_no_empty_one() {
+        for lang in [Lang::En, Lang::Sv] {
+            let strings = Strings::load(lang);
+            for (key, value) in strings.entries() {
+                assert!(!value.trim().is_empty(), "{lang:?}: {key} is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_both_languages() {
+        let (en, sv) = (Strings::load(Lang::En), Strings::load(Lang::Sv));
+        let holes = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string()))
+                .collect();
+            v.sort();
+            v
+        };
+        for ((key, e), (_, s)) in en.entries().into_iter().zip(sv.entries()) {
+            assert_eq!(holes(e), holes(s), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_document_language_picks_the_interface() {
+        assert_eq!(Lang::for_document("sv"), Lang::Sv);
+        assert_eq!(Lang::for_document("sv-FI"), Lang::Sv);
+        assert_eq!(Lang::for_document("en-GB"), Lang::En);
+        assert_eq!(Lang::for_document("de"), Lang::En);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "2"), ("total", "5")]),
+            "2 of 5"
+        );
+        assert_eq!(Strings::load(Lang::Sv).goal_count(3), "3 mål");
+    }
+}
