@@ -24,7 +24,7 @@ pub const EXIT_TERMINAL: u8 = 1;
 #[command(name = "vision-tui", version, about, long_about)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(after_help = "Keys: press ? inside the app for the full list.\n\
-Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 128+N killed by signal N.")]
+Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 128+N killed by signal N.")]
 pub struct Cli {
     /// What to do; without a command, browse the document.
     #[command(subcommand)]
@@ -58,8 +58,11 @@ pub struct StartArgs {
     #[arg(long, value_name = "NAME|PATH")]
     pub theme: Option<String>,
     /// Colours: auto follows NO_COLOR, COLORTERM and TERM.
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
-    pub color: crate::theme::color::ColorChoice,
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<crate::theme::color::ColorChoice>,
+    /// Read this config file instead of ~/.config/vision-tui/config.ron.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -113,6 +116,12 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `vision-tui man | man -l -`.
     Man,
+    /// Configuration: `--default` prints a complete, commented config file.
+    Config {
+        /// Print the default configuration (every option and key binding).
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 impl Cli {

@@ -11,8 +11,7 @@ use serde::Deserialize;
 use crate::load;
 
 /// The languages the interface speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
     /// English.
     En,

@@ -14,6 +14,7 @@
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
 //! - [`check`], [`export`], [`init`]: the `check`, `export` and `init` subcommands.
+//! - [`config`]: the optional config file: theme, colours, language, mouse, keys.
 //! - [`cli`]: the command line; [`commands`]: the subcommands that print
 //!   (the binary in `main.rs` only wires these together).
 //! - [`watch`]: live reload, watching the document's directory.
@@ -23,6 +24,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod export;
 pub mod i18n;
 pub mod init;

@@ -29,6 +29,16 @@ fn main() -> ExitCode {
         Some(Command::Init { path }) => commands::init(path),
         Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
+        Some(Command::Config { default }) => {
+            if *default {
+                commands::print(&vision_tui::config::default_text())
+            } else {
+                eprintln!(
+                    "vision-tui config: use --default to print a complete, commented config file"
+                );
+                EXIT_USAGE
+            }
+        }
         Some(Command::Export {
             path,
             format,
@@ -73,7 +83,19 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
         return commands::export(&document, Format::Text, None, false);
     }
-    let (theme, depth) = match vision_tui::theme::choose(start.theme.as_deref(), start.color) {
+    let (config, config_source) = match vision_tui::config::read(start.config.as_deref()) {
+        Ok(read) => read,
+        Err(err) => {
+            eprintln!("{err}");
+            return vision_tui::config::EXIT_CONFIG;
+        }
+    };
+    let theme_name = start.theme.as_deref().or(config.theme.as_deref());
+    let color = start
+        .color
+        .or(config.color)
+        .unwrap_or(vision_tui::theme::color::ColorChoice::Auto);
+    let (theme, depth) = match vision_tui::theme::choose(theme_name, color) {
         Ok(chosen) => chosen,
         Err(err) => {
             eprintln!("{err}");
@@ -86,14 +108,21 @@ fn browse_or_present(cli: &Cli) -> u8 {
         State::new(document, theme)
     };
     state.source = path.map(Path::to_path_buf);
-    if let Some(lang) = start.lang {
+    if let Some(lang) = start.lang.or(config.lang) {
         state.set_language(lang);
     }
+    if let Err(err) =
+        vision_tui::config::apply_keys(&mut state.keymap, &config, config_source.as_ref())
+    {
+        eprintln!("{err}");
+        return vision_tui::config::EXIT_CONFIG;
+    }
+    let watch = !start.no_watch && config.watch.unwrap_or(true);
     if let Some(target) = target {
         app::open(&mut state, target);
     }
     // The built-in document has no file to watch.
-    let mut watcher = match path.filter(|_| !start.no_watch) {
+    let mut watcher = match path.filter(|_| watch) {
         Some(path) => match DocumentWatcher::new(path) {
             Ok(watcher) => Some(watcher),
             Err(err) => {
@@ -108,7 +137,7 @@ fn browse_or_present(cli: &Cli) -> u8 {
     };
     let setup = runtime::Setup {
         depth,
-        mouse: !start.no_mouse,
+        mouse: !start.no_mouse && config.mouse.unwrap_or(true),
     };
     match run(state, setup, watcher.as_mut()) {
         Ok(outcome) => outcome.exit_code(),

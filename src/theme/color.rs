@@ -7,8 +7,7 @@
 use ratatui::style::Color;
 
 /// How many colours to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum ColorChoice {
     /// Decide from NO_COLOR, COLORTERM and TERM.
     Auto,
@@ -16,11 +15,9 @@ pub enum ColorChoice {
     Never,
     /// The 16 ANSI colours.
     #[value(name = "16")]
-    #[serde(rename = "16")]
     Ansi16,
     /// The 256-colour palette.
     #[value(name = "256")]
-    #[serde(rename = "256")]
     Ansi256,
     /// 24-bit colour.
     Truecolor,

@@ -32,8 +32,9 @@ impl Session {
     pub fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(args);
-        // The suite's own environment must not decide the colours.
+        // The suite's own environment must not decide the colours or the config.
         cmd.env_remove("NO_COLOR");
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/vision-tui-tests");
         for (key, value) in env {
             cmd.env(key, value);
         }

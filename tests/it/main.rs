@@ -2,6 +2,7 @@
 
 mod check;
 mod cli;
+mod config;
 mod e2e;
 mod export;
 mod load;
