@@ -96,6 +96,8 @@ strings! {
     not_reloaded,
     /// Search: no hit.
     search_no_match,
+    /// Search: only the vision statement matches.
+    search_in_vision,
     /// Search: one hit.
     search_one,
     /// Search: "{n}" hits.

@@ -64,6 +64,10 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     }
     let found = match (search.is_active(), search.hits.len()) {
         (false, _) => String::new(),
+        // Only the vision statement matches: highlighted in the header, so say where.
+        (true, 0) if crate::search::matches_vision(&state.document, &search.query) => {
+            format!("  {}", state.strings.search_in_vision)
+        }
         (true, 0) => format!("  {}", state.strings.search_no_match),
         (true, 1) => format!("  {}", state.strings.search_one),
         (true, n) => format!(
@@ -80,7 +84,10 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     if typing {
         spans.push(Span::styled("▏", state.theme.key));
     }
-    let found_style = if search.is_active() && search.hits.is_empty() {
+    let found_style = if search.is_active()
+        && search.hits.is_empty()
+        && !crate::search::matches_vision(&state.document, &search.query)
+    {
         state.theme.warning
     } else {
         state.theme.muted

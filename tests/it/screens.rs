@@ -212,3 +212,41 @@ fn english_interface_on_request() {
         "{swedish}"
     );
 }
+
+#[test]
+fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
+    let mut keys = vec![KeyCode::Char('/')];
+    keys.extend("vastsveriges".chars().map(KeyCode::Char));
+    keys.push(KeyCode::Enter);
+    let buffer = screen(80, 24, &keys);
+    let shown = text(&buffer);
+    assert!(shown.contains("bara i visionen"), "{shown}");
+    // The match in the statement is highlighted (bold and underlined, not colour alone).
+    let row = shown
+        .lines()
+        .position(|l| l.contains("Västsveriges"))
+        .unwrap() as u16;
+    let col = shown
+        .lines()
+        .nth(row.into())
+        .unwrap()
+        .chars()
+        .position(|c| c == 'V')
+        .unwrap() as u16;
+    let cell = &buffer[(col, row)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+        "{cell:?}"
+    );
+
+    let mut keys = vec![KeyCode::Char('/')];
+    keys.extend("utbildning".chars().map(KeyCode::Char));
+    keys.push(KeyCode::Enter);
+    let buffer = screen(80, 24, &keys);
+    insta::assert_debug_snapshot!("search_utbildning_80x24", buffer);
+    let shown = text(&buffer);
+    assert!(
+        shown.contains("Fokusområden (1 av 5)") && shown.contains("▶ 2 Livskvalitet"),
+        "{shown}"
+    );
+}
