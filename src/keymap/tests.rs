@@ -1,0 +1,231 @@
+//! Keymap tests: every key of the issues, contexts, help and hints.
+
+use super::*;
+use crate::app::Show;
+
+const BROWSE: Mode = Mode::Browse(Pane::FocusList);
+const PRESENT: Mode = Mode::Present(Show::Slide);
+
+fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    KeyEvent::new(code, modifiers)
+}
+
+fn check(mode: Mode, cases: &[(KeyCode, KeyModifiers, Action)]) {
+    let km = Keymap::default();
+    for &(code, mods, action) in cases {
+        assert_eq!(
+            km.action_for(mode, &press(code, mods)),
+            Some(action),
+            "{code:?} {mods:?} in {mode:?}"
+        );
+    }
+}
+
+#[test]
+fn browser_keys_map_to_their_actions() {
+    use KeyModifiers as M;
+    check(
+        BROWSE,
+        &[
+            (KeyCode::Char('j'), M::NONE, Action::MoveDown),
+            (KeyCode::Down, M::NONE, Action::MoveDown),
+            (KeyCode::Char('k'), M::NONE, Action::MoveUp),
+            (KeyCode::Up, M::NONE, Action::MoveUp),
+            (KeyCode::Char('g'), M::NONE, Action::MoveToTop),
+            (KeyCode::Home, M::NONE, Action::MoveToTop),
+            (KeyCode::Char('G'), M::SHIFT, Action::MoveToBottom),
+            (KeyCode::Char('G'), M::NONE, Action::MoveToBottom),
+            (KeyCode::End, M::NONE, Action::MoveToBottom),
+            (KeyCode::PageDown, M::NONE, Action::PageDown),
+            (KeyCode::PageUp, M::NONE, Action::PageUp),
+            (KeyCode::Char('d'), M::CONTROL, Action::HalfPageDown),
+            (KeyCode::Char('u'), M::CONTROL, Action::HalfPageUp),
+            (KeyCode::Tab, M::NONE, Action::NextPane),
+            (KeyCode::BackTab, M::SHIFT, Action::PreviousPane),
+            (KeyCode::BackTab, M::NONE, Action::PreviousPane),
+            (KeyCode::Char('h'), M::NONE, Action::FocusList),
+            (KeyCode::Left, M::NONE, Action::FocusList),
+            (KeyCode::Char('l'), M::NONE, Action::FocusDetail),
+            (KeyCode::Right, M::NONE, Action::FocusDetail),
+            (KeyCode::Enter, M::NONE, Action::FocusDetail),
+            (KeyCode::Char('3'), M::NONE, Action::JumpToFocusArea(3)),
+            (KeyCode::Char('9'), M::NONE, Action::JumpToFocusArea(9)),
+            (KeyCode::Char('?'), M::SHIFT, Action::ToggleHelp),
+            (KeyCode::F(1), M::NONE, Action::ToggleHelp),
+            (KeyCode::Char('b'), M::NONE, Action::ToggleBackground),
+            (KeyCode::Char('p'), M::NONE, Action::StartPresentation),
+            (KeyCode::Char('s'), M::NONE, Action::ShowLink),
+            (KeyCode::Esc, M::NONE, Action::Back),
+            (KeyCode::Char('q'), M::NONE, Action::Quit),
+            (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+        ],
+    );
+}
+
+#[test]
+fn presentation_keys_map_to_their_actions() {
+    use KeyModifiers as M;
+    check(
+        PRESENT,
+        &[
+            (KeyCode::Right, M::NONE, Action::NextSlide),
+            (KeyCode::Char('l'), M::NONE, Action::NextSlide),
+            (KeyCode::Char(' '), M::NONE, Action::NextSlide),
+            (KeyCode::PageDown, M::NONE, Action::NextSlide),
+            (KeyCode::Enter, M::NONE, Action::Confirm),
+            (KeyCode::Left, M::NONE, Action::PreviousSlide),
+            (KeyCode::Char('h'), M::NONE, Action::PreviousSlide),
+            (KeyCode::PageUp, M::NONE, Action::PreviousSlide),
+            (KeyCode::Backspace, M::NONE, Action::PreviousSlide),
+            (KeyCode::Home, M::NONE, Action::FirstSlide),
+            (KeyCode::End, M::NONE, Action::LastSlide),
+            (KeyCode::Char('0'), M::NONE, Action::TypeDigit(0)),
+            (KeyCode::Char('7'), M::NONE, Action::TypeDigit(7)),
+            (KeyCode::Char('o'), M::NONE, Action::ToggleOverview),
+            (KeyCode::Char('b'), M::NONE, Action::ToggleBlank),
+            (KeyCode::Char('n'), M::NONE, Action::ToggleNotes),
+            (KeyCode::Char('t'), M::NONE, Action::ToggleTimer),
+            (KeyCode::Char('?'), M::NONE, Action::ToggleHelp),
+            (KeyCode::Esc, M::NONE, Action::Back),
+            (KeyCode::Char('q'), M::NONE, Action::ClosePresentation),
+            (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+        ],
+    );
+}
+
+#[test]
+fn plain_letters_do_not_fire_control_bindings_and_vice_versa() {
+    let km = Keymap::default();
+    assert_eq!(
+        km.action_for(BROWSE, &press(KeyCode::Char('c'), KeyModifiers::NONE)),
+        None
+    );
+    assert_eq!(
+        km.action_for(BROWSE, &press(KeyCode::Char('d'), KeyModifiers::NONE)),
+        None
+    );
+    assert_eq!(
+        km.action_for(BROWSE, &press(KeyCode::Char('j'), KeyModifiers::CONTROL)),
+        None
+    );
+    assert_eq!(
+        km.action_for(BROWSE, &press(KeyCode::Char('0'), KeyModifiers::NONE)),
+        None
+    );
+}
+
+#[test]
+fn esc_arriving_glued_to_the_next_key_is_esc_then_that_key() {
+    let km = Keymap::default();
+    let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
+    assert_eq!(
+        km.actions_for(BROWSE, &alt_b),
+        [Action::Back, Action::ToggleBackground]
+    );
+    let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+    assert_eq!(km.actions_for(BROWSE, &alt_x), [Action::Back]);
+    assert_eq!(
+        km.actions_for(BROWSE, &press(KeyCode::Char('x'), KeyModifiers::NONE)),
+        []
+    );
+}
+
+#[test]
+fn only_presses_count() {
+    let km = Keymap::default();
+    let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(km.action_for(BROWSE, &release), None);
+    release.kind = KeyEventKind::Repeat;
+    assert_eq!(km.action_for(BROWSE, &release), None);
+}
+
+#[test]
+fn help_lists_every_binding_of_the_mode_once_and_groups_digits() {
+    let km = Keymap::default();
+    let en = Strings::default();
+    for (mode, group) in [(BROWSE, "1–9"), (PRESENT, "0–9")] {
+        let rows = km.help_rows(mode, &en);
+        assert_eq!(
+            rows.iter().filter(|(_, label, _)| label == group).count(),
+            1
+        );
+        for binding in km
+            .bindings
+            .iter()
+            .filter(|b| b.group.is_none() && b.context.covers(mode))
+        {
+            let label = binding
+                .chords
+                .iter()
+                .map(Chord::label)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                rows.iter()
+                    .any(|(_, l, d)| *l == label && *d == *(binding.description)(&en)),
+                "{label}"
+            );
+        }
+        assert!(
+            rows.iter()
+                .all(|(section, ..)| *section != Section::General)
+                || rows
+                    .last()
+                    .is_some_and(|(section, ..)| *section == Section::General)
+        );
+    }
+    let present_rows = km.help_rows(PRESENT, &en);
+    assert!(
+        !present_rows.iter().any(|(_, _, d)| *d == "Next pane"),
+        "no browser keys in the slide help"
+    );
+}
+
+#[test]
+fn no_two_bindings_of_one_mode_share_a_key() {
+    let km = Keymap::default();
+    for context in [Context::Browse, Context::Present] {
+        let chords: Vec<Chord> = km
+            .bindings
+            .iter()
+            .filter(|b| b.context == context || b.context == Context::Everywhere)
+            .flat_map(|b| b.chords.clone())
+            .collect();
+        for (i, a) in chords.iter().enumerate() {
+            assert!(
+                !chords[i + 1..].contains(a),
+                "{} bound twice in {context:?}",
+                a.label()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_hint_names_a_bound_key() {
+    let km = Keymap::default();
+    let en = Strings::default();
+    let all_labels: Vec<String> = km
+        .bindings
+        .iter()
+        .flat_map(|b| b.chords.iter().map(Chord::label))
+        .collect();
+    for mode in [
+        Mode::Browse(Pane::FocusList),
+        Mode::Browse(Pane::GoalDetail),
+        Mode::Background(Pane::FocusList),
+        Mode::Help(Underlay::Browse(Pane::FocusList)),
+        PRESENT,
+        Mode::Help(Underlay::Present(Show::Slide)),
+    ] {
+        for hint in km.hints(mode, &en) {
+            for key in hint.keys.split('/') {
+                assert!(
+                    key == "1–9" || all_labels.iter().any(|l| l == key),
+                    "{key} in {mode:?}"
+                );
+            }
+        }
+    }
+}
