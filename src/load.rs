@@ -145,15 +145,25 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     document.map_text(&mut normalize::clean);
     let problems = validate::validate(&document);
     if !problems.is_empty() {
+        // One pass over the source for all problems, however many there are.
+        let mut locator = locate::Locator::new(text);
+        let lines: Vec<&str> = text.lines().collect();
         let diagnostics = problems
             .into_iter()
             .map(|p| {
-                let pos = locate::locate(text, &p.path).unwrap_or(locate::Position {
+                let pos = locator.locate(&p.path).unwrap_or(locate::Position {
                     line: 1,
                     column: 1,
                     len: 1,
                 });
-                Diagnostic::at(name, text, pos.line, pos.column, p.message)
+                // As `Diagnostic::at(name, text, ..)`, without walking the text to the line.
+                let mut diagnostic = Diagnostic::at(name, "", pos.line, pos.column, p.message);
+                diagnostic.source_line = lines
+                    .get(pos.line.saturating_sub(1))
+                    .copied()
+                    .unwrap_or("")
+                    .to_string();
+                diagnostic
                     .with_len(pos.len)
                     .with_path(locate::display_path(&p.path))
                     .with_hint(p.hint)

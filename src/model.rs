@@ -5,10 +5,26 @@
 //! The format is described for authors in `docs/document-format.md`; keep the
 //! two in step.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthStr;
 
 /// One organisation's strategic vision: statement, background, focus areas and goals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Large documents (thousands of areas and goals) answer [`Document::goals_of`],
+/// [`Document::focus_area`] and [`Document::longest_focus_area_name`] from an
+/// index built on first use, so drawing a frame does not scan every goal. The
+/// index follows the `goals` and `focus_areas` vectors: replacing, growing or
+/// shrinking either rebuilds it on the next lookup. After editing text *in
+/// place* in such a document (an id, a goal's `focus_area`, a name, any text
+/// the UI lays out), call [`Document::reindex`]. Documents with fewer than 256
+/// goals and 256 areas keep no index and need nothing.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// Language of the document's text as a BCP 47 tag, e.g. `"sv"` or `"en-GB"`.
@@ -49,6 +65,31 @@ pub struct Document {
     /// Speaker notes about the vision as a whole.
     #[serde(default)]
     pub notes: Option<String>,
+    /// Lookups by id for large documents: not part of the format.
+    #[serde(skip)]
+    index: Index,
+}
+
+impl std::fmt::Debug for Document {
+    // Written out so that the index stays out of it: the same output as before it existed.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document")
+            .field("language", &self.language)
+            .field("organisation", &self.organisation)
+            .field("title", &self.title)
+            .field("statement", &self.statement)
+            .field("adoption", &self.adoption)
+            .field("revised", &self.revised)
+            .field("background", &self.background)
+            .field("focus_areas_intro", &self.focus_areas_intro)
+            .field("focus_areas", &self.focus_areas)
+            .field("plan_period", &self.plan_period)
+            .field("goals_intro", &self.goals_intro)
+            .field("goals", &self.goals)
+            .field("references", &self.references)
+            .field("notes", &self.notes)
+            .finish()
+    }
 }
 
 /// The decision that adopted the vision.
@@ -176,9 +217,20 @@ impl std::fmt::Display for PlanPeriod {
 
 impl Document {
     /// The goals that serve the focus area with this id, in document order.
+    ///
+    /// Takes time in proportion to the area's goals, not the document's (see
+    /// the index described at [`Document`]).
     pub fn goals_of<'a>(&'a self, focus_area_id: &'a str) -> impl Iterator<Item = &'a Goal> + 'a {
-        self.goals
-            .iter()
+        let lookup = self.lookup();
+        let positions = match &lookup {
+            Some(lookup) => lookup.goal_positions(focus_area_id),
+            None => 0..self.goals.len(),
+        };
+        positions
+            .filter_map(move |k| {
+                let i = lookup.as_ref().map_or(k, |lookup| lookup.goal_order[k]);
+                self.goals.get(i)
+            })
             .filter(move |goal| goal.focus_area == focus_area_id)
     }
 
@@ -189,7 +241,85 @@ impl Document {
 
     /// The focus area with this id.
     pub fn focus_area(&self, id: &str) -> Option<&FocusArea> {
-        self.focus_areas.iter().find(|area| area.id == id)
+        let scan = || self.focus_areas.iter().find(|area| area.id == id);
+        let Some(lookup) = self.lookup() else {
+            return scan();
+        };
+        match lookup.area_slots.get(&key(id)) {
+            Some(&i) => match self.focus_areas.get(i) {
+                Some(area) if area.id == id => Some(area),
+                // Two ids with the same hash: rare enough to scan.
+                _ => scan(),
+            },
+            None => None,
+        }
+    }
+
+    /// The width in columns of the widest focus-area name (0 without areas).
+    pub fn longest_focus_area_name(&self) -> usize {
+        match self.lookup() {
+            Some(lookup) => lookup.longest_name,
+            None => self
+                .focus_areas
+                .iter()
+                .map(|area| area.name.width())
+                .max()
+                .unwrap_or(0),
+        }
+    }
+
+    /// Data derived from a large document, computed by `build` once and kept
+    /// with the index (so it is dropped when the document changes, like the
+    /// index): one value per type `T`, for the last `key` asked. `None` for
+    /// documents too small to keep an index: compute directly.
+    pub(crate) fn cached<T: Any + Send + Sync>(
+        &self,
+        key: u64,
+        build: impl FnOnce() -> T,
+    ) -> Option<Arc<T>> {
+        let lookup = self.lookup()?;
+        let kind = TypeId::of::<T>();
+        let found = lookup
+            .derived
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .iter()
+            .find(|(t, k, _)| *t == kind && *k == key)
+            .map(|(_, _, value)| Arc::clone(value));
+        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
+            return Some(value);
+        }
+        // Built without holding the lock: `build` may look things up in the document.
+        let value = Arc::new(build());
+        let mut derived = lookup
+            .derived
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        derived.retain(|(t, _, _)| *t != kind);
+        derived.push((kind, key, Arc::clone(&value) as Arc<dyn Any + Send + Sync>));
+        Some(value)
+    }
+
+    /// Drops the lookup index (and what is kept with it), so the next lookup
+    /// rebuilds it. Needed only after editing text in place (see [`Document`]).
+    pub fn reindex(&mut self) {
+        self.index = Index::default();
+    }
+
+    /// The index, when the document is large enough to want one: the
+    /// cached one while `goals` and `focus_areas` are the vectors it was built from.
+    fn lookup(&self) -> Option<Arc<Lookup>> {
+        if self.goals.len() < INDEX_FROM && self.focus_areas.len() < INDEX_FROM {
+            return None;
+        }
+        let fingerprint = Fingerprint::of(self);
+        let mut cached = self.index.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(lookup) = cached.as_ref().filter(|l| l.fingerprint == fingerprint) {
+            return Some(Arc::clone(lookup));
+        }
+        let lookup = Arc::new(Lookup::build(self, fingerprint));
+        *cached = Some(Arc::clone(&lookup));
+        Some(lookup)
     }
 
     /// Applies `clean` to every piece of text in the document, so that loading
@@ -244,6 +374,124 @@ impl Document {
             opt(&mut reference.url, clean);
         }
     }
+}
+
+/// Documents with fewer goals and fewer focus areas than this keep no index:
+/// scanning them is as fast.
+const INDEX_FROM: usize = 256;
+
+/// The lookup index of a large [`Document`], built on first use. Not part of
+/// the document's value: every two indexes are equal, and a clone starts empty.
+#[derive(Default)]
+struct Index(Mutex<Option<Arc<Lookup>>>);
+
+impl Clone for Index {
+    fn clone(&self) -> Self {
+        Index::default()
+    }
+}
+
+impl PartialEq for Index {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Index {}
+
+/// Which vectors an index was built from: their addresses and lengths, and
+/// the addresses of the ids at both ends (so a new vector that happens to
+/// get the address of a freed one is still told apart).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint([usize; 8]);
+
+impl Fingerprint {
+    fn of(doc: &Document) -> Self {
+        let text = |s: Option<&String>| s.map_or(0, |s| s.as_ptr() as usize);
+        Self([
+            doc.goals.as_ptr() as usize,
+            doc.goals.len(),
+            doc.focus_areas.as_ptr() as usize,
+            doc.focus_areas.len(),
+            text(doc.goals.first().map(|g| &g.focus_area)),
+            text(doc.goals.last().map(|g| &g.focus_area)),
+            text(doc.focus_areas.first().map(|a| &a.id)),
+            text(doc.focus_areas.last().map(|a| &a.id)),
+        ])
+    }
+}
+
+/// Lookups by focus-area id, keyed by a hash of the id (every answer is
+/// checked against the real id, so a collision costs time, never correctness).
+struct Lookup {
+    fingerprint: Fingerprint,
+    /// Goal indices, grouped by their `focus_area`'s key, in document order within a group.
+    goal_order: Vec<usize>,
+    /// Where each key's group is in `goal_order`.
+    goal_slots: HashMap<u64, Range<usize>>,
+    /// The first focus area with each key.
+    area_slots: HashMap<u64, usize>,
+    /// Width of the widest focus-area name.
+    longest_name: usize,
+    /// What [`Document::cached`] keeps: (type, key, value).
+    derived: Mutex<Vec<Derived>>,
+}
+
+/// One value kept by [`Document::cached`].
+type Derived = (TypeId, u64, Arc<dyn Any + Send + Sync>);
+
+impl Lookup {
+    fn build(doc: &Document, fingerprint: Fingerprint) -> Self {
+        let keys: Vec<u64> = doc.goals.iter().map(|g| key(&g.focus_area)).collect();
+        let mut goal_slots: HashMap<u64, Range<usize>> = HashMap::new();
+        for k in &keys {
+            goal_slots.entry(*k).or_insert(0..0).end += 1;
+        }
+        let mut start = 0;
+        for slot in goal_slots.values_mut() {
+            let len = slot.end;
+            *slot = start..start;
+            start += len;
+        }
+        // Fill each group in document order; `end` runs up to the group's end.
+        let mut goal_order = vec![0; keys.len()];
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(slot) = goal_slots.get_mut(k) {
+                goal_order[slot.end] = i;
+                slot.end += 1;
+            }
+        }
+        let mut area_slots = HashMap::with_capacity(doc.focus_areas.len());
+        for (i, area) in doc.focus_areas.iter().enumerate() {
+            area_slots.entry(key(&area.id)).or_insert(i);
+        }
+        let longest_name = doc
+            .focus_areas
+            .iter()
+            .map(|area| area.name.width())
+            .max()
+            .unwrap_or(0);
+        Self {
+            fingerprint,
+            goal_order,
+            goal_slots,
+            area_slots,
+            longest_name,
+            derived: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Positions in `goal_order` of the goals whose `focus_area` has `id`'s key.
+    fn goal_positions(&self, id: &str) -> Range<usize> {
+        self.goal_slots.get(&key(id)).cloned().unwrap_or(0..0)
+    }
+}
+
+/// The index key of an id (the same in every run: no random seed).
+fn key(id: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 fn map_links(links: &mut [Link], clean: &mut impl FnMut(&mut String)) {

@@ -63,20 +63,87 @@ struct Token {
 
 /// Finds the value at `path` (the whole document for an empty path).
 pub fn locate(source: &str, path: &[Segment]) -> Option<Position> {
-    let tokens = tokenize(source);
-    let mut i = skip_attributes(&tokens, 0);
-    for segment in path {
-        i = match segment {
-            Segment::Field(name) => find_field(&tokens, i, name)?,
-            Segment::Index(index) => find_index(&tokens, i, *index)?,
-        };
+    Locator::new(source).locate(path)
+}
+
+/// Finds many paths in one source: it is tokenized once, and the fields of
+/// each record and the elements of each list are found once and remembered,
+/// so locating every problem of a document with thousands of goals takes one
+/// pass over it, not one pass per problem.
+pub struct Locator {
+    tokens: Vec<Token>,
+    /// Record value (token index) → its fields in order: (name, value's token index).
+    fields: std::collections::HashMap<usize, Vec<(String, usize)>>,
+    /// List value (token index) → the token index of each element.
+    elements: std::collections::HashMap<usize, Vec<usize>>,
+}
+
+impl Locator {
+    /// Tokenizes `source`.
+    pub fn new(source: &str) -> Self {
+        Self {
+            tokens: tokenize(source),
+            fields: std::collections::HashMap::new(),
+            elements: std::collections::HashMap::new(),
+        }
     }
-    tokens.get(i).map(|t| t.pos)
+
+    /// Finds the value at `path` (the whole document for an empty path).
+    pub fn locate(&mut self, path: &[Segment]) -> Option<Position> {
+        let tokens = &self.tokens;
+        let mut i = skip_attributes(tokens, 0);
+        for segment in path {
+            i = match segment {
+                Segment::Field(name) => self
+                    .fields
+                    .entry(i)
+                    .or_insert_with(|| record_fields(tokens, i))
+                    .iter()
+                    .find(|(field, _)| field == name)
+                    .map(|&(_, value)| value)?,
+                Segment::Index(index) => *self
+                    .elements
+                    .entry(i)
+                    .or_insert_with(|| list_elements(tokens, i))
+                    .get(*index)?,
+            };
+        }
+        tokens.get(i).map(|t| t.pos)
+    }
 }
 
 /// True when the source holds no tokens at all (only whitespace and comments).
+///
+/// Stops at the first token (the same rules as [`tokenize`]), so a large
+/// document costs nothing here.
 pub fn is_blank(source: &str) -> bool {
-    tokenize(source).is_empty()
+    let mut rest = source;
+    loop {
+        rest = rest.trim_start_matches(char::is_whitespace);
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.find('\n').map_or("", |i| &after[i..]);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            // Nested, as in ron. `/` and `*` never occur inside a multi-byte
+            // character, so a byte scan finds what a char scan finds, and
+            // stops just after an ASCII `*/`: on a character boundary.
+            let bytes = after.as_bytes();
+            let (mut j, mut depth) = (0, 1);
+            while j < bytes.len() && depth > 0 {
+                if bytes[j..].starts_with(b"/*") {
+                    depth += 1;
+                    j += 2;
+                } else if bytes[j..].starts_with(b"*/") {
+                    depth -= 1;
+                    j += 2;
+                } else {
+                    j += 1;
+                }
+            }
+            rest = after.get(j..).unwrap_or("");
+        } else {
+            return rest.is_empty();
+        }
+    }
 }
 
 /// Skips `#![enable(...)]` headers.
@@ -154,47 +221,45 @@ fn enter(tokens: &[Token], mut i: usize) -> Option<(usize, char)> {
     }
 }
 
-fn find_field(tokens: &[Token], value: usize, name: &str) -> Option<usize> {
-    let (mut i, bracket) = enter(tokens, value)?;
-    if bracket != '(' {
-        return None;
-    }
+/// The fields of the record whose value starts at token `value`, in order:
+/// (name, token index of the field's value). Empty when it is not a record.
+fn record_fields(tokens: &[Token], value: usize) -> Vec<(String, usize)> {
+    let mut fields = Vec::new();
+    let Some((mut i, '(')) = enter(tokens, value) else {
+        return fields;
+    };
     while let Some(token) = tokens.get(i) {
         match &token.kind {
-            Kind::Close => return None,
+            Kind::Close => break,
             Kind::Comma => i += 1,
             Kind::Ident(field) if matches!(tokens.get(i + 1), Some(t) if t.kind == Kind::Colon) => {
-                if field == name {
-                    return Some(i + 2);
-                }
+                fields.push((field.clone(), i + 2));
                 i = skip_value(tokens, i + 2);
             }
             _ => i = skip_value(tokens, i),
         }
     }
-    None
+    fields
 }
 
-fn find_index(tokens: &[Token], value: usize, index: usize) -> Option<usize> {
-    let (mut i, bracket) = enter(tokens, value)?;
-    if bracket != '[' {
-        return None;
-    }
-    let mut n = 0;
+/// The token index of each element of the list whose value starts at token
+/// `value`. Empty when it is not a list.
+fn list_elements(tokens: &[Token], value: usize) -> Vec<usize> {
+    let mut elements = Vec::new();
+    let Some((mut i, '[')) = enter(tokens, value) else {
+        return elements;
+    };
     while let Some(token) = tokens.get(i) {
         match token.kind {
-            Kind::Close => return None,
+            Kind::Close => break,
             Kind::Comma => i += 1,
             _ => {
-                if n == index {
-                    return Some(i);
-                }
-                n += 1;
+                elements.push(i);
                 i = skip_value(tokens, i);
             }
         }
     }
-    None
+    elements
 }
 
 fn tokenize(source: &str) -> Vec<Token> {
@@ -358,6 +423,29 @@ Document(
     goals: [(number: 1, focus_area: Some("zzz"))],
 )
 "##;
+
+    #[test]
+    fn is_blank_stops_early_but_agrees_with_the_tokenizer() {
+        for source in [
+            "",
+            "   \n\t ",
+            "// only a comment",
+            "// a comment\n  ",
+            "/* block */",
+            "/* nested /* block */ still */ \n",
+            "/* unclosed /* nested */",
+            "/* å ä ö */ // 漢字\n",
+            "/**/x",
+            "/",
+            "// c\n/",
+            "/* */ Document()",
+            "\u{a0}",
+            "\u{2028}x",
+            SRC,
+        ] {
+            assert_eq!(is_blank(source), tokenize(source).is_empty(), "{source:?}");
+        }
+    }
 
     #[test]
     fn finds_fields_and_list_elements() {

@@ -3,7 +3,6 @@
 //! call this, so they always agree.
 
 use ratatui::layout::{Constraint, Layout, Rect};
-use unicode_width::UnicodeWidthStr;
 
 use crate::app::State;
 use crate::model::Document;
@@ -71,12 +70,8 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
     ])
     .areas(area);
     let (list, detail) = if body.width >= SIDE_BY_SIDE_WIDTH {
-        let longest = doc
-            .focus_areas
-            .iter()
-            .map(|a| a.name.width())
-            .max()
-            .unwrap_or(0);
+        // From the document's index when it is large: not a scan per frame.
+        let longest = doc.longest_focus_area_name();
         // marker, number, name, count, borders and padding
         let wanted = u16::try_from(longest + 14).unwrap_or(u16::MAX);
         let list_width = wanted.clamp(24, body.width * 2 / 5);
@@ -175,10 +170,9 @@ pub fn measure(state: &State) -> Measure {
             goal_detail::lines(state, usize::from(detail.width)).len(),
         ),
         background: match state.mode {
-            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => region(
-                body,
-                background::lines(state, usize::from(body.width)).len(),
-            ),
+            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => {
+                region(body, background::line_count(state, usize::from(body.width)))
+            }
             _ => Region::default(),
         },
         help,

@@ -42,3 +42,8 @@ impl Drop for Cleanup {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The document generator shared with the benchmarks and `examples/gen_document.rs`:
+/// `generate::ron(&generate::Spec::new(areas, goals_per_area))`.
+#[path = "../../benches/support/generate.rs"]
+pub mod generate;

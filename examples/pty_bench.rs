@@ -1,0 +1,480 @@
+//! The pty benchmark: the real release binary in a pseudo-terminal, the way
+//! a user over SSH meets it, with `less` measured side by side.
+//!
+//! ```sh
+//! cargo build --release && cargo run --release --example pty_bench
+//! ```
+//!
+//! It reports, as Markdown tables (the figures in docs/performance.md):
+//! - time from spawn to the first complete frame (the footer's `q quit` on
+//!   the last row), for vision-tui and for `less` on the same document as text
+//!   (its prompt on the last row), alternating runs so both meet the same machine;
+//! - bytes written for the first frame and for each key of a fixed script,
+//!   the cells that changed on screen (vt100 screens compared before and
+//!   after) and bytes per changed cell, and how long until the last byte;
+//! - peak memory (VmHWM from /proc/PID/status, read before quitting).
+//!
+//! Options: `--bin PATH` (default `target/release/vision-tui`), `--runs N`
+//! first-frame runs of each program (default 20), `--quick` (fewer runs, no
+//! 10,000 × 10 document), `--no-watch` (open the generated documents without
+//! live reload, to tell its cost apart).
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// No output for this long after a key means its frame is complete.
+const QUIET: Duration = Duration::from_millis(150);
+/// How long a key may take to show anything before it counts as "no output".
+const FIRST_BYTE: Duration = Duration::from_secs(3);
+const PATIENCE: Duration = Duration::from_secs(30);
+
+type Done = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
+
+struct Shared {
+    parser: vt100::Parser,
+    bytes: usize,
+    last_byte: Instant,
+    /// When `done` first held, and the bytes read by then.
+    frame: Option<(Instant, usize)>,
+    done: Done,
+}
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    _master: Box<dyn MasterPty + Send>,
+    shared: Arc<Mutex<Shared>>,
+    spawned: Instant,
+}
+
+impl Pty {
+    fn spawn(mut cmd: CommandBuilder, (cols, rows): (u16, u16), done: Done) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("LANG", "C.UTF-8");
+        for var in ["NO_COLOR", "LESS", "LESSOPEN", "LESSCLOSE", "COLORTERM"] {
+            cmd.env_remove(var);
+        }
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let shared = Arc::new(Mutex::new(Shared {
+            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
+            bytes: 0,
+            last_byte: Instant::now(),
+            frame: None,
+            done,
+        }));
+        let spawned = Instant::now();
+        let child = pty.slave.spawn_command(cmd).expect("spawn");
+        drop(pty.slave);
+        let inbox = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 16384];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let now = Instant::now();
+                let mut s = inbox.lock().unwrap();
+                s.parser.process(&buf[..n]);
+                s.bytes += n;
+                s.last_byte = now;
+                if s.frame.is_none() && (s.done)(s.parser.screen()) {
+                    s.frame = Some((now, s.bytes));
+                }
+            }
+        });
+        Self {
+            child,
+            writer,
+            _master: pty.master,
+            shared,
+            spawned,
+        }
+    }
+
+    /// Time from spawn until the first complete frame.
+    fn first_frame(&self) -> Duration {
+        let start = Instant::now();
+        loop {
+            if let Some((at, _)) = self.shared.lock().unwrap().frame {
+                return at - self.spawned;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "no first frame; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.shared.lock().unwrap().bytes
+    }
+
+    fn contents(&self) -> String {
+        self.shared.lock().unwrap().parser.screen().contents()
+    }
+
+    fn screen(&self) -> vt100::Screen {
+        self.shared.lock().unwrap().parser.screen().clone()
+    }
+
+    /// Waits for output after `since` bytes, then for [`QUIET`]; returns the
+    /// time of the last byte (`None` when nothing came within [`FIRST_BYTE`]).
+    fn settle(&self, since: usize) -> Option<Instant> {
+        let start = Instant::now();
+        loop {
+            let (bytes, last) = {
+                let s = self.shared.lock().unwrap();
+                (s.bytes, s.last_byte)
+            };
+            if bytes > since && last.elapsed() >= QUIET {
+                return Some(last);
+            }
+            if bytes == since && start.elapsed() >= FIRST_BYTE {
+                return None;
+            }
+            assert!(start.elapsed() < PATIENCE, "output never settled");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) -> Instant {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        Instant::now()
+    }
+
+    /// (VmHWM, VmRSS) in kB.
+    fn memory(&self) -> (u64, u64) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|rest| rest.split_whitespace().next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0)
+        };
+        (field("VmHWM:"), field("VmRSS:"))
+    }
+
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.child.try_wait().unwrap().is_none() {
+            if start.elapsed() > PATIENCE {
+                let _ = self.child.kill();
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+/// Cells whose character or attributes differ between two screens of one size.
+fn changed_cells(before: &vt100::Screen, after: &vt100::Screen) -> usize {
+    let (rows, cols) = after.size();
+    let look = |screen: &vt100::Screen, row, col| {
+        screen.cell(row, col).map(|c| {
+            let text = if c.has_contents() { c.contents() } else { " " };
+            (
+                text.to_string(),
+                c.fgcolor(),
+                c.bgcolor(),
+                (c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()),
+            )
+        })
+    };
+    let mut changed = 0;
+    for row in 0..rows.get() {
+        for col in 0..cols.get() {
+            if look(before, row, col) != look(after, row, col) {
+                changed += 1;
+            }
+        }
+    }
+    changed
+}
+
+fn vision(bin: &Path, args: &[&str], size: (u16, u16), home: &Path) -> Pty {
+    let mut cmd = CommandBuilder::new(bin);
+    cmd.args(args);
+    // No user configuration or themes: the defaults, as shipped.
+    cmd.env("XDG_CONFIG_HOME", home);
+    cmd.env("HOME", home);
+    // The footer is the last row ratatui draws; its quit hint (`q quit`, or
+    // `q avsluta` for a Swedish document) means the whole frame is on screen.
+    let cols = size.0;
+    let rows = usize::from(size.1);
+    let done: Done = Box::new(move |screen| {
+        screen
+            .rows(0, cols)
+            .nth(rows - 1)
+            .is_some_and(|last| last.contains(" q "))
+    });
+    Pty::spawn(cmd, size, done)
+}
+
+fn less(file: &Path, size: (u16, u16)) -> Pty {
+    let mut cmd = CommandBuilder::new("less");
+    cmd.arg(file);
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    // less shows the file's name in its prompt once the page is drawn.
+    let done: Done = Box::new(move |screen| screen.contents().contains(&name));
+    Pty::spawn(cmd, size, done)
+}
+
+struct Stats {
+    min: f64,
+    median: f64,
+    max: f64,
+}
+
+fn stats(mut ms: Vec<f64>) -> Stats {
+    ms.sort_by(f64::total_cmp);
+    Stats {
+        min: ms[0],
+        median: ms[ms.len() / 2],
+        max: ms[ms.len() - 1],
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+struct Run {
+    first_frame: Vec<f64>,
+    first_bytes: usize,
+    hwm_kb: u64,
+}
+
+fn first_frames(runs: usize, mut start: impl FnMut() -> Pty, quit: &[u8]) -> Run {
+    let mut first_frame = Vec::new();
+    let mut first_bytes = 0;
+    let mut hwm_kb = 0;
+    for _ in 0..runs {
+        let mut pty = start();
+        first_frame.push(ms(pty.first_frame()));
+        pty.settle(0);
+        first_bytes = pty.bytes();
+        hwm_kb = hwm_kb.max(pty.memory().0);
+        pty.send(quit);
+        pty.wait_exit();
+    }
+    Run {
+        first_frame,
+        first_bytes,
+        hwm_kb,
+    }
+}
+
+const SCRIPT: &[(&str, &[u8], &str)] = &[
+    ("j", b"j", "move selection down"),
+    ("k", b"k", "move selection up"),
+    ("Tab", b"\t", "switch pane (to goals)"),
+    ("j", b"j", "scroll goals one line"),
+    ("Tab", b"\t", "switch pane (to list)"),
+    ("b", b"b", "open background (mode change)"),
+    ("j", b"j", "scroll background one line"),
+    ("PgDn", b"\x1b[6~", "scroll background a page"),
+    ("Esc", b"\x1b", "close background (mode change)"),
+    ("?", b"?", "open help (overlay)"),
+    ("Esc", b"\x1b", "close help"),
+    ("p", b"p", "start presenting (mode change)"),
+    ("→", b"\x1b[C", "next slide"),
+    ("→", b"\x1b[C", "next slide"),
+    ("←", b"\x1b[D", "previous slide"),
+    ("q", b"q", "leave presentation (mode change)"),
+];
+
+fn script(bin: &Path, args: &[&str], size: (u16, u16), home: &Path, label: &str) {
+    let mut pty = vision(bin, args, size, home);
+    let first = pty.first_frame();
+    pty.settle(0);
+    let first_bytes = pty.bytes();
+    let (hwm_first, _) = pty.memory();
+    println!(
+        "\n#### Script: {label} at {}×{} (first frame {:.1} ms, {first_bytes} bytes)\n",
+        size.0,
+        size.1,
+        ms(first)
+    );
+    println!("| key | action | bytes | cells changed | bytes / changed cell | last byte after |");
+    println!("| --- | --- | ---: | ---: | ---: | ---: |");
+    // Escape alone is ambiguous with the start of a sequence; crossterm
+    // decides after a short wait, so keys are sent one at a time.
+    for (key, bytes, what) in SCRIPT {
+        let before_screen = pty.screen();
+        let before = pty.bytes();
+        let sent = pty.send(bytes);
+        let last = pty.settle(before);
+        let written = pty.bytes() - before;
+        let changed = changed_cells(&before_screen, &pty.screen());
+        let ratio = if changed == 0 {
+            "—".to_string()
+        } else {
+            format!("{:.2}", written as f64 / changed as f64)
+        };
+        let latency = last.map_or("no output".to_string(), |t| {
+            format!("{:.2} ms", ms(t.saturating_duration_since(sent)))
+        });
+        println!("| `{key}` | {what} | {written} | {changed} | {ratio} | {latency} |");
+    }
+    let (hwm, rss) = pty.memory();
+    let before = pty.bytes();
+    pty.send(b"q");
+    pty.wait_exit();
+    std::thread::sleep(Duration::from_millis(50));
+    println!(
+        "| `q` | quit (restore the terminal) | {} | — | — | — |",
+        pty.bytes() - before
+    );
+    println!(
+        "\nPeak RSS (VmHWM): {hwm_first} kB after the first frame, {hwm} kB after the script (VmRSS then {rss} kB)."
+    );
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut bin = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/target/release/vision-tui"
+    ));
+    let mut runs = 20;
+    let mut quick = false;
+    let mut watch: &[&str] = &[];
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--no-watch" => watch = &["--no-watch"],
+            "--bin" => bin = PathBuf::from(args.next().expect("--bin PATH")),
+            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
+            "--quick" => quick = true,
+            other => panic!("unknown option {other}; see the top of examples/pty_bench.rs"),
+        }
+    }
+    if quick {
+        runs = runs.min(5);
+    }
+    let bin = bin.canonicalize().unwrap_or_else(|_| {
+        eprintln!(
+            "pty_bench: {} not found: build it first with `cargo build --release`",
+            bin.display()
+        );
+        std::process::exit(2);
+    });
+    let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("vision-tui-pty-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+
+    // The same document for less: vision-tui's own plain-text export of it.
+    let text = std::process::Command::new(&bin)
+        .args(["export", "--format", "text"])
+        .output()
+        .expect("run vision-tui export");
+    let text_file = dir.join("vision-2040.txt");
+    std::fs::write(&text_file, &text.stdout).unwrap();
+
+    let mut documents = vec![("1000x10", generate::Spec::new(1_000, 10))];
+    if !quick {
+        documents.push(("10000x10", generate::Spec::new(10_000, 10)));
+    }
+    let mut files = Vec::new();
+    for (name, spec) in &documents {
+        let path = dir.join(format!("{name}.ron"));
+        std::fs::write(&path, generate::ron(spec)).unwrap();
+        files.push((*name, path));
+    }
+
+    println!("### pty benchmark\n");
+    println!(
+        "Binary: {} ({size} bytes, {:.2} MiB). {runs} runs each, alternating.",
+        bin.display(),
+        size as f64 / 1048576.0
+    );
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
+    println!("Machine: Linux {}, {cpus} CPUs.\n", kernel.trim());
+
+    println!("#### First complete frame at 80×24 (spawn → footer / prompt on screen)\n");
+    println!("| program | min | median | max | bytes | peak RSS (VmHWM) |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    let size80 = (80, 24);
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    let (mut ours_bytes, mut theirs_bytes, mut ours_hwm, mut theirs_hwm) = (0, 0, 0, 0);
+    for _ in 0..runs {
+        let run = first_frames(1, || vision(&bin, &[], size80, &home), b"q");
+        ours.extend(run.first_frame);
+        ours_bytes = run.first_bytes;
+        ours_hwm = ours_hwm.max(run.hwm_kb);
+        let run = first_frames(1, || less(&text_file, size80), b"q");
+        theirs.extend(run.first_frame);
+        theirs_bytes = run.first_bytes;
+        theirs_hwm = theirs_hwm.max(run.hwm_kb);
+    }
+    let row = |name: &str, s: Stats, bytes: usize, hwm: u64| {
+        println!(
+            "| {name} | {:.2} ms | {:.2} ms | {:.2} ms | {bytes} | {hwm} kB |",
+            s.min, s.median, s.max
+        );
+    };
+    row(
+        "vision-tui (built-in Vision 2040)",
+        stats(ours),
+        ours_bytes,
+        ours_hwm,
+    );
+    row(
+        "less (the same document as text)",
+        stats(theirs),
+        theirs_bytes,
+        theirs_hwm,
+    );
+    for (name, path) in &files {
+        let args = [&[path.to_str().unwrap()], watch].concat();
+        let big_runs = runs.clamp(1, 5);
+        let run = first_frames(big_runs, || vision(&bin, &args, size80, &home), b"q");
+        row(
+            &format!("vision-tui {name}.ron ({big_runs} runs)"),
+            stats(run.first_frame),
+            run.first_bytes,
+            run.hwm_kb,
+        );
+    }
+
+    script(&bin, &[], (80, 24), &home, "built-in Vision 2040");
+    script(&bin, &[], (200, 60), &home, "built-in Vision 2040");
+    if let Some((name, path)) = files.last() {
+        let args = [&[path.to_str().unwrap()], watch].concat();
+        let label = format!(
+            "{name}.ron{}",
+            if watch.is_empty() { "" } else { " --no-watch" }
+        );
+        script(&bin, &args, (200, 60), &home, &label);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,10 @@
+//! Bytes → `vision_tui::load::parse` → (when valid) the app's state and
+//! screens rendered into a `TestBackend`; see `common/exercise.rs`.
+#![no_main]
+
+#[path = "../common/exercise.rs"]
+mod exercise;
+
+libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
+    exercise::exercise(bytes);
+});
