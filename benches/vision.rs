@@ -10,7 +10,7 @@
 //!   escape sequences), alternating two keys so every frame changes.
 //!
 //! Documents: `builtin` (5 areas, 5 goals), `1000x10` and `10000x10` from the
-//! generator in `benches/support/generate.rs`. See docs/performance.md.
+//! generator in `benches/support/generate.rs`. See the Performance section of README.md.
 
 #[path = "support/generate.rs"]
 mod generate;

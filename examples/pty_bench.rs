@@ -5,7 +5,7 @@
 //! cargo build --release && cargo run --release --example pty_bench
 //! ```
 //!
-//! It reports, as Markdown tables (the figures in docs/performance.md):
+//! It reports, as Markdown tables (the figures in the Performance section of README.md):
 //! - time from spawn to the first complete frame (the footer's `q quit` on
 //!   the last row), for vision-tui and for `less` on the same document as text
 //!   (its prompt on the last row), alternating runs so both meet the same machine;
