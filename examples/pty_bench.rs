@@ -8,7 +8,8 @@
 //! It reports, as Markdown tables (the figures in the Performance section of README.md):
 //! - time from spawn to the first complete frame (the footer's `q quit` on
 //!   the last row), for vision-tui and for `less` on the same document as text
-//!   (its prompt on the last row), alternating runs so both meet the same machine;
+//!   (its prompt, with the file name, on screen), alternating runs so both meet
+//!   the same machine;
 //! - bytes written for the first frame and for each key of a fixed script,
 //!   the cells that changed on screen (vt100 screens compared before and
 //!   after) and bytes per changed cell, and how long until the last byte;

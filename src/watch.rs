@@ -53,11 +53,23 @@ impl DocumentWatcher {
         let mut watcher =
             notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
                 // Any event naming the file (or an error: rescan to be safe).
+                // Reading the file (ours included) is reported as access events:
+                // reacting to those would re-read it forever. Only a close after
+                // writing, and creates, changes and removals, mean new content.
                 let relevant = match &event {
-                    Ok(event) => event
-                        .paths
-                        .iter()
-                        .any(|p| p.file_name().map(|n| n.to_os_string()) == name),
+                    Ok(event) => {
+                        use notify::event::{AccessKind, AccessMode};
+                        let content = match event.kind {
+                            notify::EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+                            notify::EventKind::Access(_) => false,
+                            _ => true,
+                        };
+                        content
+                            && event
+                                .paths
+                                .iter()
+                                .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+                    }
                     Err(_) => true,
                 };
                 if relevant {
@@ -127,4 +139,36 @@ fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_idle_watcher_reads_nothing() {
+        let dir = std::env::temp_dir().join(format!("vision-tui-watch-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("v.ron");
+        std::fs::write(&path, crate::load::BUILTIN_SOURCE).unwrap();
+        let mut watcher = DocumentWatcher::new(&path).unwrap();
+        // Reading the file ourselves (as a reload does) must not look like a change.
+        for _ in 0..5 {
+            let _ = std::fs::read(&path).unwrap();
+            std::thread::sleep(Duration::from_millis(40));
+            assert!(
+                watcher.events.try_recv().is_err(),
+                "a read was taken for a change"
+            );
+        }
+        std::fs::write(
+            &path,
+            crate::load::BUILTIN_SOURCE.replace("Vision 2040", "Vision 2041"),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(200));
+        let reloaded = watcher.poll().expect("a write is a change").expect("valid");
+        assert_eq!(reloaded.title, "Vision 2041");
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
