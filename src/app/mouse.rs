@@ -13,6 +13,18 @@ fn contains(rect: Rect, column: u16, row: u16) -> bool {
     rect.contains(Position { x: column, y: row })
 }
 
+/// Moves down (or up) `lines` times in whatever the mode moves.
+fn scroll(state: &mut State, down: bool, lines: usize) {
+    let action = if down {
+        Action::MoveDown
+    } else {
+        Action::MoveUp
+    };
+    for _ in 0..lines {
+        update(state, action);
+    }
+}
+
 /// Handles `Click` and `Wheel`; false for every other action.
 pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
     let (column, row, wheel) = match action {
@@ -35,16 +47,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
             );
         }
         (Mode::Help(_) | Mode::Background(_), Some(down)) => {
-            for _ in 0..WHEEL_LINES {
-                update(
-                    state,
-                    if down {
-                        Action::MoveDown
-                    } else {
-                        Action::MoveUp
-                    },
-                );
-            }
+            scroll(state, down, WHEEL_LINES);
         }
         (Mode::Browse(_), _) => {
             let Some(areas) = ui::layout::areas(&state.document, screen) else {
@@ -54,14 +57,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
                 match wheel {
                     Some(down) => {
                         state.mode = Mode::Browse(Pane::FocusList);
-                        update(
-                            state,
-                            if down {
-                                Action::MoveDown
-                            } else {
-                                Action::MoveUp
-                            },
-                        );
+                        scroll(state, down, 1);
                     }
                     None => {
                         state.mode = Mode::Browse(Pane::FocusList);
@@ -81,16 +77,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
             } else if contains(areas.detail, column, row) {
                 state.mode = Mode::Browse(Pane::GoalDetail);
                 if let Some(down) = wheel {
-                    for _ in 0..WHEEL_LINES {
-                        update(
-                            state,
-                            if down {
-                                Action::MoveDown
-                            } else {
-                                Action::MoveUp
-                            },
-                        );
-                    }
+                    scroll(state, down, WHEEL_LINES);
                 }
             }
         }
