@@ -212,11 +212,13 @@ where
     }
 }
 
+pub mod frugal;
 pub mod sgr;
 
 /// The terminal type the binary draws to: buffered, so a frame is one write,
-/// with colour escapes fitted to 16-colour terminals when asked.
-pub type RealTerminal = Terminal<CrosstermBackend<sgr::Sgr16<BufWriter<Stdout>>>>;
+/// with colour escapes fitted to 16-colour terminals when asked, and nothing
+/// written for a frame that changes nothing.
+pub type RealTerminal = Terminal<frugal::Frugal<CrosstermBackend<sgr::Sgr16<BufWriter<Stdout>>>>>;
 
 /// Puts the terminal in raw mode on the alternate screen, after installing a
 /// panic hook that restores it first (so the panic message is readable).
@@ -265,7 +267,8 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     // query that can hang over SSH. Entering the alternate screen is enough.
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
     let sixteen = depth == crate::theme::color::Depth::Ansi16;
-    Terminal::new(CrosstermBackend::new(sgr::Sgr16::new(out, sixteen)))
+    let backend = CrosstermBackend::new(sgr::Sgr16::new(out, sixteen));
+    Terminal::new(frugal::Frugal::new(backend).with_cursor_hidden())
 }
 
 /// Restores the terminal: main screen, cursor visible, raw mode off.

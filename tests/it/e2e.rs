@@ -243,6 +243,37 @@ fn browses_vision_2040_and_quits_cleanly() {
     assert_restored(&s);
 }
 
+/// Waits until the program has written nothing for a while, then returns
+/// how many bytes it has written in all.
+fn quiet_total(s: &Session) -> usize {
+    let mut total = s.raw().len();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = s.raw().len();
+        if now == total {
+            return total;
+        }
+        total = now;
+    }
+}
+
+#[test]
+fn a_key_that_changes_nothing_writes_nothing() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    let before = quiet_total(&s);
+    // Already at the top: `g` (go to the top) has nothing to do.
+    s.send(b"g");
+    assert_eq!(quiet_total(&s), before, "no bytes for a key that changes nothing");
+    // The app is alive and still draws what does change.
+    s.send(b"j");
+    s.wait_for("Livskvalitet · ");
+    assert!(quiet_total(&s) > before);
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
+
 #[test]
 fn number_keys_tab_and_background_work_in_the_real_terminal() {
     let mut s = Session::start(&[], &[], 120, 40);
