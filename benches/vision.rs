@@ -118,7 +118,9 @@ struct Nav {
     detail_scroll: usize,
     background_scroll: usize,
     help_scroll: usize,
-    slide: usize,
+    topic: usize,
+    part: usize,
+    deck: vision_tui::slides::Deck,
     overview_pick: usize,
 }
 
@@ -131,7 +133,9 @@ impl Nav {
             detail_scroll: s.detail_scroll,
             background_scroll: s.background_scroll,
             help_scroll: s.help_scroll,
-            slide: s.presentation.slide,
+            topic: s.presentation.topic,
+            part: s.presentation.part,
+            deck: s.presentation.deck.clone(),
             overview_pick: s.presentation.overview_pick,
         }
     }
@@ -143,7 +147,9 @@ impl Nav {
         s.detail_scroll = self.detail_scroll;
         s.background_scroll = self.background_scroll;
         s.help_scroll = self.help_scroll;
-        s.presentation.slide = self.slide;
+        s.presentation.topic = self.topic;
+        s.presentation.part = self.part;
+        s.presentation.deck.clone_from(&self.deck);
         s.presentation.overview_pick = self.overview_pick;
         s.anchor_goal = None;
         s.message = None;
@@ -203,10 +209,6 @@ fn update_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
         for (case, how, action) in cases {
             let mut state = state_after(document.take().unwrap(), (200, 60), how);
             let nav = Nav::of(&state);
-            if *action == StartPresentation {
-                // Builds every slide of the document: slow by nature, few samples.
-                group.sample_size(10);
-            }
             group.bench_function(format!("{name}/{case}"), |b| {
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
@@ -219,7 +221,6 @@ fn update_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
                     total
                 })
             });
-            group.sample_size(100);
             document = Some(state.document);
         }
     }

@@ -78,13 +78,15 @@ pub enum Origin {
 pub struct Presentation {
     /// Where leaving leads.
     pub origin: Origin,
-    /// The slides for the current terminal size.
+    /// The topic on screen, laid out for the current terminal size.
     pub deck: crate::slides::Deck,
-    /// Index of the slide shown.
-    pub slide: usize,
-    /// Index of the slide picked in the overview.
+    /// The topic shown (0-based): the `n` of `n / N`.
+    pub topic: usize,
+    /// Which of the topic's slides is shown, when it continues over several.
+    pub part: usize,
+    /// The topic picked in the overview.
     pub overview_pick: usize,
-    /// The slide number being typed, if any.
+    /// The topic number being typed, if any.
     pub typed: Option<u32>,
     /// Whether the speaker notes panel is shown.
     pub notes: bool,
@@ -190,7 +192,8 @@ impl State {
             presentation: Presentation {
                 origin: Origin::Browser(Pane::FocusList),
                 deck: crate::slides::Deck::default(),
-                slide: 0,
+                topic: 0,
+                part: 0,
                 overview_pick: 0,
                 typed: None,
                 notes: false,
@@ -264,7 +267,7 @@ impl State {
 
     /// The slide on screen, when presenting.
     pub fn current_slide(&self) -> Option<&crate::slides::Slide> {
-        self.presentation.deck.slides.get(self.presentation.slide)
+        self.presentation.deck.slides.get(self.presentation.part)
     }
 
     /// The browsing pane that has (or, under an overlay, will get back) the keyboard.
@@ -502,10 +505,9 @@ fn clamp(state: &mut State) {
     if !m.help.is_empty() {
         state.help_scroll = state.help_scroll.min(m.help.max_scroll());
     }
-    let p = &mut state.presentation;
-    let last = p.deck.slides.len().saturating_sub(1);
-    p.slide = p.slide.min(last);
-    p.overview_pick = p.overview_pick.min(last);
+    if state.is_presenting() {
+        present::lay_out(state);
+    }
     if m.too_small {
         // Nothing scrollable is on screen: keep the offsets for when it grows again.
         return;

@@ -1,10 +1,18 @@
 //! Slides, generated from the document: no separate slide file.
 //!
-//! A [`Deck`] is built for one terminal size, because what fits on a slide
-//! depends on it: long content continues on further slides rather than
-//! being cut off. Building is pure, so `update` rebuilds the deck on resize
-//! (and when notes are toggled, which takes room) and keeps the presenter on
-//! the same slide.
+//! A presentation is a sequence of *topics* (title, vision, each background
+//! section, the focus areas at a glance, each focus area, the goals at a
+//! glance, closing). Topics are numbered `n / N`, and the numbers do not
+//! depend on the terminal: "slide 7" is the same topic on a laptop and on a
+//! projector. What fits on a slide does depend on the size, so a topic with
+//! long content continues on further slides (parts) rather than being cut
+//! off. The lists at a glance come in topics of [`GLANCE_ITEMS`] items.
+//!
+//! Only the topic on screen is laid out (a [`Deck`]): which topic has which
+//! number is arithmetic on the document's counts, so presenting a document
+//! of ten thousand focus areas costs what presenting one of five does.
+
+use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -18,6 +26,10 @@ pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
 /// The widest a line of slide text gets: long lines are hard to follow on a wall.
 pub const MAX_TEXT_WIDTH: usize = 72;
+/// Items per topic in the lists at a glance: a dozen can be taken in from
+/// the back of a room, and a fixed number keeps topic numbers independent
+/// of the terminal's size.
+pub const GLANCE_ITEMS: usize = 12;
 
 /// What a slide shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,12 +40,12 @@ pub enum SlideKind {
     Vision,
     /// A background section (how the vision was made, how it fits together).
     Background(usize),
-    /// All focus areas at a glance.
-    FocusAreas,
+    /// Focus areas at a glance: the `n`th run of [`GLANCE_ITEMS`].
+    FocusAreas(usize),
     /// One focus area with its goals.
     FocusArea(usize),
-    /// All goals at a glance.
-    Goals,
+    /// Goals at a glance: the `n`th run of [`GLANCE_ITEMS`].
+    Goals(usize),
     /// The closing slide.
     Closing,
 }
@@ -120,23 +132,47 @@ impl Slide {
     }
 }
 
-/// The slides for one document at one size.
+/// The topic on screen, laid out for one size: the only slides that exist
+/// at any time, so their cost does not grow with the document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deck {
-    /// The slides, in order; never empty once built.
+    /// The topic's number (0-based), as [`kind_at`] counts.
+    pub topic: usize,
+    /// Its slides, in order; never empty once laid out.
     pub slides: Vec<Slide>,
-    /// The (width, height) it was built for.
+    /// The (width, height) it was laid out for.
     pub size: (u16, u16),
     /// Whether room was left for the notes panel.
     pub with_notes: bool,
 }
 
 impl Deck {
-    /// The index of the first slide of `kind`, if the deck has one.
-    pub fn find(&self, kind: SlideKind, part: usize) -> Option<usize> {
-        let first = self.slides.iter().position(|s| s.kind == kind)?;
-        let parts = self.slides[first].parts;
-        Some(first + part.min(parts.saturating_sub(1)))
+    /// Lays out topic `topic` of `doc` at `size` (width, height) with the
+    /// labels of `strings`; no slides when the document has no such topic.
+    pub fn lay_out(
+        doc: &Document,
+        strings: &Strings,
+        topic: usize,
+        size: (u16, u16),
+        with_notes: bool,
+    ) -> Self {
+        let slides = kind_at(doc, topic)
+            .map(|kind| topic_slides(doc, strings, kind, size, with_notes))
+            .unwrap_or_default();
+        Self {
+            topic,
+            slides,
+            size,
+            with_notes,
+        }
+    }
+
+    /// True when this is topic `topic` laid out for that size and notes panel.
+    pub fn is_for(&self, topic: usize, size: (u16, u16), with_notes: bool) -> bool {
+        !self.slides.is_empty()
+            && self.topic == topic
+            && self.size == size
+            && self.with_notes == with_notes
     }
 }
 
@@ -176,223 +212,280 @@ pub fn geometry(width: u16, height: u16, notes: bool) -> Geometry {
     }
 }
 
-/// Builds the deck for `doc` at `width`×`height`.
-/// The slide labels come from the interface language of the document.
-pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Deck {
-    let strings = Strings::load(Lang::for_document(&doc.language));
-    build_with(doc, &strings, width, height, with_notes)
+/// How many runs of [`GLANCE_ITEMS`] a list of `items` makes.
+fn glance_runs(items: usize) -> usize {
+    items.div_ceil(GLANCE_ITEMS)
 }
 
-/// Builds the deck with the labels of `strings` (the interface language).
-pub fn build_with(
+/// The topics in order: how many there are of a kind, and the kind of the `i`th.
+type Run = (usize, fn(usize) -> SlideKind);
+
+fn topic_runs(doc: &Document) -> [Run; 7] {
+    [
+        (1, |_| SlideKind::Title),
+        (1, |_| SlideKind::Vision),
+        (doc.background.len(), SlideKind::Background),
+        (glance_runs(doc.focus_areas.len()), SlideKind::FocusAreas),
+        (doc.focus_areas.len(), SlideKind::FocusArea),
+        (glance_runs(doc.goals.len()), SlideKind::Goals),
+        (1, |_| SlideKind::Closing),
+    ]
+}
+
+/// How many topics the presentation of `doc` has (the `N` of `n / N`).
+pub fn count(doc: &Document) -> usize {
+    topic_runs(doc).iter().map(|(n, _)| n).sum()
+}
+
+/// What topic number `index` (0-based) shows; `None` past the end.
+pub fn kind_at(doc: &Document, mut index: usize) -> Option<SlideKind> {
+    for (n, kind) in topic_runs(doc) {
+        if index < n {
+            return Some(kind(index));
+        }
+        index -= n;
+    }
+    None
+}
+
+/// The number (0-based) of the topic that shows `kind`, if the document has it.
+pub fn index_of(doc: &Document, kind: SlideKind) -> Option<usize> {
+    let i = match kind {
+        SlideKind::Background(i)
+        | SlideKind::FocusAreas(i)
+        | SlideKind::FocusArea(i)
+        | SlideKind::Goals(i) => i,
+        SlideKind::Title | SlideKind::Vision | SlideKind::Closing => 0,
+    };
+    let mut before = 0;
+    for (n, kind_of) in topic_runs(doc) {
+        if i < n && kind_of(i) == kind {
+            return Some(before + i);
+        }
+        before += n;
+    }
+    None
+}
+
+/// The items (0-based, end excluded) that glance topic `run` lists.
+fn glance_range(run: usize, items: usize) -> std::ops::Range<usize> {
+    let start = run.saturating_mul(GLANCE_ITEMS).min(items);
+    start..start.saturating_add(GLANCE_ITEMS).min(items)
+}
+
+/// A topic's heading, with the labels of `strings`.
+pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> Cow<'a, str> {
+    // A list longer than one glance says which items this one shows.
+    let glance = |label: &'a str, run: usize, items: usize| {
+        if items <= GLANCE_ITEMS {
+            return Cow::Borrowed(label);
+        }
+        let range = glance_range(run, items);
+        Cow::Owned(format!("{label} {}–{}", range.start + 1, range.end))
+    };
+    match kind {
+        SlideKind::Title | SlideKind::Closing => Cow::Borrowed(&doc.title),
+        SlideKind::Vision => Cow::Borrowed(&strings.slide_vision),
+        SlideKind::Background(i) => Cow::Borrowed(
+            doc.background
+                .get(i)
+                .and_then(|s| s.heading.as_deref())
+                .unwrap_or(&strings.slide_background),
+        ),
+        SlideKind::FocusAreas(run) => {
+            glance(&strings.slide_focus_areas, run, doc.focus_areas.len())
+        }
+        SlideKind::FocusArea(i) => {
+            Cow::Borrowed(doc.focus_areas.get(i).map_or("", |a| a.name.as_str()))
+        }
+        SlideKind::Goals(run) => glance(&strings.slide_goals, run, doc.goals.len()),
+    }
+}
+
+/// Every slide of `doc` at `width`×`height`, topic by topic, with the labels
+/// of the document's language: the whole presentation at once, for tests and
+/// tools. The app lays out one topic at a time ([`Deck::lay_out`]).
+pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Vec<Slide> {
+    let strings = Strings::load(Lang::for_document(&doc.language));
+    (0..count(doc))
+        .filter_map(|i| kind_at(doc, i))
+        .flat_map(|kind| topic_slides(doc, &strings, kind, (width, height), with_notes))
+        .collect()
+}
+
+/// A block of slide lines: kept together on one slide when it fits.
+type Block = Vec<SlideLine>;
+
+/// The slides of one topic: one, or more when its content continues.
+fn topic_slides(
     doc: &Document,
     strings: &Strings,
-    width: u16,
-    height: u16,
+    kind: SlideKind,
+    (width, height): (u16, u16),
     with_notes: bool,
-) -> Deck {
+) -> Vec<Slide> {
     let geo = geometry(width, height, with_notes);
-    let full_width = usize::from(width.max(MIN_WIDTH)) - 2 * geo.margin;
     let w = geo.text_width;
-    let mut slides = Vec::new();
-    let mut add = |kind,
-                   heading: &str,
-                   blocks: Vec<Vec<SlideLine>>,
-                   notes: Vec<String>,
-                   focus_area,
-                   centred| {
-        let (heading_size, heading_lines) = choose_heading(heading, full_width, geo.content_rows);
-        let heading_rows = heading_size.glyph().map_or(heading_lines.len(), |(_, h)| h);
-        let body_rows = geo.content_rows.saturating_sub(heading_rows + 1).max(1);
-        let pages = paginate(blocks, body_rows);
-        let parts = pages.len();
-        for (part, body) in pages.into_iter().enumerate() {
-            slides.push(Slide {
-                kind,
-                part,
-                parts,
-                heading: heading.to_string(),
-                heading_size,
-                heading_lines: heading_lines.clone(),
-                body,
-                notes: notes.clone(),
-                focus_area,
-                centred,
-            });
-        }
-    };
-    let lines = |text: &str, role| -> Vec<SlideLine> {
+    let lines = |text: &str, role| -> Block {
         wrap(text, w)
             .into_iter()
             .map(|text| SlideLine { text, role })
             .collect()
     };
     let notes_of = |notes: &Option<String>| notes.iter().cloned().collect::<Vec<_>>();
-
-    // Title.
-    let mut title = vec![lines(&doc.organisation, Role::Strong)];
-    let adopted = crate::ui::header::adoption_line(doc);
-    if !adopted.is_empty() {
-        title.push(lines(&adopted, Role::Muted));
-    }
-    add(SlideKind::Title, &doc.title, title, vec![], None, true);
-
-    // The vision statement.
-    add(
-        SlideKind::Vision,
-        &strings.slide_vision,
-        vec![lines(&doc.statement, Role::Emphasis)],
-        notes_of(&doc.notes),
-        None,
-        true,
-    );
-
-    // Background: one slide (or more) per section.
-    for (i, section) in doc.background.iter().enumerate() {
-        let heading = section
-            .heading
-            .as_deref()
-            .unwrap_or(&strings.slide_background);
-        let blocks = section
-            .paragraphs
-            .iter()
-            .map(|p| lines(p, Role::Text))
-            .collect();
-        add(
-            SlideKind::Background(i),
-            heading,
-            blocks,
-            vec![],
+    let (blocks, notes, focus_area, centred): (Vec<Block>, _, _, _) = match kind {
+        SlideKind::Title => {
+            let mut title = vec![lines(&doc.organisation, Role::Strong)];
+            let adopted = crate::ui::header::adoption_line(doc);
+            if !adopted.is_empty() {
+                title.push(lines(&adopted, Role::Muted));
+            }
+            (title, vec![], None, true)
+        }
+        SlideKind::Vision => (
+            vec![lines(&doc.statement, Role::Emphasis)],
+            notes_of(&doc.notes),
             None,
-            false,
-        );
-    }
-
-    // Focus areas at a glance; the intro paragraph goes to the notes.
-    if !doc.focus_areas.is_empty() {
-        let number_width = doc.focus_areas.len().to_string().len();
-        let blocks = doc
-            .focus_areas
-            .iter()
-            .enumerate()
-            .map(|(i, area)| {
-                let first = format!("{:>number_width$}  ", i + 1);
-                let rest = " ".repeat(first.width());
-                wrap_indented(&area.name, w, &first, &rest)
-                    .into_iter()
-                    .map(|text| SlideLine {
-                        text,
-                        role: Role::Strong,
-                    })
-                    .collect()
-            })
-            .collect::<Vec<Vec<SlideLine>>>();
-        // One block: a list runs on to the next slide without gaps between items.
-        let list: Vec<SlideLine> = blocks.into_iter().flatten().collect();
-        add(
-            SlideKind::FocusAreas,
-            &strings.slide_focus_areas,
-            vec![list],
-            notes_of(&doc.focus_areas_intro),
-            None,
-            false,
-        );
-    }
-
-    // One slide per focus area, with its goals.
-    for (i, area) in doc.focus_areas.iter().enumerate() {
-        let mut blocks = Vec::new();
-        let mut notes = notes_of(&area.notes);
-        if let Some(description) = &area.description {
-            blocks.push(lines(description, Role::Text));
+            true,
+        ),
+        SlideKind::Background(i) => {
+            let paragraphs = doc.background.get(i).map_or(&[][..], |s| &s.paragraphs);
+            let blocks = paragraphs.iter().map(|p| lines(p, Role::Text)).collect();
+            (blocks, vec![], None, false)
         }
-        let mut any = false;
-        for goal in doc.goals_of(&area.id) {
-            any = true;
-            let mut label = format!("{} {}", strings.goal, goal.number);
-            if let Some(period) = doc.plan_period_of(goal) {
-                label.push_str(&format!(" · {period}"));
-            }
-            let mut block = lines(&label, Role::Muted);
-            block.extend(lines(&goal.text, Role::Strong));
-            if let Some(description) = &goal.description {
-                block.extend(lines(description, Role::Text));
-            }
-            blocks.push(block);
-            if let Some(goal_notes) = &goal.notes {
-                notes.push(format!("{} {}: {goal_notes}", strings.goal, goal.number));
-            }
+        SlideKind::FocusAreas(run) => {
+            // Numbers as wide as the document's largest, so every run lines up alike.
+            let number_width = doc.focus_areas.len().to_string().len();
+            let range = glance_range(run, doc.focus_areas.len());
+            let list = doc.focus_areas[range.clone()]
+                .iter()
+                .zip(range)
+                .flat_map(|(area, i)| {
+                    let first = format!("{:>number_width$}  ", i + 1);
+                    let rest = " ".repeat(first.width());
+                    wrap_indented(&area.name, w, &first, &rest)
+                })
+                .map(|text| SlideLine {
+                    text,
+                    role: Role::Strong,
+                })
+                .collect();
+            // One block: a list runs on to the next slide without gaps between items.
+            (vec![list], notes_of(&doc.focus_areas_intro), None, false)
         }
-        if !any {
-            blocks.push(lines(&strings.no_goals, Role::Muted));
+        SlideKind::FocusArea(i) => {
+            let Some(area) = doc.focus_areas.get(i) else {
+                return Vec::new();
+            };
+            let (blocks, notes) = focus_area_blocks(doc, strings, area, &lines);
+            (blocks, notes, Some(i), false)
         }
-        add(
-            SlideKind::FocusArea(i),
-            &area.name,
-            blocks,
-            notes,
-            Some(i),
-            false,
-        );
-    }
+        SlideKind::Goals(run) => {
+            let goals = &doc.goals[glance_range(run, doc.goals.len())];
+            (
+                goals_at_a_glance(doc, goals, w),
+                notes_of(&doc.goals_intro),
+                None,
+                false,
+            )
+        }
+        SlideKind::Closing => {
+            // The vision once more, and where to read more.
+            let mut closing = vec![lines(&doc.statement, Role::Emphasis)];
+            for reference in &doc.references {
+                closing.push(lines(&reference.text, Role::Muted));
+            }
+            (closing, vec![], None, true)
+        }
+    };
+    let heading = heading(doc, strings, kind);
+    let full_width = usize::from(width.max(MIN_WIDTH)) - 2 * geo.margin;
+    let (heading_size, heading_lines) = choose_heading(&heading, full_width, geo.content_rows);
+    let heading_rows = heading_size.glyph().map_or(heading_lines.len(), |(_, h)| h);
+    let body_rows = geo.content_rows.saturating_sub(heading_rows + 1).max(1);
+    let pages = paginate(blocks, body_rows);
+    let parts = pages.len();
+    pages
+        .into_iter()
+        .enumerate()
+        .map(|(part, body)| Slide {
+            kind,
+            part,
+            parts,
+            heading: heading.clone().into_owned(),
+            heading_size,
+            heading_lines: heading_lines.clone(),
+            body,
+            notes: notes.clone(),
+            focus_area,
+            centred,
+        })
+        .collect()
+}
 
-    // All goals at a glance, each with its focus area; the intro goes to the notes.
-    if !doc.goals.is_empty() {
-        let number_width = doc
-            .goals
-            .iter()
-            .map(|g| g.number.to_string().len())
-            .max()
-            .unwrap_or(1);
-        let blocks = doc
-            .goals
-            .iter()
-            .map(|goal| {
-                let first = format!("{:>number_width$}. ", goal.number);
-                let rest = " ".repeat(first.width());
-                let mut block: Vec<SlideLine> = wrap_indented(&goal.text, w, &first, &rest)
-                    .into_iter()
-                    .map(|text| SlideLine {
-                        text,
-                        role: Role::Text,
-                    })
-                    .collect();
-                let area = doc
-                    .focus_area(&goal.focus_area)
-                    .map_or(goal.focus_area.as_str(), |a| a.name.as_str());
-                block.extend(
+/// A focus area's description and goals as blocks, and its notes followed
+/// by those of its goals.
+fn focus_area_blocks(
+    doc: &Document,
+    strings: &Strings,
+    area: &crate::model::FocusArea,
+    lines: &dyn Fn(&str, Role) -> Block,
+) -> (Vec<Block>, Vec<String>) {
+    let mut blocks = Vec::new();
+    let mut notes: Vec<String> = area.notes.iter().cloned().collect();
+    if let Some(description) = &area.description {
+        blocks.push(lines(description, Role::Text));
+    }
+    let mut any = false;
+    for goal in doc.goals_of(&area.id) {
+        any = true;
+        let mut label = format!("{} {}", strings.goal, goal.number);
+        if let Some(period) = doc.plan_period_of(goal) {
+            label.push_str(&format!(" · {period}"));
+        }
+        let mut block = lines(&label, Role::Muted);
+        block.extend(lines(&goal.text, Role::Strong));
+        if let Some(description) = &goal.description {
+            block.extend(lines(description, Role::Text));
+        }
+        blocks.push(block);
+        if let Some(goal_notes) = &goal.notes {
+            notes.push(format!("{} {}: {goal_notes}", strings.goal, goal.number));
+        }
+    }
+    if !any {
+        blocks.push(lines(&strings.no_goals, Role::Muted));
+    }
+    (blocks, notes)
+}
+
+/// The goals of one glance, each numbered, with its focus area under it.
+fn goals_at_a_glance(doc: &Document, goals: &[crate::model::Goal], w: usize) -> Vec<Block> {
+    let number_width = goals
+        .iter()
+        .map(|g| g.number.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let line = |role| move |text| SlideLine { text, role };
+    goals
+        .iter()
+        .map(|goal| {
+            let first = format!("{:>number_width$}. ", goal.number);
+            let rest = " ".repeat(first.width());
+            let area = doc
+                .focus_area(&goal.focus_area)
+                .map_or(goal.focus_area.as_str(), |a| a.name.as_str());
+            wrap_indented(&goal.text, w, &first, &rest)
+                .into_iter()
+                .map(line(Role::Text))
+                .chain(
                     wrap_indented(area, w, &rest, &rest)
                         .into_iter()
-                        .map(|text| SlideLine {
-                            text,
-                            role: Role::Muted,
-                        }),
-                );
-                block
-            })
-            .collect();
-        add(
-            SlideKind::Goals,
-            &strings.slide_goals,
-            blocks,
-            notes_of(&doc.goals_intro),
-            None,
-            false,
-        );
-    }
-
-    // Closing: the vision once more, and where to read more.
-    let mut closing = vec![lines(&doc.statement, Role::Emphasis)];
-    for reference in &doc.references {
-        closing.push(lines(&reference.text, Role::Muted));
-    }
-    add(SlideKind::Closing, &doc.title, closing, vec![], None, true);
-
-    Deck {
-        slides,
-        size: (width, height),
-        with_notes,
-    }
+                        .map(line(Role::Muted)),
+                )
+                .collect()
+        })
+        .collect()
 }
 
 /// Picks the largest heading that fits `width` columns and a third of the
@@ -479,14 +572,19 @@ fn paginate(blocks: Vec<Vec<SlideLine>>, rows: usize) -> Vec<Vec<SlideLine>> {
 mod tests {
     use super::*;
 
-    fn builtin_deck(width: u16, height: u16) -> Deck {
+    fn builtin_deck(width: u16, height: u16) -> Vec<Slide> {
         build(&crate::load::builtin(), width, height, false)
+    }
+
+    /// The first slide of `kind` in a whole deck.
+    fn find(deck: &[Slide], kind: SlideKind) -> Option<&Slide> {
+        deck.iter().find(|s| s.kind == kind)
     }
 
     #[test]
     fn the_default_document_gives_every_kind_of_slide_in_order() {
         let deck = builtin_deck(80, 24);
-        let kinds: Vec<SlideKind> = deck.slides.iter().map(|s| s.kind).collect();
+        let kinds: Vec<SlideKind> = deck.iter().map(|s| s.kind).collect();
         let mut expected = vec![
             SlideKind::Title,
             SlideKind::Vision,
@@ -505,19 +603,81 @@ mod tests {
             background_0 - 1,
         ));
         expected.extend(std::iter::repeat_n(SlideKind::Background(1), background_1));
-        expected.push(SlideKind::FocusAreas);
+        expected.push(SlideKind::FocusAreas(0));
         expected.extend((0..5).map(SlideKind::FocusArea));
-        let goals = kinds.iter().filter(|k| **k == SlideKind::Goals).count();
-        expected.extend(std::iter::repeat_n(SlideKind::Goals, goals));
+        let goals = kinds.iter().filter(|k| **k == SlideKind::Goals(0)).count();
+        expected.extend(std::iter::repeat_n(SlideKind::Goals(0), goals));
         expected.push(SlideKind::Closing);
         assert_eq!(kinds, expected);
     }
 
     #[test]
+    fn topic_numbers_are_arithmetic_and_agree_with_the_whole_deck() {
+        let mut doc = crate::load::builtin();
+        let strings = Strings::load(Lang::for_document(&doc.language));
+        // 5 areas, 5 goals: one glance each.
+        let kinds: Vec<SlideKind> = (0..count(&doc)).filter_map(|i| kind_at(&doc, i)).collect();
+        let mut whole: Vec<SlideKind> = build(&doc, 80, 24, false).iter().map(|s| s.kind).collect();
+        whole.dedup();
+        assert_eq!(kinds, whole);
+        // Past a dozen, the lists at a glance come in runs of a dozen.
+        let area = doc.focus_areas[0].clone();
+        let goal = doc.goals[0].clone();
+        doc.focus_areas = (0..25)
+            .map(|i| crate::model::FocusArea {
+                id: format!("a{i}"),
+                name: format!("Area {i}"),
+                ..area.clone()
+            })
+            .collect();
+        doc.goals = (0..13)
+            .map(|i| crate::model::Goal {
+                number: i + 1,
+                focus_area: "a0".into(),
+                ..goal.clone()
+            })
+            .collect();
+        doc.reindex();
+        let b = doc.background.len();
+        assert_eq!(count(&doc), 2 + b + 3 + 25 + 2 + 1);
+        assert_eq!(kind_at(&doc, 2 + b + 2), Some(SlideKind::FocusAreas(2)));
+        assert_eq!(kind_at(&doc, 2 + b + 3), Some(SlideKind::FocusArea(0)));
+        assert_eq!(kind_at(&doc, count(&doc)), None);
+        for i in 0..count(&doc) {
+            let kind = kind_at(&doc, i).unwrap();
+            assert_eq!(index_of(&doc, kind), Some(i), "{kind:?}");
+        }
+        assert_eq!(index_of(&doc, SlideKind::FocusAreas(3)), None);
+        assert_eq!(index_of(&doc, SlideKind::FocusArea(25)), None);
+        assert_eq!(
+            heading(&doc, &strings, SlideKind::FocusAreas(2)),
+            "Fokusområden 25–25"
+        );
+        assert_eq!(heading(&doc, &strings, SlideKind::Goals(0)), "Mål 1–12");
+        let deck = Deck::lay_out(&doc, &strings, 2 + b + 2, (80, 24), false);
+        let body: Vec<&str> = deck.slides[0]
+            .body
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(body, ["25  Area 24"], "numbered as in the whole list");
+        let whole = build(&doc, 160, 45, false);
+        let listed = whole
+            .iter()
+            .filter(|s| matches!(s.kind, SlideKind::Goals(_)))
+            .flat_map(|s| &s.body)
+            .filter(|l| {
+                let numbered = l.text.trim_start().split_once(". ");
+                numbered.is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            })
+            .count();
+        assert_eq!(listed, 13, "every goal at a glance once");
+    }
+
+    #[test]
     fn experimentlust_slide_shows_goal_1() {
         let deck = builtin_deck(80, 24);
-        let i = deck.find(SlideKind::FocusArea(2), 0).unwrap();
-        let slide = &deck.slides[i];
+        let slide = find(&deck, SlideKind::FocusArea(2)).unwrap();
         assert_eq!(slide.heading, "Experimentlust");
         let body: Vec<&str> = slide.body.iter().map(|l| l.text.as_str()).collect();
         assert!(
@@ -532,7 +692,7 @@ mod tests {
         for (w, h) in [(80, 24), (40, 12), (24, 8), (160, 45)] {
             let deck = builtin_deck(w, h);
             let geo = geometry(w, h, false);
-            for slide in &deck.slides {
+            for slide in &deck {
                 let room = geo
                     .content_rows
                     .saturating_sub(slide.heading_rows() + 1)
@@ -544,7 +704,6 @@ mod tests {
             }
             // Every word of every goal is on some slide.
             let all: String = deck
-                .slides
                 .iter()
                 .flat_map(|s| s.body.iter().map(|l| format!("{} ", l.text)))
                 .collect();

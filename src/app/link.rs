@@ -89,8 +89,10 @@ pub fn open(state: &mut State, target: Target) {
     }
     if state.is_presenting() {
         let kind = crate::slides::SlideKind::FocusArea(state.selected);
-        if let Some(i) = state.presentation.deck.find(kind, 0) {
-            state.presentation.slide = i;
+        if let Some(topic) = crate::slides::index_of(&state.document, kind) {
+            state.presentation.topic = topic;
+            state.presentation.part = 0;
+            super::present::lay_out(state);
         }
     }
 }

@@ -168,7 +168,7 @@ mod tests {
     fn the_wheel_turns_slides_and_clicks_do_not() {
         let mut s = state();
         update(&mut s, Action::StartPresentation);
-        let first = s.presentation.slide;
+        let first = s.presentation.topic;
         update(
             &mut s,
             Action::Wheel {
@@ -177,7 +177,7 @@ mod tests {
                 down: true,
             },
         );
-        assert_eq!(s.presentation.slide, first + 1);
+        assert_eq!(s.presentation.topic, first + 1);
         update(
             &mut s,
             Action::Click {
@@ -185,7 +185,7 @@ mod tests {
                 row: 10,
             },
         );
-        assert_eq!(s.presentation.slide, first + 1);
+        assert_eq!(s.presentation.topic, first + 1);
     }
 
     #[test]

@@ -1,39 +1,63 @@
 //! The presentation's transitions, split from `app` to keep each file short.
 //! Same rules as the rest of `update`: pure, total, invariants restored.
 
-use super::{Action, Mode, Origin, Pane, Show, Size, State};
-use crate::slides::{self, SlideKind};
+use super::{Action, Mode, Origin, Pane, Show, State};
+use crate::slides::{self, Deck, SlideKind};
 
 /// Most digits a typed slide number may have (more is a typo, not a slide).
 const MAX_TYPED_DIGITS: u32 = 6;
 
 /// Starts presenting at the slide of the selected focus area.
 pub(super) fn start(state: &mut State, origin: Origin) {
-    state.presentation.origin = origin;
-    state.presentation.typed = None;
-    state.presentation.started_at = state.clock;
+    let p = &mut state.presentation;
+    p.origin = origin;
+    p.typed = None;
+    p.started_at = state.clock;
+    p.topic = slides::index_of(&state.document, SlideKind::FocusArea(state.selected)).unwrap_or(0);
+    p.part = 0;
     state.mode = Mode::Present(Show::Slide);
-    rebuild_deck(state);
-    let deck = &state.presentation.deck;
-    state.presentation.slide = deck
-        .find(SlideKind::FocusArea(state.selected), 0)
-        .unwrap_or(0);
+    lay_out(state);
 }
 
-/// Rebuilds the slides for the current size and notes panel, keeping the
-/// presenter on the same content (same kind of slide, same part if it still exists).
-pub(crate) fn rebuild_deck(state: &mut State) {
+/// Puts topic, part and overview pick back in range, and lays out the topic
+/// on screen unless the deck already is that topic at this size. Only this
+/// one topic is laid out, so every key costs the same in a document of any size.
+pub(crate) fn lay_out(state: &mut State) {
+    // Never zero: title, vision and closing are always there.
+    let last = slides::count(&state.document).saturating_sub(1);
     let p = &mut state.presentation;
-    let current = p.deck.slides.get(p.slide).map(|s| (s.kind, s.part));
-    let picked = p.deck.slides.get(p.overview_pick).map(|s| (s.kind, s.part));
-    let Size { width, height } = state.size;
-    p.deck = slides::build_with(&state.document, &state.strings, width, height, p.notes);
-    let locate = |at: Option<(SlideKind, usize)>, fallback: usize| {
-        at.and_then(|(kind, part)| p.deck.find(kind, part))
-            .unwrap_or(fallback)
-    };
-    p.slide = locate(current, p.slide);
-    p.overview_pick = locate(picked, p.overview_pick);
+    p.topic = p.topic.min(last);
+    p.overview_pick = p.overview_pick.min(last);
+    let size = (state.size.width, state.size.height);
+    if !p.deck.is_for(p.topic, size, p.notes) {
+        p.deck = Deck::lay_out(&state.document, &state.strings, p.topic, size, p.notes);
+    }
+    p.part = p.part.min(p.deck.slides.len().saturating_sub(1));
+}
+
+/// Lays the topic on screen out again after the document or the interface
+/// language changed, keeping the presenter on the same topic and part.
+pub(crate) fn rebuild_deck(state: &mut State) {
+    state.presentation.deck = Deck::default();
+    lay_out(state);
+}
+
+/// Shows topic `topic` from its first slide.
+fn go_to(state: &mut State, topic: usize) {
+    let p = &mut state.presentation;
+    p.topic = topic;
+    p.part = 0;
+    p.typed = None;
+    lay_out(state);
+}
+
+/// Shows the topic before the current one from its last slide, as paging
+/// back through a deck does.
+fn back_to(state: &mut State, topic: usize) {
+    go_to(state, topic);
+    // `lay_out` brings the part back to the topic's last slide.
+    state.presentation.part = usize::MAX;
+    lay_out(state);
 }
 
 /// Leaves the presentation for the browser, on the slide's focus area.
@@ -52,7 +76,7 @@ fn leave(state: &mut State) {
 /// Handles `action` while presenting. Returns false for actions the general
 /// `update` should handle (help, quit, resize bookkeeping, the clock).
 pub(super) fn update(state: &mut State, action: Action) -> bool {
-    let last = state.presentation.deck.slides.len().saturating_sub(1);
+    let last = slides::count(&state.document).saturating_sub(1);
     let Mode::Present(show) = state.mode else {
         // Help over the presentation: slide keys scroll the help.
         let scroll = match action {
@@ -65,8 +89,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
                 return update(state, action);
             }
             Action::Resize { width, height } => {
-                state.size = Size { width, height };
-                rebuild_deck(state);
+                state.size = super::Size { width, height };
                 return true;
             }
             _ => return false,
@@ -81,14 +104,9 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
     };
     let p = &mut state.presentation;
     match (show, action) {
-        (_, Action::Resize { width, height }) => {
-            state.size = Size { width, height };
-            rebuild_deck(state);
-        }
-        (_, Action::ToggleNotes) => {
-            p.notes = !p.notes;
-            rebuild_deck(state);
-        }
+        // The slide is laid out again for the new size or room (`lay_out`, after every action).
+        (_, Action::Resize { width, height }) => state.size = super::Size { width, height },
+        (_, Action::ToggleNotes) => p.notes = !p.notes,
         (_, Action::ToggleTimer) => p.timer = !p.timer,
         (_, Action::ToggleBlank) => {
             state.mode = Mode::Present(if show == Show::Blank {
@@ -102,7 +120,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             if show == Show::Overview {
                 state.mode = Mode::Present(Show::Slide);
             } else {
-                p.overview_pick = p.slide;
+                p.overview_pick = p.topic;
                 p.typed = None;
                 state.mode = Mode::Present(Show::Overview);
             }
@@ -114,26 +132,30 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         (Show::Overview, Action::FirstSlide) => p.overview_pick = 0,
         (Show::Overview, Action::LastSlide) => p.overview_pick = last,
         (Show::Overview, Action::Confirm) => {
-            p.slide = p.overview_pick;
             state.mode = Mode::Present(Show::Slide);
+            go_to(state, state.presentation.overview_pick);
         }
         (Show::Overview, Action::Back) => state.mode = Mode::Present(Show::Slide),
         (Show::Slide, Action::NextSlide) => {
-            p.slide = (p.slide + 1).min(last);
             p.typed = None;
+            if p.part + 1 < p.deck.slides.len() {
+                p.part += 1;
+            } else if p.topic < last {
+                let next = p.topic + 1;
+                go_to(state, next);
+            }
         }
         (Show::Slide, Action::PreviousSlide) => {
-            p.slide = p.slide.saturating_sub(1);
             p.typed = None;
+            if p.part > 0 {
+                p.part -= 1;
+            } else if p.topic > 0 {
+                let previous = p.topic - 1;
+                back_to(state, previous);
+            }
         }
-        (Show::Slide, Action::FirstSlide) => {
-            p.slide = 0;
-            p.typed = None;
-        }
-        (Show::Slide, Action::LastSlide) => {
-            p.slide = last;
-            p.typed = None;
-        }
+        (Show::Slide, Action::FirstSlide) => go_to(state, 0),
+        (Show::Slide, Action::LastSlide) => back_to(state, last),
         (Show::Slide, Action::TypeDigit(digit)) => {
             let typed = p.typed.unwrap_or(0);
             if typed < 10u32.pow(MAX_TYPED_DIGITS - 1) {
@@ -141,9 +163,9 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             }
         }
         (Show::Slide, Action::Confirm) => match p.typed.take() {
-            Some(number) if number >= 1 => p.slide = (number as usize - 1).min(last),
+            Some(number) if number >= 1 => go_to(state, (number as usize - 1).min(last)),
             Some(_) => {}
-            None => p.slide = (p.slide + 1).min(last),
+            None => return update(state, Action::NextSlide),
         },
         (Show::Slide, Action::Back) if p.typed.is_some() => p.typed = None,
         (Show::Slide, Action::Back) => leave(state),
@@ -188,55 +210,77 @@ mod tests {
             .unwrap_or(SlideKind::Title)
     }
 
+    fn topic_of(state: &State, kind: SlideKind) -> usize {
+        slides::index_of(&state.document, kind).expect("the document has this topic")
+    }
+
+    /// (topic, part) as the presenter sees it.
+    fn at(state: &State) -> (usize, usize) {
+        (state.presentation.topic, state.presentation.part)
+    }
+
     #[test]
     fn starts_on_the_title_slide() {
         let s = presenting_at(80, 24);
         assert_eq!(
-            (s.mode, s.presentation.slide, kind(&s)),
-            (Mode::Present(Show::Slide), 0, SlideKind::Title)
+            (s.mode, at(&s), kind(&s)),
+            (Mode::Present(Show::Slide), (0, 0), SlideKind::Title)
         );
     }
 
     #[test]
-    fn next_previous_first_last_stay_in_range() {
-        let mut s = presenting_at(80, 24);
-        let last = s.presentation.deck.slides.len() - 1;
-        apply(&mut s, &[Action::NextSlide, Action::NextSlide]);
-        assert_eq!(s.presentation.slide, 2);
+    fn next_and_previous_walk_every_slide_of_every_topic() {
+        // Small enough that the background sections continue over several slides.
+        let mut s = presenting_at(40, 12);
+        let whole = slides::build(&s.document, 40, 12, false);
+        assert!(
+            whole.iter().any(|slide| slide.parts > 1),
+            "some topic continues"
+        );
+        let mut seen = vec![(kind(&s), s.presentation.part)];
+        for _ in 1..whole.len() {
+            apply(&mut s, &[Action::NextSlide]);
+            seen.push((kind(&s), s.presentation.part));
+        }
+        let expected: Vec<(SlideKind, usize)> = whole.iter().map(|x| (x.kind, x.part)).collect();
+        assert_eq!(seen, expected, "forwards: the whole deck in order");
+        apply(&mut s, &[Action::NextSlide]);
+        assert_eq!(kind(&s), SlideKind::Closing, "stays on the last");
+        for want in expected.iter().rev().skip(1) {
+            apply(&mut s, &[Action::PreviousSlide]);
+            assert_eq!((kind(&s), s.presentation.part), *want, "backwards");
+        }
         apply(&mut s, &[Action::PreviousSlide]);
-        assert_eq!(s.presentation.slide, 1);
-        apply(&mut s, &[Action::LastSlide, Action::NextSlide]);
-        assert_eq!(s.presentation.slide, last);
-        assert_eq!(kind(&s), SlideKind::Closing);
-        apply(&mut s, &[Action::FirstSlide, Action::PreviousSlide]);
-        assert_eq!(s.presentation.slide, 0);
-        apply(&mut s, &[Action::Confirm]);
-        assert_eq!(s.presentation.slide, 1, "Enter with nothing typed is next");
+        assert_eq!(at(&s), (0, 0), "stays on the first");
     }
 
     #[test]
-    fn typing_a_number_then_enter_jumps_there() {
+    fn first_last_and_enter_stay_in_range() {
         let mut s = presenting_at(80, 24);
-        apply(
-            &mut s,
-            &[Action::TypeDigit(1), Action::TypeDigit(0), Action::Confirm],
-        );
-        assert_eq!((s.presentation.slide, s.presentation.typed), (9, None));
+        let last = slides::count(&s.document) - 1;
+        apply(&mut s, &[Action::NextSlide, Action::NextSlide]);
+        assert_eq!(at(&s), (2, 0));
+        apply(&mut s, &[Action::LastSlide]);
+        assert_eq!((s.presentation.topic, kind(&s)), (last, SlideKind::Closing));
+        apply(&mut s, &[Action::FirstSlide]);
+        assert_eq!(at(&s), (0, 0));
+        apply(&mut s, &[Action::Confirm]);
+        assert_eq!(at(&s), (1, 0), "Enter with nothing typed is next");
+    }
+
+    #[test]
+    fn typing_a_number_then_enter_jumps_to_that_topic() {
+        let mut s = presenting_at(80, 24);
+        let last = slides::count(&s.document) - 1;
+        apply(&mut s, &[Action::TypeDigit(7), Action::Confirm]);
+        assert_eq!((at(&s), s.presentation.typed), ((6, 0), None));
         apply(
             &mut s,
             &[Action::TypeDigit(9), Action::TypeDigit(9), Action::Confirm],
         );
-        assert_eq!(
-            s.presentation.slide,
-            s.presentation.deck.slides.len() - 1,
-            "past the end: last"
-        );
+        assert_eq!(s.presentation.topic, last, "past the end: last");
         apply(&mut s, &[Action::TypeDigit(0), Action::Confirm]);
-        assert_eq!(
-            s.presentation.slide,
-            s.presentation.deck.slides.len() - 1,
-            "0 goes nowhere"
-        );
+        assert_eq!(s.presentation.topic, last, "0 goes nowhere");
         apply(&mut s, &[Action::TypeDigit(3), Action::Back]);
         assert_eq!(
             (s.mode, s.presentation.typed),
@@ -252,7 +296,38 @@ mod tests {
     }
 
     #[test]
-    fn overview_picks_a_slide() {
+    fn topic_numbers_do_not_depend_on_the_terminal_size() {
+        let omstallning = {
+            let s = presenting_at(80, 24);
+            topic_of(&s, SlideKind::FocusArea(3))
+        };
+        for (w, h) in [(24, 8), (40, 12), (80, 24), (160, 45), (300, 100)] {
+            let mut s = presenting_at(w, h);
+            let number = (omstallning + 1).to_string();
+            for digit in number.chars().filter_map(|c| c.to_digit(10)) {
+                apply(&mut s, &[Action::TypeDigit(digit as u8)]);
+            }
+            apply(&mut s, &[Action::Confirm]);
+            assert_eq!(kind(&s), SlideKind::FocusArea(3), "at {w}×{h}");
+        }
+    }
+
+    #[test]
+    fn only_the_topic_on_screen_is_laid_out() {
+        let mut s = presenting_at(40, 12);
+        for _ in 0..30 {
+            apply(&mut s, &[Action::NextSlide]);
+            let deck = &s.presentation.deck;
+            assert_eq!(deck.topic, s.presentation.topic);
+            assert!(
+                deck.slides.iter().all(|slide| slide.kind == kind(&s)),
+                "one topic's slides, no more"
+            );
+        }
+    }
+
+    #[test]
+    fn overview_picks_a_topic() {
         let mut s = presenting_at(80, 24);
         apply(&mut s, &[Action::NextSlide, Action::ToggleOverview]);
         assert_eq!(
@@ -263,17 +338,14 @@ mod tests {
             &mut s,
             &[Action::NextSlide, Action::NextSlide, Action::Confirm],
         );
-        assert_eq!(
-            (s.mode, s.presentation.slide),
-            (Mode::Present(Show::Slide), 3)
-        );
+        assert_eq!((s.mode, at(&s)), (Mode::Present(Show::Slide), (3, 0)));
         apply(
             &mut s,
             &[Action::ToggleOverview, Action::LastSlide, Action::Back],
         );
         assert_eq!(
-            (s.mode, s.presentation.slide),
-            (Mode::Present(Show::Slide), 3),
+            (s.mode, at(&s)),
+            (Mode::Present(Show::Slide), (3, 0)),
             "Esc closes without moving"
         );
         apply(&mut s, &[Action::ToggleOverview, Action::ToggleOverview]);
@@ -284,10 +356,7 @@ mod tests {
     fn blank_toggles_and_ignores_slide_keys() {
         let mut s = presenting_at(80, 24);
         apply(&mut s, &[Action::ToggleBlank, Action::NextSlide]);
-        assert_eq!(
-            (s.mode, s.presentation.slide),
-            (Mode::Present(Show::Blank), 0)
-        );
+        assert_eq!((s.mode, at(&s)), (Mode::Present(Show::Blank), (0, 0)));
         apply(&mut s, &[Action::ToggleBlank]);
         assert_eq!(s.mode, Mode::Present(Show::Slide));
         apply(&mut s, &[Action::ToggleBlank, Action::Back]);
@@ -336,12 +405,8 @@ mod tests {
         apply(&mut s, &[Action::ClosePresentation]);
         assert!(s.should_quit);
         let mut s = presenting_at(80, 24);
-        let experimentlust = s
-            .presentation
-            .deck
-            .find(SlideKind::FocusArea(2), 0)
-            .unwrap();
-        s.presentation.slide = experimentlust;
+        s.presentation.topic = topic_of(&s, SlideKind::FocusArea(2));
+        lay_out(&mut s);
         apply(&mut s, &[Action::Back]);
         assert_eq!(
             (s.mode, s.selected, s.should_quit),
@@ -372,14 +437,10 @@ mod tests {
     }
 
     #[test]
-    fn resizing_and_notes_keep_the_slide() {
+    fn resizing_and_notes_keep_the_topic_and_the_part_if_it_still_exists() {
         let mut s = presenting_at(160, 45);
-        let i = s
-            .presentation
-            .deck
-            .find(SlideKind::FocusArea(3), 0)
-            .unwrap();
-        s.presentation.slide = i;
+        s.presentation.topic = topic_of(&s, SlideKind::FocusArea(3));
+        lay_out(&mut s);
         for (w, h) in [(40, 12), (1, 1), (80, 24), (300, 100)] {
             apply(
                 &mut s,
@@ -389,10 +450,28 @@ mod tests {
                 }],
             );
             assert_eq!(kind(&s), SlideKind::FocusArea(3), "at {w}×{h}");
+            assert_eq!(s.presentation.deck.size, (w, h));
         }
         apply(&mut s, &[Action::ToggleNotes]);
         assert!(s.presentation.notes && s.presentation.deck.with_notes);
         assert_eq!(kind(&s), SlideKind::FocusArea(3));
+        // On the last part of a long topic, a larger screen needs fewer parts.
+        let mut s = presenting_at(24, 8);
+        s.presentation.topic = topic_of(&s, SlideKind::Background(0));
+        s.presentation.part = usize::MAX;
+        lay_out(&mut s);
+        assert!(s.presentation.part > 0, "continues at 24×8");
+        apply(
+            &mut s,
+            &[Action::Resize {
+                width: 300,
+                height: 100,
+            }],
+        );
+        assert_eq!(
+            (kind(&s), s.presentation.part),
+            (SlideKind::Background(0), 0)
+        );
     }
 
     #[test]

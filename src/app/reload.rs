@@ -3,6 +3,7 @@
 
 use super::{State, rebuild_deck};
 use crate::model::Document;
+use crate::slides::SlideKind;
 
 /// Applies the result of re-reading the document file: a valid document
 /// replaces the current one, keeping the selected focus area (by id) and the
@@ -21,7 +22,9 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
         .focus_areas
         .get(state.selected)
         .map(|a| a.id.clone());
-    // The slide's focus area, by id, so a reordered document keeps the slide.
+    // What the slide shows, and its focus area by id, so a reordered
+    // document keeps the slide.
+    let slide_kind = state.current_slide().map(|s| s.kind);
     let slide_area = state
         .current_slide()
         .and_then(|s| s.focus_area)
@@ -37,15 +40,14 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
     }
     let new_slide_area = find(&slide_area);
     if state.is_presenting() {
-        rebuild_deck(state);
-        if let Some(i) = new_slide_area.and_then(|i| {
-            state
-                .presentation
-                .deck
-                .find(crate::slides::SlideKind::FocusArea(i), 0)
-        }) {
-            state.presentation.slide = i;
+        let kind = match (slide_kind, new_slide_area) {
+            (Some(SlideKind::FocusArea(_)), Some(i)) => Some(SlideKind::FocusArea(i)),
+            (kind, _) => kind,
+        };
+        if let Some(topic) = kind.and_then(|kind| crate::slides::index_of(&state.document, kind)) {
+            state.presentation.topic = topic;
         }
+        rebuild_deck(state);
     } else {
         // The deck is rebuilt when the presentation starts; drop the stale one.
         state.presentation.deck = crate::slides::Deck::default();

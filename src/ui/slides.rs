@@ -135,17 +135,18 @@ fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) 
     }
 }
 
-/// Every slide as one line, the pick marked with `▶` and reverse video.
+/// Every topic as one line, the pick marked with `▶` and reverse video.
 fn overview(state: &State, frame: &mut Frame, content: Rect) {
     let p = &state.presentation;
+    let total = slides::count(&state.document);
     let rows = usize::from(content.height.saturating_sub(2)).max(1);
     // Keep the pick in view, centred when the list is long.
     let first = p
         .overview_pick
         .saturating_sub(rows / 2)
-        .min(p.deck.slides.len().saturating_sub(rows));
+        .min(total.saturating_sub(rows));
     let width = usize::from(content.width);
-    let number_width = p.deck.slides.len().to_string().len();
+    let number_width = total.to_string().len();
     let mut lines = vec![
         Line::styled(
             state.strings.slide_overview.clone(),
@@ -154,14 +155,14 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
         .centered(),
         Line::default(),
     ];
-    for (i, slide) in p.deck.slides.iter().enumerate().skip(first).take(rows) {
-        let marker = if i == p.overview_pick { "▶ " } else { "  " };
-        let part = if slide.parts > 1 {
-            format!(" ({}/{})", slide.part + 1, slide.parts)
-        } else {
-            String::new()
+    // Only the rows on screen: a heading is looked up, not laid out.
+    for i in first..(first + rows).min(total) {
+        let Some(kind) = slides::kind_at(&state.document, i) else {
+            break;
         };
-        let text = format!("{marker}{:>number_width$}  {}{part}", i + 1, slide.heading);
+        let heading = slides::heading(&state.document, &state.strings, kind);
+        let marker = if i == p.overview_pick { "▶ " } else { "  " };
+        let text = format!("{marker}{:>number_width$}  {heading}", i + 1);
         let style = if i == p.overview_pick {
             state.theme.selected
         } else {
@@ -203,12 +204,20 @@ fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
 /// the part of a continued slide, the number being typed, and the clock.
 fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     let p = &state.presentation;
-    let total = p.deck.slides.len().max(1);
-    let n = p.slide + 1;
+    let total = slides::count(&state.document).max(1);
+    let n = p.topic + 1;
     let mut left = vec![Span::styled(
         format!(" {n} / {total} "),
         state.theme.slide_strong,
     )];
+    // A topic that continues: which of its slides this is.
+    let parts = p.deck.slides.len();
+    if parts > 1 {
+        left.push(Span::styled(
+            format!("({}/{parts}) ", p.part + 1),
+            state.theme.slide_muted,
+        ));
+    }
     let mut right: Vec<Span> = Vec::new();
     if let Some(typed) = p.typed {
         right.push(Span::styled(

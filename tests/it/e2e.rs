@@ -264,7 +264,11 @@ fn a_key_that_changes_nothing_writes_nothing() {
     let before = quiet_total(&s);
     // Already at the top: `g` (go to the top) has nothing to do.
     s.send(b"g");
-    assert_eq!(quiet_total(&s), before, "no bytes for a key that changes nothing");
+    assert_eq!(
+        quiet_total(&s),
+        before,
+        "no bytes for a key that changes nothing"
+    );
     // The app is alive and still draws what does change.
     s.send(b"j");
     s.wait_for("Livskvalitet · ");
@@ -578,10 +582,11 @@ fn presenting_reloads_and_keeps_the_slide() {
     s.wait_for(" 1 / ");
     s.send(b"b"); // blank, then back: proves keys work before the reload
     s.send(b"b");
-    let deck = vision_tui::slides::build(&vision_tui::load::builtin(), 100, 30, false);
-    let slide = deck
-        .find(vision_tui::slides::SlideKind::FocusArea(3), 0)
-        .unwrap()
+    let slide = vision_tui::slides::index_of(
+        &vision_tui::load::builtin(),
+        vision_tui::slides::SlideKind::FocusArea(3),
+    )
+    .unwrap()
         + 1;
     s.send(format!("{slide}\r").as_bytes());
     s.wait_for("I Alingsås finns goda livsmiljöer");

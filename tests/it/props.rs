@@ -113,7 +113,9 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-fn check_invariants(state: &State) {
+/// What must hold after every `update`, in any document at any size
+/// (also checked by the scale tests on generated documents).
+pub(crate) fn check_invariants(state: &State) {
     if state.search.is_active() && !state.search.hits.is_empty() {
         assert!(
             state.search.hits.contains(&state.selected),
@@ -126,13 +128,14 @@ fn check_invariants(state: &State) {
             !p.deck.slides.is_empty(),
             "a presentation always has slides"
         );
-        assert!(p.slide < p.deck.slides.len() && p.overview_pick < p.deck.slides.len());
-        assert_eq!(
-            p.deck.size,
-            (state.size.width, state.size.height),
-            "deck built for this size"
+        let topics = vision_tui::slides::count(&state.document);
+        assert!(p.topic < topics && p.overview_pick < topics);
+        assert!(p.part < p.deck.slides.len());
+        assert!(
+            p.deck
+                .is_for(p.topic, (state.size.width, state.size.height), p.notes),
+            "the deck is the topic on screen, laid out for this size and notes panel"
         );
-        assert_eq!(p.deck.with_notes, p.notes);
     }
     let count = state.document.focus_areas.len();
     assert!(
@@ -149,6 +152,10 @@ fn check_invariants(state: &State) {
                 "selected row in view"
             );
         }
+        assert!(
+            state.list_offset < state.visible_len().max(1),
+            "no row past the end"
+        );
         assert!(state.detail_scroll <= m.detail.max_scroll());
         if matches!(state.mode, Mode::Help(_)) {
             assert!(state.help_scroll <= m.help.max_scroll());

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-use vision_tui::app::{Action, Mode, State, update};
+use vision_tui::app::{Action, State, update};
 use vision_tui::model::Document;
 use vision_tui::theme::Theme;
 use vision_tui::ui;
@@ -101,51 +101,13 @@ fn action() -> impl Strategy<Value = Action> {
     ]
 }
 
-/// The invariants of `update` (as in props.rs), plus: the list never shows
-/// a row past the end.
-fn check_invariants(state: &State) {
-    if state.search.is_active() && !state.search.hits.is_empty() {
-        assert!(state.search.hits.contains(&state.selected));
-    }
-    if state.is_presenting() {
-        let p = &state.presentation;
-        assert!(
-            !p.deck.slides.is_empty(),
-            "a presentation always has slides"
-        );
-        assert!(p.slide < p.deck.slides.len() && p.overview_pick < p.deck.slides.len());
-        assert_eq!(p.deck.size, (state.size.width, state.size.height));
-    }
-    let count = state.document.focus_areas.len();
-    assert!(
-        state.selected < count.max(1),
-        "selection {} of {count}",
-        state.selected
-    );
-    let m = ui::layout::measure(state);
-    if !m.too_small {
-        let rows = m.list.visible.max(1);
-        if let Some(row) = state.visible_position(state.selected) {
-            assert!(state.list_offset <= row && row < state.list_offset + rows);
-        }
-        assert!(
-            state.list_offset < state.visible_len().max(1),
-            "no row past the end"
-        );
-        assert!(state.detail_scroll <= m.detail.max_scroll());
-        if matches!(state.mode, Mode::Help(_)) {
-            assert!(state.help_scroll <= m.help.max_scroll());
-        }
-    }
-}
-
 fn run(document: Document, (width, height): (u16, u16), actions: &[Action]) {
     let mut state = State::new(document, Theme::default());
     update(&mut state, Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     for &action in actions {
         update(&mut state, action);
-        check_invariants(&state);
+        crate::props::check_invariants(&state);
         terminal
             .backend_mut()
             .resize(state.size.width, state.size.height);
@@ -284,7 +246,7 @@ fn ten_thousand_areas_browse_to_the_end() {
         },
     );
     update(&mut state, Action::MoveToBottom);
-    check_invariants(&state);
+    crate::props::check_invariants(&state);
     assert_eq!(state.selected, 9_999);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal.draw(|frame| ui::view(&state, frame)).unwrap();
