@@ -116,7 +116,7 @@ struct Nav {
     selected: usize,
     list_offset: usize,
     detail_scroll: usize,
-    background_scroll: usize,
+    background_scroll: vision_tui::app::BlockLine,
     help_scroll: usize,
     topic: usize,
     part: usize,

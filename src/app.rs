@@ -73,6 +73,16 @@ pub enum Origin {
     CommandLine,
 }
 
+/// A place in a text laid out in blocks (the background view): line `line`
+/// of block `block`. Ordered as places in the text are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct BlockLine {
+    /// The block (a paragraph, a focus area, a goal), counted from 0.
+    pub block: usize,
+    /// The line within the block, counted from 0.
+    pub line: usize,
+}
+
 /// The presentation's state (kept while browsing, so it can resume).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {
@@ -148,7 +158,7 @@ pub struct State {
     /// First line shown in the goal-detail pane.
     pub detail_scroll: usize,
     /// First line shown in the background view.
-    pub background_scroll: usize,
+    pub background_scroll: BlockLine,
     /// First line shown in the help overlay.
     pub help_scroll: usize,
     /// The terminal's size, as last reported.
@@ -185,7 +195,7 @@ impl State {
             selected: 0,
             list_offset: 0,
             detail_scroll: 0,
-            background_scroll: 0,
+            background_scroll: BlockLine::default(),
             help_scroll: 0,
             size: Size::default(),
             should_quit: false,
@@ -348,7 +358,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::ToggleBackground => match state.mode {
             Mode::Browse(pane) => {
                 state.mode = Mode::Background(pane);
-                state.background_scroll = 0;
+                state.background_scroll = BlockLine::default();
             }
             Mode::Background(pane) => state.mode = Mode::Browse(pane),
             Mode::Help(_) | Mode::Present(_) | Mode::Search(_) => {}
@@ -392,8 +402,8 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::MoveDown => step(state, Step::Down(1)),
         Action::MoveUp => step(state, Step::Up(1)),
-        Action::MoveToTop => step(state, Step::Up(usize::MAX)),
-        Action::MoveToBottom => step(state, Step::Down(usize::MAX)),
+        Action::MoveToTop => step(state, Step::Top),
+        Action::MoveToBottom => step(state, Step::Bottom),
         Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
             let page = page_height(state);
             let amount = match action {
@@ -436,16 +446,27 @@ pub fn update(state: &mut State, action: Action) {
     clamp(state);
 }
 
-enum Step {
+/// A move through whatever the current mode moves through, in rows or lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// This many further down.
     Down(usize),
+    /// This many further up.
     Up(usize),
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
 }
 
 impl Step {
-    fn apply(&self, value: usize) -> usize {
-        match *self {
+    /// The step applied to a row or line offset (kept in range by `clamp`).
+    fn apply(self, value: usize) -> usize {
+        match self {
             Step::Down(n) => value.saturating_add(n),
             Step::Up(n) => value.saturating_sub(n),
+            Step::Top => 0,
+            Step::Bottom => usize::MAX,
         }
     }
 }
@@ -463,7 +484,15 @@ fn step(state: &mut State, step: Step) {
             }
         }
         Mode::Browse(Pane::GoalDetail) => state.detail_scroll = step.apply(state.detail_scroll),
-        Mode::Background(_) => state.background_scroll = step.apply(state.background_scroll),
+        Mode::Background(_) => {
+            let view = state.measure().background;
+            state.background_scroll = ui::background::scroll(
+                state,
+                (view.width, view.height),
+                state.background_scroll,
+                step,
+            );
+        }
         Mode::Help(_) => state.help_scroll = step.apply(state.help_scroll),
         Mode::Present(_) | Mode::Search(_) => {}
     }
@@ -475,7 +504,7 @@ fn page_height(state: &State) -> usize {
     match state.mode {
         Mode::Browse(Pane::FocusList) => m.list.visible,
         Mode::Browse(Pane::GoalDetail) => m.detail.visible,
-        Mode::Background(_) => m.background.visible,
+        Mode::Background(_) => usize::from(m.background.height),
         Mode::Help(_) => m.help.visible,
         Mode::Present(_) | Mode::Search(_) => 1,
     }
@@ -522,5 +551,11 @@ fn clamp(state: &mut State) {
         }
     }
     state.detail_scroll = state.detail_scroll.min(m.detail.max_scroll());
-    state.background_scroll = state.background_scroll.min(m.background.max_scroll());
+    state.background_scroll = if m.background.is_empty() {
+        // Not on screen: the view opens at the top.
+        BlockLine::default()
+    } else {
+        let view = m.background;
+        ui::background::clamp(state, (view.width, view.height), state.background_scroll)
+    };
 }

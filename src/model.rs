@@ -5,7 +5,6 @@
 //! The format is described for authors in `docs/document-format.md`; keep the
 //! two in step.
 
-use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -268,39 +267,16 @@ impl Document {
         }
     }
 
-    /// Data derived from a large document, computed by `build` once and kept
-    /// with the index (so it is dropped when the document changes, like the
-    /// index): one value per type `T`, for the last `key` asked. `None` for
-    /// documents too small to keep an index: compute directly.
-    pub(crate) fn cached<T: Any + Send + Sync>(
-        &self,
-        key: u64,
-        build: impl FnOnce() -> T,
-    ) -> Option<Arc<T>> {
-        let lookup = self.lookup()?;
-        let kind = TypeId::of::<T>();
-        let found = lookup
-            .derived
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .find(|(t, k, _)| *t == kind && *k == key)
-            .map(|(_, _, value)| Arc::clone(value));
-        if let Some(value) = found.and_then(|v| v.downcast::<T>().ok()) {
-            return Some(value);
+    /// Digits of the largest goal number (1 without goals), for lining
+    /// numbered goals up.
+    pub fn goal_number_width(&self) -> usize {
+        match self.lookup() {
+            Some(lookup) => lookup.goal_number_width,
+            None => goal_number_width(&self.goals),
         }
-        // Built without holding the lock: `build` may look things up in the document.
-        let value = Arc::new(build());
-        let mut derived = lookup
-            .derived
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        derived.retain(|(t, _, _)| *t != kind);
-        derived.push((kind, key, Arc::clone(&value) as Arc<dyn Any + Send + Sync>));
-        Some(value)
     }
 
-    /// Drops the lookup index (and what is kept with it), so the next lookup
+    /// Drops the lookup index, so the next lookup
     /// rebuilds it. Needed only after editing text in place (see [`Document`]).
     pub fn reindex(&mut self) {
         self.index = Index::default();
@@ -433,12 +409,18 @@ struct Lookup {
     area_slots: HashMap<u64, usize>,
     /// Width of the widest focus-area name.
     longest_name: usize,
-    /// What [`Document::cached`] keeps: (type, key, value).
-    derived: Mutex<Vec<Derived>>,
+    /// Digits of the largest goal number.
+    goal_number_width: usize,
 }
 
-/// One value kept by [`Document::cached`].
-type Derived = (TypeId, u64, Arc<dyn Any + Send + Sync>);
+/// Digits of the largest goal number among `goals` (1 without goals).
+fn goal_number_width(goals: &[Goal]) -> usize {
+    goals
+        .iter()
+        .map(|g| g.number)
+        .max()
+        .map_or(1, |n| n.to_string().len())
+}
 
 impl Lookup {
     fn build(doc: &Document, fingerprint: Fingerprint) -> Self {
@@ -477,7 +459,7 @@ impl Lookup {
             goal_slots,
             area_slots,
             longest_name,
-            derived: Mutex::new(Vec::new()),
+            goal_number_width: goal_number_width(&doc.goals),
         }
     }
 

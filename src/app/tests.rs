@@ -208,20 +208,23 @@ fn background_toggles_scrolls_and_keeps_the_pane() {
     update(&mut s, Action::ToggleBackground);
     assert_eq!(s.mode, Mode::Background(Pane::FocusList));
     update(&mut s, Action::MoveDown);
+    let top = crate::app::BlockLine::default();
     assert_eq!(
         (s.background_scroll, s.selected),
-        (1, 0),
-        "moving scrolls, selection stays"
+        (crate::app::BlockLine { block: 0, line: 1 }, 0),
+        "moving scrolls (the first block is the adoption, two lines), selection stays"
     );
     update(&mut s, Action::MoveToBottom);
-    assert_eq!(
-        s.background_scroll,
-        ui::layout::measure(&s).background.max_scroll()
-    );
+    let view = ui::layout::measure(&s).background;
+    let bottom = ui::background::scroll(&s, (view.width, view.height), top, Step::Bottom);
+    assert!(bottom > top);
+    assert_eq!(s.background_scroll, bottom);
+    update(&mut s, Action::MoveDown);
+    assert_eq!(s.background_scroll, bottom, "not past the end");
     update(&mut s, Action::ToggleBackground);
     assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
     update(&mut s, Action::ToggleBackground);
-    assert_eq!(s.background_scroll, 0, "reopens at the top");
+    assert_eq!(s.background_scroll, top, "reopens at the top");
 }
 
 #[test]

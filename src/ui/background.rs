@@ -1,6 +1,12 @@
 //! The background view: how the vision was made, how vision, focus areas and
 //! goals fit together, and where to read more. All of it is the document's
 //! own text, in the document's order.
+//!
+//! The view is a sequence of blocks (a paragraph, a focus area, a goal), and
+//! where it is scrolled to is a [`BlockLine`]: a block and a line in it.
+//! Scrolling lays out only the blocks it passes and drawing only those on
+//! screen, so a document of any size opens and scrolls at the same speed,
+//! and a resize keeps the same text at the top.
 
 use std::borrow::Cow;
 
@@ -12,10 +18,13 @@ use ratatui::widgets::Paragraph;
 
 use super::pane_block;
 use super::text::wrap_indented;
-use crate::app::State;
+use crate::app::{BlockLine, State, Step};
 
 /// The widest a line of prose gets, in columns.
 pub const READING_WIDTH: usize = 100;
+/// Up to this many blocks the scrollbar counts lines (laying out the whole
+/// view to do so); past it, it counts blocks.
+const EXACT_SCROLLBAR_BLOCKS: usize = 256;
 
 /// The view's lines at `width` columns.
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
@@ -23,46 +32,29 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
     (0..view.len()).flat_map(|k| view.lines(k)).collect()
 }
 
-/// How many lines [`lines`] has at `width`, without laying out a large
-/// document each time: its line counts are kept with the document.
-pub fn line_count(state: &State, width: usize) -> usize {
-    let view = View::new(state, width);
-    match view.counts() {
-        Some(counts) => counts.total(),
-        None => (0..view.len()).map(|k| view.lines(k).len()).sum(),
+/// Where `step` from `from` leads in the view at `width`×`visible`: never
+/// before the top, never past the place that shows the last screenful.
+pub fn scroll(
+    state: &State,
+    (width, visible): (u16, u16),
+    from: BlockLine,
+    step: Step,
+) -> BlockLine {
+    let view = View::new(state, usize::from(width));
+    let visible = usize::from(visible);
+    match step {
+        Step::Top => BlockLine::default(),
+        Step::Bottom => view.bottom(visible),
+        // A page at most: walk it, then stop at the bottom.
+        Step::Down(n) => view.clamp(view.down(from, n), visible),
+        Step::Up(n) => view.up(from, n),
     }
 }
 
-/// Lines `scroll..scroll + visible` of [`lines`], and how many there are in
-/// all. A large document lays out only the blocks on screen.
-fn window(
-    state: &State,
-    width: usize,
-    scroll: usize,
-    visible: usize,
-) -> (Vec<Line<'static>>, usize) {
-    let view = View::new(state, width);
-    let Some(counts) = view.counts() else {
-        let all: Vec<Line<'static>> = (0..view.len()).flat_map(|k| view.lines(k)).collect();
-        let total = all.len();
-        return (all.into_iter().skip(scroll).take(visible).collect(), total);
-    };
-    let mut shown = Vec::with_capacity(visible);
-    // The block holding line `scroll`: the last one that starts at or before it.
-    let first = counts
-        .starts
-        .partition_point(|&start| start as usize <= scroll);
-    let mut skip = scroll.saturating_sub(counts.start(first.saturating_sub(1)));
-    for k in first.saturating_sub(1)..view.len() {
-        if shown.len() >= visible {
-            break;
-        }
-        let lines = view.lines(k);
-        let take = visible - shown.len();
-        shown.extend(lines.into_iter().skip(skip).take(take));
-        skip = 0;
-    }
-    (shown, counts.total())
+/// `at` brought back into range for the view at `width`×`visible` (after a
+/// resize or a new document).
+pub fn clamp(state: &State, (width, visible): (u16, u16), at: BlockLine) -> BlockLine {
+    View::new(state, usize::from(width)).clamp(at, usize::from(visible))
 }
 
 /// One block of the view: a blank line, or a text wrapped as a unit.
@@ -92,26 +84,6 @@ struct View<'a> {
     len: usize,
     /// Digits of the largest goal number.
     number_width: usize,
-    /// The line counts, for a large document.
-    counts: Option<std::sync::Arc<Counts>>,
-}
-
-/// Where each block starts, in lines, for one width: kept with a large document.
-struct Counts {
-    /// Line index of the first line of block `k`; one more entry at the end: the total.
-    starts: Vec<u32>,
-    /// Digits of the largest goal number.
-    number_width: usize,
-}
-
-impl Counts {
-    fn start(&self, k: usize) -> usize {
-        self.starts.get(k).map_or(0, |&s| s as usize)
-    }
-
-    fn total(&self) -> usize {
-        self.starts.last().map_or(0, |&s| s as usize)
-    }
 }
 
 impl<'a> View<'a> {
@@ -188,15 +160,9 @@ impl<'a> View<'a> {
             width,
             runs,
             len: 0,
-            number_width: 1,
-            counts: None,
+            number_width: doc.goal_number_width(),
         };
         view.len = view.runs.iter().map(|run| view.run_len(run)).sum();
-        view.counts = view.build_counts();
-        view.number_width = match &view.counts {
-            Some(counts) => counts.number_width,
-            None => view.compute_number_width(),
-        };
         view
     }
 
@@ -213,49 +179,114 @@ impl<'a> View<'a> {
         self.len
     }
 
-    /// Line counts of every block at this width (`None` for a small document).
-    fn counts(&self) -> Option<&Counts> {
-        self.counts.as_deref()
+    /// Lines of block `k` (every block has at least one).
+    fn block_len(&self, k: usize) -> usize {
+        self.lines(k).len().max(1)
     }
 
-    /// The line counts, from the document's cache or made once for this
-    /// width; `None` for a small document, which keeps no cache.
-    fn build_counts(&self) -> Option<std::sync::Arc<Counts>> {
-        let key = u64::try_from(self.width).unwrap_or(u64::MAX);
-        self.state.document.cached(key, || {
-            let number_width = self.compute_number_width();
-            let mut starts = Vec::with_capacity(self.len + 1);
-            let mut line = 0u32;
-            for k in 0..self.len {
-                starts.push(line);
-                let lines = self.piece_lines(k, number_width);
-                line = line.saturating_add(u32::try_from(lines.len()).unwrap_or(u32::MAX));
+    /// The place that shows the last `visible` lines: scrolling stops there.
+    fn bottom(&self, visible: usize) -> BlockLine {
+        let mut need = visible.max(1);
+        for k in (0..self.len).rev() {
+            let n = self.block_len(k);
+            if n >= need {
+                return BlockLine {
+                    block: k,
+                    line: n - need,
+                };
             }
-            starts.push(line);
-            Counts {
-                starts,
-                number_width,
-            }
-        })
+            need -= n;
+        }
+        BlockLine::default()
     }
 
-    /// Digits of the largest goal number (1 without goals).
-    fn compute_number_width(&self) -> usize {
-        self.state
-            .document
-            .goals
-            .iter()
-            .map(|g| g.number.to_string().len())
-            .max()
-            .unwrap_or(1)
+    /// `at`, on a line that exists and no further than the bottom.
+    fn clamp(&self, at: BlockLine, visible: usize) -> BlockLine {
+        let bottom = self.bottom(visible);
+        if at >= bottom {
+            return bottom;
+        }
+        BlockLine {
+            block: at.block,
+            line: at.line.min(self.block_len(at.block) - 1),
+        }
+    }
+
+    /// `n` lines further down from `from`, stopping at the last line (not
+    /// at the bottom: [`Self::clamp`] does that). Lays out the blocks it passes.
+    fn down(&self, from: BlockLine, n: usize) -> BlockLine {
+        let (mut at, mut left) = (from, n);
+        while left > 0 && at.block < self.len {
+            let below = self.block_len(at.block).saturating_sub(at.line + 1);
+            if left <= below {
+                at.line += left;
+                break;
+            }
+            if at.block + 1 == self.len {
+                at.line += below;
+                break;
+            }
+            left -= below + 1;
+            at = BlockLine {
+                block: at.block + 1,
+                line: 0,
+            };
+        }
+        at
+    }
+
+    /// `n` lines further up from `from`, stopping at the top.
+    fn up(&self, from: BlockLine, n: usize) -> BlockLine {
+        let (mut at, mut left) = (from, n);
+        if at.block >= self.len {
+            // A stale place past the end: from the last line, if any.
+            return match self.len {
+                0 => BlockLine::default(),
+                _ => self.up(self.bottom(1), n),
+            };
+        }
+        at.line = at.line.min(self.block_len(at.block) - 1);
+        while left > at.line && at.block > 0 {
+            left -= at.line + 1;
+            at.block -= 1;
+            at.line = self.block_len(at.block) - 1;
+        }
+        at.line = at.line.saturating_sub(left);
+        at
+    }
+
+    /// Up to `visible` lines from `at` on.
+    fn window(&self, at: BlockLine, visible: usize) -> Vec<Line<'static>> {
+        let mut shown = Vec::with_capacity(visible);
+        let mut skip = at.line;
+        for k in at.block..self.len {
+            if shown.len() >= visible {
+                break;
+            }
+            let take = visible - shown.len();
+            shown.extend(self.lines(k).into_iter().skip(skip).take(take));
+            skip = 0;
+        }
+        shown
+    }
+
+    /// For the scrollbar: (where `at` is, how far scrolling goes, lines on
+    /// screen), in lines for a view of few blocks, else in blocks.
+    fn scrollbar(&self, at: BlockLine, visible: usize) -> (usize, usize, usize) {
+        if self.len <= EXACT_SCROLLBAR_BLOCKS {
+            let before: usize = (0..at.block).map(|k| self.block_len(k)).sum();
+            let total: usize = before
+                + (at.block..self.len)
+                    .map(|k| self.block_len(k))
+                    .sum::<usize>();
+            return (before + at.line, total.saturating_sub(visible), visible);
+        }
+        (at.block, self.bottom(visible).block, 1)
     }
 
     /// The lines of block `k`.
-    fn lines(&self, k: usize) -> Vec<Line<'static>> {
-        self.piece_lines(k, self.number_width)
-    }
-
-    fn piece_lines(&self, mut k: usize, number_width: usize) -> Vec<Line<'static>> {
+    fn lines(&self, mut k: usize) -> Vec<Line<'static>> {
+        let number_width = self.number_width;
         let doc = &self.state.document;
         let theme = &self.state.theme;
         for run in &self.runs {
@@ -310,11 +341,12 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     );
     let inner = super::pane_inner(area);
     let visible = usize::from(inner.height);
-    let scroll = state.background_scroll;
-    // As `render_scrolled`, from only the lines on screen.
-    let (shown, total) = window(state, usize::from(inner.width), scroll, visible);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
-    super::scrollbar(frame, area, total, visible, scroll);
+    let view = View::new(state, usize::from(inner.width));
+    // `update` keeps the place in range (a place past the end would draw nothing).
+    let at = state.background_scroll;
+    frame.render_widget(Paragraph::new(view.window(at, visible)).block(block), area);
+    let (position, last, shown) = view.scrollbar(at, visible);
+    super::scrollbar(frame, area, last + shown, shown, position);
 }
 
 #[cfg(test)]
@@ -458,8 +490,72 @@ mod tests {
         State::new(doc, Theme::default())
     }
 
+    /// The first line `at` shows, counted from the top of the whole view.
+    fn absolute(view: &View<'_>, at: BlockLine) -> usize {
+        (0..at.block).map(|k| view.block_len(k)).sum::<usize>() + at.line
+    }
+
+    /// Checks every way of scrolling against the reference layout: each place
+    /// shows the lines the reference has there, and steps move by lines.
+    fn check_scrolling(state: &State, width: usize, visible: usize) {
+        let expected = reference_lines(state, width);
+        let view = View::new(state, width);
+        assert_eq!(lines(state, width), expected, "width {width}");
+        let (w, v) = (
+            u16::try_from(width).unwrap(),
+            u16::try_from(visible).unwrap(),
+        );
+        let last = expected.len().saturating_sub(visible);
+        let top = BlockLine::default();
+        let step = |from, step| scroll(state, (w, v), from, step);
+        let shows = |at: BlockLine, line: usize| {
+            assert_eq!(absolute(&view, at), line, "width {width}, {visible} rows");
+            let want: Vec<Line<'static>> =
+                expected.iter().skip(line).take(visible).cloned().collect();
+            assert_eq!(view.window(at, visible), want, "width {width}, line {line}");
+        };
+        shows(step(top, Step::Bottom), last);
+        shows(step(step(top, Step::Bottom), Step::Top), 0);
+        for n in [
+            0,
+            1,
+            2,
+            3,
+            17,
+            299,
+            expected.len() / 2,
+            last,
+            last + 1,
+            usize::MAX,
+        ] {
+            let down = step(top, Step::Down(n));
+            shows(down, n.min(last));
+            shows(step(down, Step::Up(1)), n.min(last).saturating_sub(1));
+            shows(
+                step(step(top, Step::Bottom), Step::Up(n)),
+                last.saturating_sub(n),
+            );
+            // One line at a time gets to the same place.
+            if n <= 40 {
+                let mut at = top;
+                for _ in 0..n {
+                    at = step(at, Step::Down(1));
+                }
+                assert_eq!(at, down);
+            }
+        }
+        // A place past the end (a stale one, after the document shrank) comes back.
+        let stale = BlockLine {
+            block: usize::MAX,
+            line: 7,
+        };
+        shows(clamp(state, (w, v), stale), last);
+        let up = clamp(state, (w, v), step(stale, Step::Up(1)));
+        shows(up, last.min(expected.len().saturating_sub(2)));
+    }
+
     #[test]
-    fn lays_out_exactly_as_before_in_every_shape() {
+    fn scrolls_exactly_as_the_whole_layout_in_every_shape() {
         let mut docs = vec![crate::load::builtin(), document(0, 0), document(3, 2)];
         let mut bare = document(2, 1);
         bare.adoption = None;
@@ -470,48 +566,50 @@ mod tests {
         docs.push(bare);
         let mut no_areas = document(0, 0);
         no_areas.references.clear();
+        let mut empty = no_areas.clone();
+        empty.adoption = None;
+        empty.revised = None;
+        empty.background.clear();
+        empty.focus_areas_intro = None;
+        empty.goals_intro = None;
+        assert!(
+            lines(&state(empty.clone()), 80).is_empty(),
+            "a view of no blocks"
+        );
         docs.push(no_areas);
+        docs.push(empty);
         for doc in docs {
             let state = state(doc);
             for width in [1, 7, 30, 80, 140] {
-                let expected = reference_lines(&state, width);
-                assert_eq!(lines(&state, width), expected, "width {width}");
-                assert_eq!(line_count(&state, width), expected.len());
+                for visible in [1, 5, 40] {
+                    check_scrolling(&state, width, visible);
+                }
             }
         }
     }
 
     #[test]
-    fn a_large_document_shows_the_same_window_from_its_cache() {
-        // Past the size where the document keeps an index (and this cache).
+    fn a_large_document_scrolls_the_same_by_blocks() {
+        // Past the size where the scrollbar counts blocks instead of lines.
         let state = state(document(300, 3));
         for width in [12, 61, 100] {
-            let expected = reference_lines(&state, width);
-            assert_eq!(line_count(&state, width), expected.len());
-            for scroll in [
-                0,
-                1,
-                2,
-                17,
-                299,
-                300,
-                301,
-                expected.len() / 2,
-                expected.len() - 3,
-            ] {
-                for visible in [0, 1, 5, 40] {
-                    let (shown, total) = window(&state, width, scroll, visible);
-                    let want: Vec<Line<'static>> = expected
-                        .iter()
-                        .skip(scroll)
-                        .take(visible)
-                        .cloned()
-                        .collect();
-                    assert_eq!(shown, want, "width {width}, lines {scroll}+{visible}");
-                    assert_eq!(total, expected.len());
-                }
+            for visible in [1, 40] {
+                check_scrolling(&state, width, visible);
             }
-            assert_eq!(window(&state, width, expected.len() + 5, 10).0, vec![]);
         }
+    }
+
+    #[test]
+    fn the_scrollbar_counts_lines_for_a_few_blocks_and_blocks_for_many() {
+        let small = state(crate::load::builtin());
+        let view = View::new(&small, 60);
+        let total = lines(&small, 60).len();
+        let at = scroll(&small, (60, 10), BlockLine::default(), Step::Down(3));
+        assert_eq!(view.scrollbar(at, 10), (3, total - 10, 10));
+        let large = state(document(300, 3));
+        let view = View::new(&large, 60);
+        let bottom = scroll(&large, (60, 10), BlockLine::default(), Step::Bottom);
+        assert_eq!(view.scrollbar(bottom, 10), (bottom.block, bottom.block, 1));
+        assert!(view.len() > EXACT_SCROLLBAR_BLOCKS);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::app::State;
 use crate::model::Document;
 
-use super::{background, goal_detail, header, help, pane_inner};
+use super::{goal_detail, header, help, pane_inner};
 
 /// Below this many columns the screen shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;
@@ -130,8 +130,9 @@ pub struct Measure {
     pub list: Region,
     /// The goal-detail pane.
     pub detail: Region,
-    /// The background view.
-    pub background: Region,
+    /// The text area of the background view (empty when it is not on
+    /// screen); the view scrolls by blocks, see [`super::background`].
+    pub background: Rect,
     /// The help overlay.
     pub help: Region,
 }
@@ -170,10 +171,8 @@ pub fn measure(state: &State) -> Measure {
             goal_detail::lines(state, usize::from(detail.width)).len(),
         ),
         background: match state.mode {
-            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => {
-                region(body, background::line_count(state, usize::from(body.width)))
-            }
-            _ => Region::default(),
+            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => body,
+            _ => Rect::default(),
         },
         help,
     }
