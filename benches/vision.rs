@@ -122,6 +122,7 @@ struct Nav {
     part: usize,
     deck: vision_tui::slides::Deck,
     overview_pick: usize,
+    search: vision_tui::app::Search,
 }
 
 impl Nav {
@@ -137,6 +138,7 @@ impl Nav {
             part: s.presentation.part,
             deck: s.presentation.deck.clone(),
             overview_pick: s.presentation.overview_pick,
+            search: s.search.clone(),
         }
     }
 
@@ -151,6 +153,7 @@ impl Nav {
         s.presentation.part = self.part;
         s.presentation.deck.clone_from(&self.deck);
         s.presentation.overview_pick = self.overview_pick;
+        s.search.clone_from(&self.search);
         s.anchor_goal = None;
         s.message = None;
     }
@@ -172,6 +175,17 @@ fn update_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
     let help: &[Action] = &[ToggleHelp];
     let background: &[Action] = &[ToggleBackground];
     let present: &[Action] = &[JumpToFocusArea(3), StartPresentation, NextSlide];
+    let search: &[Action] = &[StartSearch];
+    // A second search: the texts were folded for the first.
+    let again: &[Action] = &[StartSearch, SearchType('k'), Back, StartSearch];
+    let kultu: &[Action] = &[
+        StartSearch,
+        SearchType('k'),
+        SearchType('u'),
+        SearchType('l'),
+        SearchType('t'),
+        SearchType('u'),
+    ];
     let cases: &[(&str, &[Action], Action)] = &[
         ("list/MoveDown", list, MoveDown),
         ("list/MoveUp", list, MoveUp),
@@ -201,6 +215,18 @@ fn update_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
         ("present/ToggleOverview", present, ToggleOverview),
         ("present/ClosePresentation", present, ClosePresentation),
         ("list/StartPresentation", list, StartPresentation),
+        // The first letter folds every text of the document, once.
+        ("search/type-first-letter", search, SearchType('k')),
+        // Later, a letter found nowhere still looks through every text.
+        (
+            "search/again/type-letter-found-nowhere",
+            again,
+            SearchType('#'),
+        ),
+        ("search/again/type-first-letter", again, SearchType('k')),
+        // "kultu" + "r": only the areas "kultu" found are searched again.
+        ("search/type-sixth-letter", kultu, SearchType('r')),
+        ("search/backspace", kultu, SearchBackspace),
     ];
     let mut group = c.benchmark_group("update");
     for (name, document) in docs {

@@ -4,8 +4,7 @@
 
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Document;
 
@@ -13,6 +12,11 @@ use crate::model::Document;
 /// removed (å ä → a, ö → o, é → e), and the letters that have no
 /// decomposition spelled as travellers type them (ø → o, æ → ae, ß → ss).
 fn fold_char(c: char, out: &mut String) {
+    // Most text is ASCII: no tables to consult, nothing to allocate.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for lower in c.to_lowercase() {
         match lower {
             'ø' => out.push('o'),
@@ -23,7 +27,11 @@ fn fold_char(c: char, out: &mut String) {
             'þ' => out.push_str("th"),
             'ł' => out.push('l'),
             '\u{a0}' => out.push(' '),
-            other => out.extend(other.to_string().nfd().filter(|m| !is_combining_mark(*m))),
+            other => decompose_canonical(other, |m| {
+                if !is_combining_mark(m) {
+                    out.push(m);
+                }
+            }),
         }
     }
 }
@@ -66,30 +74,143 @@ pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
     hits
 }
 
+/// A query folded once, to be matched against many texts.
+#[derive(Debug)]
+pub struct Needle {
+    folded: String,
+    /// Where each text is folded, reused from text to text.
+    buffer: std::cell::RefCell<String>,
+}
+
+impl Needle {
+    /// The query folded; `None` for a blank query, which finds nothing.
+    pub fn new(query: &str) -> Option<Self> {
+        let folded = fold(query);
+        (!folded.trim().is_empty()).then(|| Self {
+            folded,
+            buffer: std::cell::RefCell::default(),
+        })
+    }
+
+    /// True when the query matches anywhere in `text`.
+    pub fn finds(&self, text: &str) -> bool {
+        let mut buffer = self.buffer.borrow_mut();
+        buffer.clear();
+        for c in text.chars() {
+            fold_char(c, &mut buffer);
+        }
+        buffer.contains(&self.folded)
+    }
+}
+
 /// True when `query` matches anywhere in `text`.
 pub fn matches(text: &str, query: &str) -> bool {
-    let needle = fold(query);
-    !needle.trim().is_empty() && fold(text).contains(&needle)
+    Needle::new(query).is_some_and(|needle| needle.finds(text))
 }
 
 /// The focus areas (by index) that `query` finds: in the area's name,
 /// description or notes, or in any of its goals' texts, descriptions or notes.
+/// The app keeps the texts folded ([`Folded`]); this folds as it goes.
 pub fn matching_areas(doc: &Document, query: &str) -> Vec<usize> {
-    let hit = |text: &str| matches(text, query);
-    let opt = |text: &Option<String>| text.as_deref().is_some_and(hit);
+    let Some(needle) = Needle::new(query) else {
+        return Vec::new();
+    };
+    let finds = |text: &Option<String>| text.as_deref().is_some_and(|t| needle.finds(t));
     doc.focus_areas
         .iter()
         .enumerate()
         .filter(|(_, area)| {
-            hit(&area.name)
-                || opt(&area.description)
-                || opt(&area.notes)
+            needle.finds(&area.name)
+                || finds(&area.description)
+                || finds(&area.notes)
                 || doc
                     .goals_of(&area.id)
-                    .any(|g| hit(&g.text) || opt(&g.description) || opt(&g.notes))
+                    .any(|g| needle.finds(&g.text) || finds(&g.description) || finds(&g.notes))
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Every text search looks through, folded once: one string per focus area
+/// (its name, description and notes, then its goals' texts, descriptions and
+/// notes), the texts separated by [`SEPARATOR`], so no match runs from one
+/// text into the next. Folding is most of what a
+/// search costs; with it done once, a letter typed costs a substring scan.
+/// Between two texts in [`Folded`]: a control character, which the loader
+/// removes from every text and a query cannot hold.
+const SEPARATOR: char = '\0';
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct Folded {
+    areas: Vec<String>,
+}
+
+impl std::fmt::Debug for Folded {
+    // Megabytes of text would drown any message that shows a `State`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Folded")
+            .field("areas", &self.areas.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Folded {
+    /// Folds every searchable text of `doc`.
+    pub fn of(doc: &Document) -> Self {
+        let areas = doc
+            .focus_areas
+            .iter()
+            .map(|area| {
+                let mut folded = String::new();
+                let mut add = |text: &str| {
+                    if !folded.is_empty() {
+                        folded.push(SEPARATOR);
+                    }
+                    for c in text.chars() {
+                        fold_char(c, &mut folded);
+                    }
+                };
+                add(&area.name);
+                area.description.as_deref().map(&mut add);
+                area.notes.as_deref().map(&mut add);
+                for goal in doc.goals_of(&area.id) {
+                    add(&goal.text);
+                    goal.description.as_deref().map(&mut add);
+                    goal.notes.as_deref().map(&mut add);
+                }
+                folded
+            })
+            .collect();
+        Self { areas }
+    }
+
+    /// The focus areas among `candidates` (indices, in order) that `query`
+    /// finds: what [`matching_areas`] gives, from the folded texts. Typing
+    /// one more letter can only narrow a search, so the app passes the areas
+    /// the shorter query found.
+    pub fn matching(&self, query: &str, candidates: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let Some(needle) = Needle::new(query).filter(|n| !n.folded.contains(SEPARATOR)) else {
+            return Vec::new();
+        };
+        candidates
+            .into_iter()
+            .filter(|&i| {
+                self.areas
+                    .get(i)
+                    .is_some_and(|text| text.contains(&needle.folded))
+            })
+            .collect()
+    }
+
+    /// How many focus areas were folded (those of the document it was made from).
+    pub fn len(&self) -> usize {
+        self.areas.len()
+    }
+
+    /// True for a document without focus areas.
+    pub fn is_empty(&self) -> bool {
+        self.areas.is_empty()
+    }
 }
 
 /// True when `query` finds the vision statement (or the document's notes).
@@ -129,6 +250,53 @@ mod tests {
         assert_eq!(&text[hits[1].clone()], "Miljö");
         let text = "Æble";
         assert_eq!(&text[find(text, "ae")[0].clone()], "Æ");
+    }
+
+    #[test]
+    fn folded_texts_find_what_folding_as_you_go_finds() {
+        let mut doc = crate::load::builtin();
+        doc.focus_areas[0].notes = Some("Anteckning om Øresund".into());
+        doc.goals[1].description = Some("Beskrivning".into());
+        let folded = Folded::of(&doc);
+        assert_eq!(folded.len(), doc.focus_areas.len());
+        let areas = doc.focus_areas.len();
+        let all = || 0..areas;
+        for query in [
+            "omstallning",
+            "a",
+            "ALINGSÅS",
+            "oresund",
+            "beskrivning",
+            "zzz",
+            " ",
+            "",
+            "mal",
+            "en ",
+            " och",
+            "vision",
+            "2040",
+            "x\ny",
+        ] {
+            assert_eq!(
+                folded.matching(query, all()),
+                matching_areas(&doc, query),
+                "{query:?}"
+            );
+        }
+        // No match runs from the end of one text into the next.
+        doc.focus_areas[0].name = "Slut".into();
+        doc.focus_areas[0].description = Some("Början".into());
+        let folded = Folded::of(&doc);
+        for glued in ["slutborjan", "slut borjan", "slut\0borjan"] {
+            assert!(folded.matching(glued, all()).is_empty(), "{glued}");
+            assert!(matching_areas(&doc, glued).is_empty());
+        }
+        assert_eq!(folded.matching("borjan", all()), [0]);
+        assert_eq!(
+            folded.matching("omstallning", [0, 1, 2]),
+            Vec::<usize>::new()
+        );
+        assert_eq!(folded.matching("omstallning", [3, 9]), [3]);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
         state.selected = i;
     }
     let new_slide_area = find(&slide_area);
+    // The areas a search finds are indices into the document: find them again.
+    super::search::refresh(state);
     if state.is_presenting() {
         let kind = match (slide_kind, new_slide_area) {
             (Some(SlideKind::FocusArea(_)), Some(i)) => Some(SlideKind::FocusArea(i)),
@@ -118,6 +120,32 @@ mod tests {
             .retain(|g| doc.focus_areas.iter().any(|a| a.id == g.focus_area));
         reload(&mut s, Ok(doc));
         assert!(s.selected < 2);
+    }
+
+    #[test]
+    fn an_active_search_finds_its_areas_in_the_new_version() {
+        let mut s = state();
+        update(&mut s, Action::StartSearch);
+        for c in "tillsammans".chars() {
+            update(&mut s, Action::SearchType(c));
+        }
+        update(&mut s, Action::SearchConfirm);
+        assert_eq!(s.search.hits, [4]);
+        // Tillsammans moves to the front, and the last two areas go.
+        let mut doc = crate::load::builtin();
+        doc.focus_areas.swap(0, 4);
+        doc.focus_areas.truncate(3);
+        reload(&mut s, Ok(doc));
+        assert_eq!(s.search.hits, [0], "found again, by its new index");
+        assert_eq!(s.selected, 0);
+        // Backspace goes back to what the shorter query finds in the new version.
+        update(&mut s, Action::StartSearch);
+        update(&mut s, Action::SearchBackspace);
+        let query = s.search.query.clone();
+        assert_eq!(
+            s.search.hits,
+            crate::search::matching_areas(&s.document, &query)
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Search transitions: typing filters the focus areas live; Enter keeps the
 //! filter and goes to the first hit; `n`/`N` step through hits; Esc clears.
 
+use std::sync::Arc;
+
 use super::{Action, Mode, State};
 use crate::search;
 
@@ -11,6 +13,12 @@ pub struct Search {
     pub query: String,
     /// The focus areas it finds, by index, in document order.
     pub hits: Vec<usize>,
+    /// The hits of each shorter query typed on the way here, so Backspace
+    /// goes back without searching again (one entry per letter typed).
+    earlier: Vec<Vec<usize>>,
+    /// The document's texts folded for matching: made when the first letter
+    /// is typed, kept until the document changes.
+    folded: Option<Arc<search::Folded>>,
 }
 
 impl Search {
@@ -23,12 +31,62 @@ impl Search {
 /// Longest query kept: a paste of a whole document is not a search.
 const MAX_QUERY_CHARS: usize = 200;
 
-fn refresh(state: &mut State) {
-    state.search.hits = search::matching_areas(&state.document, &state.search.query);
+/// The document's texts folded for matching (folded now if not yet).
+fn folded(state: &mut State) -> Arc<search::Folded> {
+    let document = &state.document;
+    Arc::clone(
+        state
+            .search
+            .folded
+            .get_or_insert_with(|| Arc::new(search::Folded::of(document))),
+    )
+}
+
+/// Searches the whole document again (after it changed).
+pub(super) fn refresh(state: &mut State) {
+    state.search.earlier.clear();
+    state.search.folded = None;
+    state.search.hits = if state.search.is_active() {
+        let all = 0..state.document.focus_areas.len();
+        folded(state).matching(&state.search.query, all)
+    } else {
+        Vec::new()
+    };
+}
+
+/// Adds a letter to the query: it can only narrow the search, so only the
+/// areas found so far are searched again.
+fn type_letter(state: &mut State, c: char) {
+    let folded = folded(state);
+    let s = &mut state.search;
+    let candidates: Vec<usize> = if s.is_active() {
+        s.hits.clone()
+    } else {
+        (0..folded.len()).collect()
+    };
+    s.earlier.push(std::mem::take(&mut s.hits));
+    s.query.push(c);
+    s.hits = folded.matching(&s.query, candidates);
+}
+
+/// Removes the last letter: back to what the shorter query found.
+fn erase_letter(state: &mut State) {
+    if state.search.query.pop().is_none() {
+        return;
+    }
+    match state.search.earlier.pop() {
+        Some(hits) => state.search.hits = hits,
+        None => refresh(state),
+    }
 }
 
 fn clear(state: &mut State) {
-    state.search = Search::default();
+    // The folded texts stay: the document has not changed.
+    let folded = state.search.folded.take();
+    state.search = Search {
+        folded,
+        ..Search::default()
+    };
 }
 
 /// Goes to hit `index` (wrapping) and puts its first matching goal on top.
@@ -48,16 +106,14 @@ fn go_to_hit(state: &mut State, forward: bool) {
 }
 
 fn anchor_first_matching_goal(state: &mut State) {
-    let query = &state.search.query;
+    let Some(needle) = search::Needle::new(&state.search.query) else {
+        state.anchor_goal = None;
+        return;
+    };
     let doc = &state.document;
     state.anchor_goal = doc.focus_areas.get(state.selected).and_then(|area| {
         doc.goals_of(&area.id)
-            .find(|g| {
-                search::matches(&g.text, query)
-                    || g.notes
-                        .as_deref()
-                        .is_some_and(|n| search::matches(n, query))
-            })
+            .find(|g| needle.finds(&g.text) || g.notes.as_deref().is_some_and(|n| needle.finds(n)))
             .map(|g| g.number)
     });
 }
@@ -70,14 +126,10 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         }
         (Mode::Search(_), Action::SearchType(c)) => {
             if !c.is_control() && state.search.query.chars().count() < MAX_QUERY_CHARS {
-                state.search.query.push(c);
-                refresh(state);
+                type_letter(state, c);
             }
         }
-        (Mode::Search(_), Action::SearchBackspace) => {
-            state.search.query.pop();
-            refresh(state);
-        }
+        (Mode::Search(_), Action::SearchBackspace) => erase_letter(state),
         (Mode::Search(pane), Action::SearchConfirm) => {
             state.mode = Mode::Browse(pane);
             if !state.search.is_active() {

@@ -116,6 +116,11 @@ fn action() -> impl Strategy<Value = Action> {
 /// What must hold after every `update`, in any document at any size
 /// (also checked by the scale tests on generated documents).
 pub(crate) fn check_invariants(state: &State) {
+    assert_eq!(
+        state.search.hits,
+        vision_tui::search::matching_areas(&state.document, &state.search.query),
+        "narrowing while typing finds what searching the whole document finds"
+    );
     if state.search.is_active() && !state.search.hits.is_empty() {
         assert!(
             state.search.hits.contains(&state.selected),
