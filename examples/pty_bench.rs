@@ -17,8 +17,9 @@
 //!
 //! Options: `--bin PATH` (default `target/release/vision-tui`), `--runs N`
 //! first-frame runs of each program (default 20), `--quick` (fewer runs, no
-//! 10,000 × 10 document), `--no-watch` (open the generated documents without
-//! live reload, to tell its cost apart).
+//! 10,000 × 10 document), `--first-frame` (only the first frames of the
+//! built-in document and `less`), `--no-watch` (open the generated documents
+//! without live reload, to tell its cost apart).
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
@@ -365,6 +366,7 @@ fn main() {
     ));
     let mut runs = 20;
     let mut quick = false;
+    let mut first_frame_only = false;
     let mut watch: &[&str] = &[];
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -372,6 +374,7 @@ fn main() {
             "--bin" => bin = PathBuf::from(args.next().expect("--bin PATH")),
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             "--quick" => quick = true,
+            "--first-frame" => first_frame_only = true,
             other => panic!("unknown option {other}; see the top of examples/pty_bench.rs"),
         }
     }
@@ -455,6 +458,10 @@ fn main() {
         theirs_bytes,
         theirs_hwm,
     );
+    if first_frame_only {
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     for (name, path) in &files {
         let args = [&[path.to_str().unwrap()], watch].concat();
         let big_runs = runs.clamp(1, 5);

@@ -7,7 +7,6 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
 use vision_tui::app::{self, State};
 use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
 use vision_tui::commands;
@@ -17,7 +16,7 @@ use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
 use vision_tui::watch::DocumentWatcher;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::from_env() {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -154,14 +153,24 @@ fn run(
     watcher: Option<&mut DocumentWatcher>,
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
-    runtime::watch_signals(&stop)?;
-    runtime::watch_hangup(&stop)?;
+    let watchdog = runtime::install_watchdog(&stop)?;
     let mut terminal = runtime::enter(setup)?;
+    // The first frame before anything else (the loop's own first draw then
+    // finds nothing changed and writes nothing).
+    let size = terminal.size()?;
+    app::update(
+        &mut state,
+        app::Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
     if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
         // Lets the end-to-end tests prove that a panic restores the terminal.
-        terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
         panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose");
     }
+    watchdog.start()?;
     let result = runtime::run_watching(
         &mut terminal,
         &mut state,

@@ -6,7 +6,8 @@
 //! `TestBackend` and scripted events, and other front ends can plug in.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
@@ -14,10 +15,10 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{self, Event};
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use crate::app::{Action, Size, State, update};
 use crate::ui;
@@ -91,14 +92,16 @@ impl EventSource for CrosstermEvents {
 /// Requests to stop from outside the loop: signals and hang-ups.
 #[derive(Debug, Clone, Default)]
 pub struct StopFlags {
-    signal: Arc<AtomicI32>,
+    /// The number of the last signal, 0 for none (set by signal-hook's handler).
+    signal: Arc<AtomicUsize>,
     hangup: Arc<AtomicBool>,
 }
 
 impl StopFlags {
     /// Records that signal `n` arrived.
     pub fn signal(&self, n: i32) {
-        self.signal.store(n, Ordering::SeqCst);
+        self.signal
+            .store(usize::try_from(n).unwrap_or(0), Ordering::SeqCst);
     }
 
     /// Records that the terminal hung up.
@@ -111,7 +114,7 @@ impl StopFlags {
         match self.signal.load(Ordering::SeqCst) {
             0 if self.hangup.load(Ordering::SeqCst) => Some(Outcome::HangUp),
             0 => None,
-            n => Some(Outcome::Signal(n)),
+            n => Some(Outcome::Signal(i32::try_from(n).unwrap_or(i32::MAX))),
         }
     }
 }
@@ -250,15 +253,15 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
         let _ = ORIGINAL_TERMIOS.set(termios);
     }
-    let entered = enable_raw_mode()
-        .and_then(|()| execute!(io::stdout(), EnterAlternateScreen, Hide))
-        .and_then(|()| {
-            let mut out = io::stdout();
-            if setup.mouse {
-                out.write_all(MOUSE_ON)?;
-            }
-            out.flush()
-        });
+    // One write for all of it: every syscall counts at start-up.
+    let entered = enable_raw_mode().and_then(|()| {
+        let mut out = io::stdout().lock();
+        queue!(out, EnterAlternateScreen, Hide)?;
+        if setup.mouse {
+            out.write_all(MOUSE_ON)?;
+        }
+        out.flush()
+    });
     if let Err(err) = entered {
         restore();
         return Err(err);
@@ -307,65 +310,87 @@ fn emergency_exit(code: i32) -> ! {
     std::process::exit(code)
 }
 
-/// Watches for SIGTERM, SIGINT, SIGHUP and SIGQUIT: records the signal for
-/// the loop (which exits through the normal restore within one [`TICK`]), and
-/// if the loop is stuck for [`GRACE`], restores the terminal and exits with
-/// 128 + the signal number itself.
-pub fn watch_signals(stop: &StopFlags) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new(SIGNALS)?;
-    let stop = stop.clone();
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(n) = signals.forever().next() {
-                stop.signal(n);
-                std::thread::sleep(GRACE);
-                emergency_exit(128 + n);
-            }
-        })?;
-    Ok(())
+/// What watches for signals and hang-ups: handlers installed at once, and
+/// a thread started once the first frame is on screen (starting a thread
+/// costs more than drawing the frame, and the frame is what the user waits for).
+#[derive(Debug)]
+pub struct Watchdog {
+    stop: StopFlags,
+    /// Readable when a signal has arrived (signal-hook writes a byte).
+    wake: UnixStream,
 }
 
-/// Watches the terminal for a hang-up (the SSH connection dropped, the
-/// window closed). A hang-up need not bring a SIGHUP (the app may be in
-/// another session than the terminal's, or behind a wrapper that ignores
-/// it), and crossterm 0.29 then spins at full CPU in its reader
-/// (crossterm#793). There is no terminal left to restore, so the watchdog
-/// exits at once with 128 + SIGHUP.
-pub fn watch_hangup(stop: &StopFlags) -> io::Result<()> {
-    use std::io::IsTerminal;
+/// Installs handlers for SIGTERM, SIGINT, SIGHUP and SIGQUIT: from now on a
+/// signal records its number in `stop`, and the loop exits through the
+/// normal restore within one [`TICK`]. [`Watchdog::start`] adds the fallback.
+pub fn install_watchdog(stop: &StopFlags) -> io::Result<Watchdog> {
+    let (wake, ring) = UnixStream::pair()?;
+    wake.set_nonblocking(true)?;
+    for signal in SIGNALS {
+        let number = usize::try_from(signal).unwrap_or(0);
+        signal_hook::flag::register_usize(signal, Arc::clone(&stop.signal), number)?;
+        signal_hook::low_level::pipe::register(signal, ring.try_clone()?)?;
+    }
+    Ok(Watchdog {
+        stop: stop.clone(),
+        wake,
+    })
+}
 
-    use rustix::event::{PollFd, PollFlags, poll};
-    let stop = stop.clone();
-    // stdin is watched only when it is the terminal: a closed pipe on stdin
-    // (`echo | vision-tui`) also reports POLLHUP, and crossterm then reads
-    // from /dev/tty instead.
-    let watch_stdin = io::stdin().is_terminal();
-    std::thread::Builder::new()
-        .name("hangup".into())
-        .spawn(move || {
-            let stdin = rustix::stdio::stdin();
-            let stdout = rustix::stdio::stdout();
-            loop {
-                // No events requested: poll still reports POLLHUP/POLLERR/POLLNVAL,
-                // and sleeps until one happens.
-                let mut fds = vec![PollFd::new(&stdout, PollFlags::empty())];
-                if watch_stdin {
-                    fds.push(PollFd::new(&stdin, PollFlags::empty()));
+impl Watchdog {
+    /// Starts the watchdog thread. After a signal, if the loop is stuck for
+    /// [`GRACE`], it restores the terminal and exits with 128 + the signal
+    /// number itself. On a hang-up (the SSH connection dropped, the window
+    /// closed) it exits at once with 128 + SIGHUP: there is no terminal left
+    /// to restore. A hang-up need not bring a SIGHUP (the app may be in
+    /// another session than the terminal's, or behind a wrapper that ignores
+    /// it), and crossterm 0.29 then spins at full CPU in its reader
+    /// (crossterm#793), so the terminal itself is watched.
+    pub fn start(self) -> io::Result<()> {
+        use std::io::{IsTerminal, Read};
+
+        use rustix::event::{PollFd, PollFlags, poll};
+        // stdin is watched only when it is the terminal: a closed pipe on stdin
+        // (`echo | vision-tui`) also reports POLLHUP, and crossterm then reads
+        // from /dev/tty instead.
+        let watch_stdin = io::stdin().is_terminal();
+        let Watchdog { stop, mut wake } = self;
+        std::thread::Builder::new()
+            .name("watchdog".into())
+            .spawn(move || {
+                let stdin = rustix::stdio::stdin();
+                let stdout = rustix::stdio::stdout();
+                loop {
+                    // For the terminal no events are requested: poll still
+                    // reports POLLHUP/POLLERR/POLLNVAL, and sleeps until one happens.
+                    let mut fds = vec![
+                        PollFd::new(&wake, PollFlags::IN),
+                        PollFd::new(&stdout, PollFlags::empty()),
+                    ];
+                    if watch_stdin {
+                        fds.push(PollFd::new(&stdin, PollFlags::empty()));
+                    }
+                    let polled = poll(&mut fds, None);
+                    let broken = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                    let signalled = fds[0].revents().contains(PollFlags::IN);
+                    let hung_up = match polled {
+                        Ok(_) => fds[1..].iter().any(|fd| fd.revents().intersects(broken)),
+                        Err(rustix::io::Errno::INTR) => false,
+                        Err(_) => true,
+                    };
+                    if hung_up {
+                        stop.hang_up();
+                        emergency_exit(i32::from(Outcome::HangUp.exit_code()));
+                    }
+                    if signalled {
+                        let _ = wake.read(&mut [0; 64]);
+                        if let Some(Outcome::Signal(n)) = stop.check() {
+                            std::thread::sleep(GRACE);
+                            emergency_exit(128 + n);
+                        }
+                    }
                 }
-                let hung_up = match poll(&mut fds, None) {
-                    Ok(_) => fds.iter().any(|fd| {
-                        fd.revents()
-                            .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
-                    }),
-                    Err(rustix::io::Errno::INTR) => false,
-                    Err(_) => true,
-                };
-                if hung_up {
-                    stop.hang_up();
-                    emergency_exit(i32::from(Outcome::HangUp.exit_code()));
-                }
-            }
-        })?;
-    Ok(())
+            })?;
+        Ok(())
+    }
 }

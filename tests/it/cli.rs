@@ -348,3 +348,12 @@ fn check_and_export_through_the_binary() {
     assert_eq!(code, 0, "the starter passes check");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn no_arguments_skip_clap_but_mean_what_clap_would_make_of_them() {
+    use clap::Parser;
+    let clap = vision_tui::cli::Cli::try_parse_from(["vision-tui"]).expect("no arguments parse");
+    let fast = vision_tui::cli::Cli::without_arguments();
+    // Every field, with the names clap gives them.
+    assert_eq!(format!("{fast:?}"), format!("{clap:?}"));
+}
