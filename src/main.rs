@@ -157,7 +157,7 @@ fn run(
     let mut terminal = runtime::enter(setup)?;
     // The first frame before anything else (the loop's own first draw then
     // finds nothing changed and writes nothing).
-    let size = terminal.size()?;
+    let size = terminal.get_frame().area();
     app::update(
         &mut state,
         app::Action::Resize {

@@ -150,6 +150,11 @@ where
     let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
     let started = std::time::Instant::now();
     let mut dirty = true;
+    // The terminal's size is asked twice: now, and after the first wait for
+    // input, by when crossterm listens for resizes (a resize before that
+    // sends no event). From then on resizes arrive as events, and an idle
+    // app makes no system calls to ask.
+    let mut size_checks = 2;
     loop {
         if let Some(outcome) = stop.check() {
             return Ok(outcome);
@@ -161,21 +166,17 @@ where
             // Redraw only when the clock is on screen: an idle app sends no bytes.
             dirty |= state.is_presenting() && state.presentation.timer;
         }
-        // Asking the size is a cheap ioctl; it catches a resize whose event was missed.
-        let size = terminal.size().map_err(draw_error)?;
-        if (Size {
-            width: size.width,
-            height: size.height,
-        }) != state.size
-        {
-            update(
-                state,
-                Action::Resize {
-                    width: size.width,
-                    height: size.height,
-                },
-            );
-            dirty = true;
+        if size_checks > 0 {
+            size_checks -= 1;
+            let size = terminal.size().map_err(draw_error)?;
+            if (Size {
+                width: size.width,
+                height: size.height,
+            }) != state.size
+            {
+                resize(terminal, state, size.width, size.height).map_err(draw_error)?;
+                dirty = true;
+            }
         }
         if dirty {
             terminal
@@ -197,7 +198,7 @@ where
                 }
             }
             Some(Event::Resize(width, height)) => {
-                update(state, Action::Resize { width, height });
+                resize(terminal, state, width, height).map_err(draw_error)?;
                 dirty = true;
             }
             Some(_) | None => {}
@@ -213,6 +214,18 @@ where
             return Ok(Outcome::Quit);
         }
     }
+}
+
+/// Fits the terminal's buffers and the state to a new size.
+fn resize<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    width: u16,
+    height: u16,
+) -> Result<(), B::Error> {
+    terminal.resize(ratatui::layout::Rect::new(0, 0, width, height))?;
+    update(state, Action::Resize { width, height });
+    Ok(())
 }
 
 pub mod frugal;
@@ -271,7 +284,17 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
     let sixteen = depth == crate::theme::color::Depth::Ansi16;
     let backend = CrosstermBackend::new(sgr::Sgr16::new(out, sixteen));
-    Terminal::new(frugal::Frugal::new(backend).with_cursor_hidden())
+    // A fixed viewport, resized by the loop on resize events: ratatui would
+    // otherwise ask crossterm for the size before every frame, which opens
+    // /dev/tty each time. One ioctl on stdout (a terminal, or the app would
+    // be printing plain text) gives it here.
+    let (width, height) = rustix::termios::tcgetwinsize(rustix::stdio::stdout())
+        .map_or((0, 0), |size| (size.ws_col, size.ws_row));
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, width, height));
+    Terminal::with_options(
+        frugal::Frugal::new(backend).with_cursor_hidden(),
+        ratatui::TerminalOptions { viewport },
+    )
 }
 
 /// Restores the terminal: main screen, cursor visible, raw mode off.
