@@ -1089,3 +1089,10 @@ proptest! {
         parse_is_total(source.as_bytes());
     }
 }
+
+#[test]
+fn the_built_in_document_is_already_normalised_and_valid() {
+    // `builtin()` skips normalising and validating at start-up on the strength of this.
+    let checked = load::parse("built-in", load::BUILTIN_SOURCE.as_bytes()).expect("valid");
+    assert_eq!(load::builtin(), checked);
+}
