@@ -165,6 +165,16 @@ pub(crate) fn check_invariants(state: &State) {
         if matches!(state.mode, Mode::Help(_)) {
             assert!(state.help_scroll <= m.help.max_scroll());
         }
+        if !m.background.is_empty() {
+            let view = (m.background.width, m.background.height);
+            assert_eq!(
+                ui::background::clamp(state, view, state.background_scroll),
+                state.background_scroll,
+                "the background is scrolled to a line that exists, not past the bottom"
+            );
+        } else {
+            assert_eq!(state.background_scroll, Default::default());
+        }
     }
 }
 
