@@ -89,6 +89,23 @@ fn load_benches(c: &mut Criterion, docs: &Docs) {
     group.finish();
 }
 
+/// What showing a loaded document costs before the first frame: the app's
+/// state (a large document's texts folded for search) and its first layout.
+fn open_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
+    let mut group = c.benchmark_group("open");
+    group.sample_size(10);
+    for (name, document) in docs {
+        group.bench_function(*name, |b| {
+            b.iter_batched(
+                || document.clone(),
+                |document| state(black_box(document), (200, 60)),
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
 fn render_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
     let mut group = c.benchmark_group("render");
     for (name, document) in docs {
@@ -316,6 +333,7 @@ fn benches(c: &mut Criterion) {
     load_benches(c, &docs);
     let parsed = docs.parsed();
     drop(docs);
+    open_benches(c, &parsed);
     render_benches(c, &parsed);
     update_benches(c, &parsed);
     keystroke_benches(c, &parsed);

@@ -187,6 +187,7 @@ impl State {
     /// A fresh state showing `document`, the first focus area selected.
     pub fn new(document: Document, theme: Theme) -> Self {
         let document_language = document.language.clone();
+        let search = Search::for_document(&document);
         Self {
             document,
             theme,
@@ -215,7 +216,7 @@ impl State {
             source: None,
             message: None,
             reload_error: None,
-            search: Search::default(),
+            search,
             strings: crate::i18n::Strings::load(crate::i18n::Lang::for_document(
                 &document_language,
             )),

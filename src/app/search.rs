@@ -28,6 +28,38 @@ impl Search {
     }
 }
 
+impl Search {
+    /// No search yet, in `document`: a large document's texts are folded
+    /// now, so that even the first letter typed costs under a millisecond.
+    pub(super) fn for_document(document: &crate::model::Document) -> Self {
+        Self {
+            folded: fold_ahead(document),
+            ..Self::default()
+        }
+    }
+}
+
+/// Documents with at least this much searchable text are folded when they
+/// are shown (about 5 ms per megabyte); smaller ones when the first letter
+/// is typed, which then costs under a millisecond.
+const FOLD_AHEAD_BYTES: usize = 128 * 1024;
+
+/// The folded texts of `document` if it is large enough to fold ahead.
+fn fold_ahead(document: &crate::model::Document) -> Option<Arc<search::Folded>> {
+    let len = |text: &Option<String>| text.as_ref().map_or(0, String::len);
+    let areas: usize = document
+        .focus_areas
+        .iter()
+        .map(|a| a.name.len() + len(&a.description) + len(&a.notes))
+        .sum();
+    let goals: usize = document
+        .goals
+        .iter()
+        .map(|g| g.text.len() + len(&g.description) + len(&g.notes))
+        .sum();
+    (areas + goals >= FOLD_AHEAD_BYTES).then(|| Arc::new(search::Folded::of(document)))
+}
+
 /// Longest query kept: a paste of a whole document is not a search.
 const MAX_QUERY_CHARS: usize = 200;
 
@@ -45,7 +77,7 @@ fn folded(state: &mut State) -> Arc<search::Folded> {
 /// Searches the whole document again (after it changed).
 pub(super) fn refresh(state: &mut State) {
     state.search.earlier.clear();
-    state.search.folded = None;
+    state.search.folded = fold_ahead(&state.document);
     state.search.hits = if state.search.is_active() {
         let all = 0..state.document.focus_areas.len();
         folded(state).matching(&state.search.query, all)
@@ -182,6 +214,28 @@ mod tests {
             },
         );
         state
+    }
+
+    #[test]
+    fn a_large_document_is_folded_before_the_first_letter_a_small_one_on_it() {
+        let mut s = state();
+        assert!(s.search.folded.is_none(), "5 kB: folded when needed");
+        update(&mut s, Action::StartSearch);
+        update(&mut s, Action::SearchType('a'));
+        assert!(s.search.folded.is_some());
+        update(&mut s, Action::Back);
+        assert!(s.search.folded.is_some(), "kept for the next search");
+        let mut big = crate::load::builtin();
+        big.goals[0].description = Some("ord ".repeat(FOLD_AHEAD_BYTES / 4));
+        let mut s = State::new(big.clone(), Theme::default());
+        assert!(s.search.folded.is_some(), "folded as it is shown");
+        crate::app::reload(&mut s, Ok(big));
+        assert!(s.search.folded.is_some(), "and again when it changes");
+        crate::app::reload(&mut s, Ok(crate::load::builtin()));
+        assert!(
+            s.search.folded.is_none(),
+            "not a stale fold of the old version"
+        );
     }
 
     fn type_text(state: &mut State, text: &str) {
