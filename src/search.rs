@@ -131,15 +131,17 @@ pub fn matching_areas(doc: &Document, query: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Every text search looks through, folded once: one string per focus area
-/// (its name, description and notes, then its goals' texts, descriptions and
-/// notes), the texts separated by [`SEPARATOR`], so no match runs from one
-/// text into the next. Folding is most of what a
-/// search costs; with it done once, a letter typed costs a substring scan.
 /// Between two texts in [`Folded`]: a control character, which the loader
 /// removes from every text and a query cannot hold.
 const SEPARATOR: char = '\0';
 
+/// Every text search looks through, folded once: one string per focus area
+/// (its name, description and notes, then its goals' texts, descriptions and
+/// notes), the texts separated by [`SEPARATOR`], so no match runs from one
+/// text into the next. Folding is most of what a search costs; with it done
+/// once, a letter typed costs a substring scan per area (`str::contains`,
+/// which has a SIMD fast path that `str::find` lacks: one `find` over all the
+/// text was measured 3–7 times slower).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Folded {
     areas: Vec<String>,
