@@ -4,7 +4,7 @@
 //!
 //! Bytes go through `vision_tui::load::parse` (UTF-8, RON, normalisation,
 //! validation). An error must render as a message; a document must survive
-//! the browser and the presentation at a wide and a narrow size, and no
+//! the browser, the presentation and a search at a wide and a narrow size, and no
 //! screen cell may hold a control character (which would reach the terminal).
 
 use ratatui::Terminal;
@@ -43,12 +43,17 @@ fn show(document: Document) {
             &[MoveDown, MoveToBottom][..],
             &[NextPane, PageDown],
             &[ToggleBackground, MoveToBottom],
+            &[PageUp, MoveUp, HalfPageDown],
             &[Back, Back, ToggleHelp, PageDown],
             &[Back, StartPresentation],
             &[NextSlide, LastSlide],
+            &[PreviousSlide, PreviousSlide],
             &[ToggleOverview],
             &[ToggleOverview, ToggleNotes],
             &[ClosePresentation, MoveToTop],
+            &[StartSearch, SearchType('a'), SearchType('e')],
+            &[SearchBackspace, SearchConfirm, NextHit],
+            &[Back],
         ] {
             for &action in step {
                 update(&mut state, action);
