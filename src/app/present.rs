@@ -13,10 +13,9 @@ pub(super) fn start(state: &mut State, origin: Origin) {
     p.origin = origin;
     p.typed = None;
     p.started_at = state.clock;
-    p.topic = slides::index_of(&state.document, SlideKind::FocusArea(state.selected)).unwrap_or(0);
-    p.part = 0;
+    let topic = slides::index_of(&state.document, SlideKind::FocusArea(state.selected));
     state.mode = Mode::Present(Show::Slide);
-    lay_out(state);
+    go_to(state, topic.unwrap_or(0), 0);
 }
 
 /// Puts topic, part and overview pick back in range, and lays out the topic
@@ -42,21 +41,13 @@ pub(crate) fn rebuild_deck(state: &mut State) {
     lay_out(state);
 }
 
-/// Shows topic `topic` from its first slide.
-fn go_to(state: &mut State, topic: usize) {
+/// Shows slide `part` of topic `topic`; `usize::MAX` is its last slide
+/// (`lay_out` brings the part into range), as paging back through a deck lands.
+fn go_to(state: &mut State, topic: usize, part: usize) {
     let p = &mut state.presentation;
     p.topic = topic;
-    p.part = 0;
+    p.part = part;
     p.typed = None;
-    lay_out(state);
-}
-
-/// Shows the topic before the current one from its last slide, as paging
-/// back through a deck does.
-fn back_to(state: &mut State, topic: usize) {
-    go_to(state, topic);
-    // `lay_out` brings the part back to the topic's last slide.
-    state.presentation.part = usize::MAX;
     lay_out(state);
 }
 
@@ -133,7 +124,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         (Show::Overview, Action::LastSlide) => p.overview_pick = last,
         (Show::Overview, Action::Confirm) => {
             state.mode = Mode::Present(Show::Slide);
-            go_to(state, state.presentation.overview_pick);
+            go_to(state, state.presentation.overview_pick, 0);
         }
         (Show::Overview, Action::Back) => state.mode = Mode::Present(Show::Slide),
         (Show::Slide, Action::NextSlide) => {
@@ -142,7 +133,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
                 p.part += 1;
             } else if p.topic < last {
                 let next = p.topic + 1;
-                go_to(state, next);
+                go_to(state, next, 0);
             }
         }
         (Show::Slide, Action::PreviousSlide) => {
@@ -151,11 +142,11 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
                 p.part -= 1;
             } else if p.topic > 0 {
                 let previous = p.topic - 1;
-                back_to(state, previous);
+                go_to(state, previous, usize::MAX);
             }
         }
-        (Show::Slide, Action::FirstSlide) => go_to(state, 0),
-        (Show::Slide, Action::LastSlide) => back_to(state, last),
+        (Show::Slide, Action::FirstSlide) => go_to(state, 0, 0),
+        (Show::Slide, Action::LastSlide) => go_to(state, last, usize::MAX),
         (Show::Slide, Action::TypeDigit(digit)) => {
             let typed = p.typed.unwrap_or(0);
             if typed < 10u32.pow(MAX_TYPED_DIGITS - 1) {
@@ -163,7 +154,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             }
         }
         (Show::Slide, Action::Confirm) => match p.typed.take() {
-            Some(number) if number >= 1 => go_to(state, (number as usize - 1).min(last)),
+            Some(number) if number >= 1 => go_to(state, (number as usize - 1).min(last), 0),
             Some(_) => {}
             None => return update(state, Action::NextSlide),
         },

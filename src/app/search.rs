@@ -26,9 +26,7 @@ impl Search {
     pub fn is_active(&self) -> bool {
         !self.query.trim().is_empty()
     }
-}
 
-impl Search {
     /// No search yet, in `document`: a large document's texts are folded
     /// now, so that even the first letter typed costs under a millisecond.
     pub(super) fn for_document(document: &crate::model::Document) -> Self {

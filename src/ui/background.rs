@@ -26,12 +26,6 @@ pub const READING_WIDTH: usize = 100;
 /// view to do so); past it, it counts blocks.
 const EXACT_SCROLLBAR_BLOCKS: usize = 256;
 
-/// The view's lines at `width` columns.
-pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
-    let view = View::new(state, width);
-    (0..view.len()).flat_map(|k| view.lines(k)).collect()
-}
-
 /// Where `step` from `from` leads in the view at `width`×`visible`: never
 /// before the top, never past the place that shows the last screenful.
 pub fn scroll(
@@ -172,11 +166,6 @@ impl<'a> View<'a> {
             Run::Areas => self.state.document.focus_areas.len(),
             Run::Goals => self.state.document.goals.len(),
         }
-    }
-
-    /// How many blocks the view has.
-    fn len(&self) -> usize {
-        self.len
     }
 
     /// Lines of block `k` (every block has at least one).
@@ -355,6 +344,12 @@ mod tests {
     use crate::model::{Document, FocusArea, Goal, Reference, Section};
     use crate::theme::Theme;
     use crate::ui::text::wrap;
+
+    /// The view's lines at `width` columns, every block laid out.
+    fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
+        let view = View::new(state, width);
+        (0..view.len).flat_map(|k| view.lines(k)).collect()
+    }
 
     /// The view as it was written before it learnt to lay out only what is
     /// on screen: the new one must give exactly these lines.
@@ -610,6 +605,6 @@ mod tests {
         let view = View::new(&large, 60);
         let bottom = scroll(&large, (60, 10), BlockLine::default(), Step::Bottom);
         assert_eq!(view.scrollbar(bottom, 10), (bottom.block, bottom.block, 1));
-        assert!(view.len() > EXACT_SCROLLBAR_BLOCKS);
+        assert!(view.len > EXACT_SCROLLBAR_BLOCKS);
     }
 }
