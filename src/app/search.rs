@@ -13,9 +13,12 @@ pub struct Search {
     pub query: String,
     /// The focus areas it finds, by index, in document order.
     pub hits: Vec<usize>,
-    /// The hits of each shorter query typed on the way here, so Backspace
+    /// Where in each hit's folded text the query first matches (the next
+    /// letter's search starts there).
+    starts: Vec<usize>,
+    /// What each shorter query typed on the way here found, so Backspace
     /// goes back without searching again (one entry per letter typed).
-    earlier: Vec<Vec<usize>>,
+    earlier: Vec<search::Found>,
     /// The document's texts folded for matching: made when the first letter
     /// is typed, kept until the document changes.
     folded: Option<Arc<search::Folded>>,
@@ -29,6 +32,17 @@ impl Search {
 
     /// No search yet, in `document`: a large document's texts are folded
     /// now, so that even the first letter typed costs under a millisecond.
+    fn take_found(&mut self) -> search::Found {
+        search::Found::new(
+            std::mem::take(&mut self.hits),
+            std::mem::take(&mut self.starts),
+        )
+    }
+
+    fn set_found(&mut self, found: search::Found) {
+        (self.hits, self.starts) = found.into_parts();
+    }
+
     pub(super) fn for_document(document: &crate::model::Document) -> Self {
         Self {
             folded: fold_ahead(document),
@@ -76,12 +90,12 @@ fn folded(state: &mut State) -> Arc<search::Folded> {
 pub(super) fn refresh(state: &mut State) {
     state.search.earlier.clear();
     state.search.folded = fold_ahead(&state.document);
-    state.search.hits = if state.search.is_active() {
-        let all = 0..state.document.focus_areas.len();
-        folded(state).matching(&state.search.query, all)
+    let found = if state.search.is_active() {
+        folded(state).find(&state.search.query, None)
     } else {
-        Vec::new()
+        search::Found::default()
     };
+    state.search.set_found(found);
 }
 
 /// Adds a letter to the query: it can only narrow the search, so only the
@@ -89,14 +103,13 @@ pub(super) fn refresh(state: &mut State) {
 fn type_letter(state: &mut State, c: char) {
     let folded = folded(state);
     let s = &mut state.search;
-    let candidates: Vec<usize> = if s.is_active() {
-        s.hits.clone()
-    } else {
-        (0..folded.len()).collect()
-    };
-    s.earlier.push(std::mem::take(&mut s.hits));
+    // Only a search already under way narrows: after a blank query, every area is searched.
+    let narrowing = s.is_active();
+    let shorter = s.take_found();
     s.query.push(c);
-    s.hits = folded.matching(&s.query, candidates);
+    let found = folded.find(&s.query, narrowing.then_some(&shorter));
+    s.earlier.push(shorter);
+    s.set_found(found);
 }
 
 /// Removes the last letter: back to what the shorter query found.
@@ -105,7 +118,7 @@ fn erase_letter(state: &mut State) {
         return;
     }
     match state.search.earlier.pop() {
-        Some(hits) => state.search.hits = hits,
+        Some(found) => state.search.set_found(found),
         None => refresh(state),
     }
 }
