@@ -251,7 +251,7 @@ impl State {
     /// How many focus areas the list shows: all, or those the search finds.
     pub fn visible_len(&self) -> usize {
         if self.search.is_active() {
-            self.search.hits.len()
+            self.search.hits().len()
         } else {
             self.document.focus_areas.len()
         }
@@ -260,7 +260,7 @@ impl State {
     /// The focus area at row `position` of the list (counting hidden ones out).
     pub fn visible_at(&self, position: usize) -> Option<usize> {
         if self.search.is_active() {
-            self.search.hits.get(position).copied()
+            self.search.hits().get(position).copied()
         } else {
             (position < self.document.focus_areas.len()).then_some(position)
         }
@@ -270,7 +270,7 @@ impl State {
     /// Constant time without a search, so huge documents stay fast.
     pub fn visible_position(&self, index: usize) -> Option<usize> {
         if self.search.is_active() {
-            self.search.hits.iter().position(|&i| i == index)
+            self.search.hits().iter().position(|&i| i == index)
         } else {
             (index < self.document.focus_areas.len()).then_some(index)
         }
@@ -396,7 +396,7 @@ pub fn update(state: &mut State, action: Action) {
             if matches!(state.mode, Mode::Browse(_))
                 && number >= 1
                 && index < state.document.focus_areas.len()
-                && (!state.search.is_active() || state.search.hits.contains(&index))
+                && (!state.search.is_active() || state.search.hits().contains(&index))
             {
                 state.selected = index;
             }

@@ -158,26 +158,60 @@ impl std::fmt::Debug for Folded {
 }
 
 /// What a query finds in [`Folded`] texts: the focus areas, by index in
-/// document order, and where in each area's folded text the first match
-/// starts. A longer query (one more letter) can only match at or after where
-/// the shorter one first matched, so its search starts there.
+/// document order, and where in each the first match starts. A longer query
+/// (one more letter) can only match at or after where the shorter one first
+/// matched, so its search starts there; and where the bytes that follow
+/// that match are known, a letter that continues them needs no search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     /// The focus areas found, by index, in document order.
     pub areas: Vec<usize>,
-    /// Per area found: the byte offset of the first match in its folded text.
-    starts: Vec<usize>,
+    /// Per area found: where the first match is.
+    places: Vec<Place>,
+    /// The length of the folded query, whose bytes and pairs every area
+    /// found is known to hold: a longer query's index check needs only the rest.
+    needle_len: usize,
 }
 
-impl Found {
-    /// From its parts, as [`Found::into_parts`] gave them.
-    pub(crate) fn new(areas: Vec<usize>, starts: Vec<usize>) -> Self {
-        Self { areas, starts }
+/// Where a query matched in one area's folded text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Place {
+    /// A byte offset not past the first match (at it, when `ahead_len > 0`).
+    start: usize,
+    /// The bytes that follow the match at `start`: the first `ahead_len`.
+    ahead: [u8; 7],
+    ahead_len: u8,
+}
+
+impl Place {
+    /// The match at `start` of a needle `len` bytes long in `text`.
+    fn at(text: &[u8], start: usize, len: usize) -> Self {
+        let after = text.get(start + len..).unwrap_or_default();
+        let mut ahead = [0; 7];
+        let n = after.len().min(ahead.len());
+        ahead[..n].copy_from_slice(&after[..n]);
+        Self {
+            start,
+            ahead,
+            ahead_len: n as u8,
+        }
     }
 
-    /// The areas found and where in each the first match starts.
-    pub(crate) fn into_parts(self) -> (Vec<usize>, Vec<usize>) {
-        (self.areas, self.starts)
+    /// This match, continued by `added`, if the bytes ahead say it is.
+    fn continued(&self, added: &[u8]) -> Option<Self> {
+        let ahead = &self.ahead[..usize::from(self.ahead_len)];
+        let rest = ahead.strip_prefix(added)?;
+        // Nothing known ahead is not the same as nothing ahead: look again.
+        if rest.is_empty() {
+            return None;
+        }
+        let mut next = Self {
+            start: self.start,
+            ..Self::default()
+        };
+        next.ahead[..rest.len()].copy_from_slice(rest);
+        next.ahead_len = rest.len() as u8;
+        Some(next)
     }
 }
 
@@ -215,16 +249,13 @@ impl Folded {
     /// The focus areas among `candidates` (indices, in order) that `query`
     /// finds: what [`matching_areas`] gives, from the folded texts.
     pub fn matching(&self, query: &str, candidates: impl IntoIterator<Item = usize>) -> Vec<usize> {
-        let within = candidates.into_iter().collect::<Vec<_>>();
-        let starts = vec![0; within.len()];
-        self.find(
-            query,
-            Some(&Found {
-                areas: within,
-                starts,
-            }),
-        )
-        .areas
+        let areas: Vec<usize> = candidates.into_iter().collect();
+        let within = Found {
+            places: vec![Place::default(); areas.len()],
+            areas,
+            needle_len: 0,
+        };
+        self.find(query, Some(&within)).areas
     }
 
     /// What `query` finds: in every area, or only `within` what a shorter
@@ -236,26 +267,43 @@ impl Folded {
         };
         let needle = needle.folded.as_bytes();
         let finder = memchr::memmem::Finder::new(needle);
-        let keys = Index::keys(needle);
-        let mut found = Found::default();
-        let mut look = |area: usize, from: usize| {
+        let mut found = Found {
+            needle_len: needle.len(),
+            ..Found::default()
+        };
+        let look = |found: &mut Found, area: usize, from: usize| {
             let text = self.areas.get(area).map_or(&[][..], |t| t.as_bytes());
             if let Some(at) = text.get(from..).and_then(|rest| finder.find(rest)) {
                 found.areas.push(area);
-                found.starts.push(from + at);
+                found.places.push(Place::at(text, from + at, needle.len()));
             }
         };
         match within {
             Some(shorter) => {
-                for (&area, &from) in shorter.areas.iter().zip(&shorter.starts) {
-                    if self.index.may_hold(area, &keys) {
-                        look(area, from);
+                // The areas found hold the shorter query's bytes and pairs:
+                // check only the new ones (with the pair that joins them on).
+                let known = shorter.needle_len.min(needle.len());
+                let added = &needle[known..];
+                let keys = Index::keys(&needle[known.saturating_sub(1)..]);
+                for (&area, place) in shorter.areas.iter().zip(&shorter.places) {
+                    if let Some(next) = place.continued(added) {
+                        found.areas.push(area);
+                        found.places.push(next);
+                    } else if self.index.may_hold(area, &keys) {
+                        look(&mut found, area, place.start);
                     }
                 }
             }
+            // One byte (an ASCII letter): the index knows exactly which areas
+            // hold it. Where is left for the next letter to find (0 is not
+            // past the first match, which is all a start must be).
+            None if needle.len() == 1 => {
+                found.areas.extend(self.index.holding(&Index::keys(needle)));
+                found.places.resize(found.areas.len(), Place::default());
+            }
             None => {
-                for area in self.index.holding(&keys) {
-                    look(area, 0);
+                for area in self.index.holding(&Index::keys(needle)) {
+                    look(&mut found, area, 0);
                 }
             }
         }
@@ -327,8 +375,11 @@ impl Index {
     /// False when area `area` lacks one of `keys`, so cannot match.
     fn may_hold(&self, area: usize, keys: &[usize]) -> bool {
         let (word, bit) = (area / 64, 1u64 << (area % 64));
-        keys.iter()
-            .all(|&row| self.bits.get(row * self.words + word).is_some_and(|w| w & bit != 0))
+        keys.iter().all(|&row| {
+            self.bits
+                .get(row * self.words + word)
+                .is_some_and(|w| w & bit != 0)
+        })
     }
 
     /// The areas that hold every one of `keys`, in order.
@@ -441,7 +492,16 @@ mod tests {
         // 200 areas: the index's bitmaps span several words; the texts share
         // most bytes and pairs, a few words are rare, some are not ASCII.
         let words = [
-            "kultur", "natur", "Alingsås", "Øresund", "ström", "mål", "日本語", "ktx", "ab", "ba",
+            "kultur",
+            "natur",
+            "Alingsås",
+            "Øresund",
+            "ström",
+            "mål",
+            "日本語",
+            "ktx",
+            "ab",
+            "ba",
             "qz",
         ];
         let mut doc = crate::load::builtin();
@@ -460,16 +520,46 @@ mod tests {
         doc.goals.clear();
         let folded = Folded::of(&doc);
         let queries = [
-            "k", "ku", "kultur", "kulturx", "natur kultur", "a", "ab", "aba", "ba", "bab", "q",
-            "qz", "zq", "x", "kt", "ktx", "ktxa", "å", "alingsas", "oresund", "stro", "日", "本語",
-            "語", "mal ", " mal", "notering", "#", "nowhere",
+            "k",
+            "ku",
+            "kultur",
+            "kulturx",
+            "natur kultur",
+            "a",
+            "ab",
+            "aba",
+            "ba",
+            "bab",
+            "q",
+            "qz",
+            "zq",
+            "x",
+            "kt",
+            "ktx",
+            "ktxa",
+            "å",
+            "alingsas",
+            "oresund",
+            "stro",
+            "日",
+            "本語",
+            "語",
+            "mal ",
+            " mal",
+            "notering",
+            "#",
+            "nowhere",
         ];
         for query in queries {
             let whole = folded.find(query, None);
             assert_eq!(whole.areas, matching_areas(&doc, query), "{query:?}");
-            for (&area, &start) in whole.areas.iter().zip(&whole.starts) {
+            for (&area, place) in whole.areas.iter().zip(&whole.places) {
+                let start = place.start;
                 let first = folded.areas[area].find(&fold(query));
-                assert_eq!(Some(start), first, "{query:?} in area {area}");
+                assert!(
+                    first.is_some_and(|first| start <= first),
+                    "{query:?} in {area}"
+                );
             }
             // Letter by letter, each search within what the shorter one found.
             let mut typed = String::new();
@@ -480,7 +570,21 @@ mod tests {
                 typed.push(c);
                 found = Some(folded.find(&typed, within.as_ref()));
             }
-            assert_eq!(found.as_ref(), Some(&whole), "{query:?} typed");
+            // The same areas and matches; the bytes known ahead may differ.
+            let found = found.unwrap_or_default();
+            let starts = |f: &Found| f.places.iter().map(|p| p.start).collect::<Vec<_>>();
+            assert_eq!(found.areas, whole.areas, "{query:?} typed");
+            assert_eq!(starts(&found), starts(&whole), "{query:?} typed");
+            for (&area, place) in found.areas.iter().zip(&found.places) {
+                let after = place.start + fold(query).len();
+                let ahead = &folded.areas[area].as_bytes()[after..];
+                let known = usize::from(place.ahead_len);
+                assert_eq!(
+                    &place.ahead[..known],
+                    &ahead[..known],
+                    "{query:?} in {area}"
+                );
+            }
         }
     }
 

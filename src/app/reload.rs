@@ -130,20 +130,20 @@ mod tests {
             update(&mut s, Action::SearchType(c));
         }
         update(&mut s, Action::SearchConfirm);
-        assert_eq!(s.search.hits, [4]);
+        assert_eq!(s.search.hits(), [4]);
         // Tillsammans moves to the front, and the last two areas go.
         let mut doc = crate::load::builtin();
         doc.focus_areas.swap(0, 4);
         doc.focus_areas.truncate(3);
         reload(&mut s, Ok(doc));
-        assert_eq!(s.search.hits, [0], "found again, by its new index");
+        assert_eq!(s.search.hits(), [0], "found again, by its new index");
         assert_eq!(s.selected, 0);
         // Backspace goes back to what the shorter query finds in the new version.
         update(&mut s, Action::StartSearch);
         update(&mut s, Action::SearchBackspace);
         let query = s.search.query.clone();
         assert_eq!(
-            s.search.hits,
+            s.search.hits(),
             crate::search::matching_areas(&s.document, &query)
         );
     }

@@ -11,11 +11,9 @@ use crate::search;
 pub struct Search {
     /// The query as typed.
     pub query: String,
-    /// The focus areas it finds, by index, in document order.
-    pub hits: Vec<usize>,
-    /// Where in each hit's folded text the query first matches (the next
-    /// letter's search starts there).
-    starts: Vec<usize>,
+    /// What it finds: the focus areas ([`Search::hits`]), and where, for
+    /// the next letter's search to start from.
+    found: search::Found,
     /// What each shorter query typed on the way here found, so Backspace
     /// goes back without searching again (one entry per letter typed).
     earlier: Vec<search::Found>,
@@ -32,15 +30,9 @@ impl Search {
 
     /// No search yet, in `document`: a large document's texts are folded
     /// now, so that even the first letter typed costs under a millisecond.
-    fn take_found(&mut self) -> search::Found {
-        search::Found::new(
-            std::mem::take(&mut self.hits),
-            std::mem::take(&mut self.starts),
-        )
-    }
-
-    fn set_found(&mut self, found: search::Found) {
-        (self.hits, self.starts) = found.into_parts();
+    /// The focus areas the search finds, by index, in document order.
+    pub fn hits(&self) -> &[usize] {
+        &self.found.areas
     }
 
     pub(super) fn for_document(document: &crate::model::Document) -> Self {
@@ -95,7 +87,7 @@ pub(super) fn refresh(state: &mut State) {
     } else {
         search::Found::default()
     };
-    state.search.set_found(found);
+    state.search.found = found;
 }
 
 /// Adds a letter to the query: it can only narrow the search, so only the
@@ -105,11 +97,10 @@ fn type_letter(state: &mut State, c: char) {
     let s = &mut state.search;
     // Only a search already under way narrows: after a blank query, every area is searched.
     let narrowing = s.is_active();
-    let shorter = s.take_found();
+    let shorter = std::mem::take(&mut s.found);
     s.query.push(c);
-    let found = folded.find(&s.query, narrowing.then_some(&shorter));
+    s.found = folded.find(&s.query, narrowing.then_some(&shorter));
     s.earlier.push(shorter);
-    s.set_found(found);
 }
 
 /// Removes the last letter: back to what the shorter query found.
@@ -118,7 +109,7 @@ fn erase_letter(state: &mut State) {
         return;
     }
     match state.search.earlier.pop() {
-        Some(found) => state.search.set_found(found),
+        Some(found) => state.search.found = found,
         None => refresh(state),
     }
 }
@@ -134,7 +125,7 @@ fn clear(state: &mut State) {
 
 /// Goes to hit `index` (wrapping) and puts its first matching goal on top.
 fn go_to_hit(state: &mut State, forward: bool) {
-    let hits = &state.search.hits;
+    let hits = state.search.hits();
     if hits.is_empty() {
         return;
     }
@@ -177,7 +168,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             state.mode = Mode::Browse(pane);
             if !state.search.is_active() {
                 clear(state);
-            } else if let Some(&first) = state.search.hits.first() {
+            } else if let Some(&first) = state.search.hits().first() {
                 state.selected = first;
                 anchor_first_matching_goal(state);
             }
@@ -261,7 +252,7 @@ mod tests {
         update(&mut s, Action::StartSearch);
         assert_eq!(s.mode, Mode::Search(Pane::FocusList));
         type_text(&mut s, "omstallning");
-        assert_eq!(s.search.hits, [3]);
+        assert_eq!(s.search.hits(), [3]);
         assert_eq!(s.selected, 3, "the selection follows the filter live");
         assert_eq!((s.visible_len(), s.visible_at(0)), (1, Some(3)));
         update(&mut s, Action::SearchConfirm);
@@ -280,7 +271,7 @@ mod tests {
         update(&mut s, Action::StartSearch);
         type_text(&mut s, "alingsas"); // in the goals of every area
         update(&mut s, Action::SearchConfirm);
-        let hits = s.search.hits.clone();
+        let hits = s.search.hits().to_vec();
         assert!(hits.len() >= 3, "{hits:?}");
         assert_eq!(s.selected, hits[0]);
         update(&mut s, Action::NextHit);
@@ -296,7 +287,7 @@ mod tests {
         update(&mut s, Action::JumpToFocusArea(2));
         update(&mut s, Action::StartSearch);
         type_text(&mut s, "zzzz");
-        assert!(s.search.hits.is_empty());
+        assert!(s.search.hits().is_empty());
         assert_eq!(s.selected, 1);
         update(&mut s, Action::SearchBackspace);
         assert_eq!(s.search.query, "zzz");

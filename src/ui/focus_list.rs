@@ -22,7 +22,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         format!(
             " {} ({} {} {}) ",
             state.strings.focus_areas,
-            state.search.hits.len(),
+            state.search.hits().len(),
             state.strings.of,
             areas.len()
         )
@@ -38,7 +38,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             state.strings.no_focus_areas.clone(),
             state.theme.muted,
         ));
-    } else if state.search.is_active() && state.search.hits.is_empty() {
+    } else if state.search.is_active() && state.search.hits().is_empty() {
         lines.push(Line::styled(
             state.strings.no_area_matches.clone(),
             state.theme.warning,

@@ -62,7 +62,7 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     if !typing && !search.is_active() {
         return None;
     }
-    let found = match (search.is_active(), search.hits.len()) {
+    let found = match (search.is_active(), search.hits().len()) {
         (false, _) => String::new(),
         // Only the vision statement matches: highlighted in the header, so say where.
         (true, 0) if crate::search::matches_vision(&state.document, &search.query) => {
@@ -85,7 +85,7 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
         spans.push(Span::styled("▏", state.theme.key));
     }
     let found_style = if search.is_active()
-        && search.hits.is_empty()
+        && search.hits().is_empty()
         && !crate::search::matches_vision(&state.document, &search.query)
     {
         state.theme.warning

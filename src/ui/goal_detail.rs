@@ -137,7 +137,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         &state.theme,
     );
     let width = usize::from(super::pane_inner(area).width);
-    let lines = if state.search.is_active() && state.search.hits.is_empty() {
+    let lines = if state.search.is_active() && state.search.hits().is_empty() {
         let message = crate::i18n::fill(
             &state.strings.nothing_matches,
             &[("query", &state.search.query)],

@@ -117,13 +117,13 @@ fn action() -> impl Strategy<Value = Action> {
 /// (also checked by the scale tests on generated documents).
 pub(crate) fn check_invariants(state: &State) {
     assert_eq!(
-        state.search.hits,
+        state.search.hits(),
         vision_tui::search::matching_areas(&state.document, &state.search.query),
         "narrowing while typing finds what searching the whole document finds"
     );
-    if state.search.is_active() && !state.search.hits.is_empty() {
+    if state.search.is_active() && !state.search.hits().is_empty() {
         assert!(
-            state.search.hits.contains(&state.selected),
+            state.search.hits().contains(&state.selected),
             "the selection is one of the hits"
         );
     }
