@@ -51,18 +51,17 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let width = usize::from(area.width);
-    let header_detail = [
-        HeaderDetail::Full,
-        HeaderDetail::Statement,
-        HeaderDetail::TitleOnly,
+    let (full, statement) = header::heights(doc, usize::from(area.width));
+    let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    let (header_detail, wanted) = [
+        (HeaderDetail::Full, rows(full)),
+        (HeaderDetail::Statement, rows(statement)),
     ]
     .into_iter()
-    .find(|&detail| header_height(doc, width, detail).saturating_add(MIN_BODY_HEIGHT) < area.height)
-    .unwrap_or(HeaderDetail::TitleOnly);
+    .find(|&(_, rows)| rows.saturating_add(MIN_BODY_HEIGHT) < area.height)
+    .unwrap_or((HeaderDetail::TitleOnly, 1));
     // MIN_HEIGHT leaves room for one header row even when the title wraps.
-    let header_rows =
-        header_height(doc, width, header_detail).min(area.height - MIN_BODY_HEIGHT - 1);
+    let header_rows = wanted.min(area.height - MIN_BODY_HEIGHT - 1);
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(header_rows),
         Constraint::Fill(1),
@@ -93,11 +92,6 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
         body,
         footer,
     })
-}
-
-fn header_height(doc: &Document, width: usize, detail: HeaderDetail) -> u16 {
-    u16::try_from(header::lines(doc, width, detail, &crate::theme::Theme::default()).len())
-        .unwrap_or(u16::MAX)
 }
 
 /// A scrollable region: how many lines it shows and how many there are.
