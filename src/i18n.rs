@@ -184,8 +184,7 @@ impl Strings {
     /// The strings for `lang`.
     pub fn load(lang: Lang) -> Strings {
         let (name, source) = lang.source();
-        load::parse_ron(name, source.as_bytes())
-            .unwrap_or_else(|err| panic!("built-in language file {name} is invalid:\n{err}"))
+        load::embedded(name, source)
     }
 
     /// "1 goal" / "{n} goals".
@@ -224,6 +223,16 @@ mod tests {
             for (key, value) in strings.entries() {
                 assert!(!value.trim().is_empty(), "{lang:?}: {key} is empty");
             }
+        }
+    }
+
+    #[test]
+    fn both_language_files_pass_the_strict_loader_too() {
+        // Start-up parses them with `load::embedded`, without field paths.
+        for lang in [Lang::En, Lang::Sv] {
+            let (name, source) = lang.source();
+            let strict: Strings = crate::load::parse_ron(name, source.as_bytes()).unwrap();
+            assert_eq!(strict, Strings::load(lang), "{name}");
         }
     }
 

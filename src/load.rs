@@ -103,8 +103,20 @@ fn render_all(diagnostics: &[Diagnostic]) -> String {
 /// # Panics
 /// Never in a released binary: the embedded file is checked by the test suite.
 pub fn builtin() -> Document {
-    deserialize(BUILTIN_NAME, BUILTIN_SOURCE)
-        .unwrap_or_else(|err| panic!("the built-in document is invalid:\n{err}"))
+    embedded(BUILTIN_NAME, BUILTIN_SOURCE)
+}
+
+/// Parses a RON file built into the binary (the document, the language
+/// files, the themes) with ron alone: serde_path_to_error's field paths,
+/// which make a user's mistake easy to find, cost a string per field, a
+/// third of the parse, at every start. The test suite loads every embedded
+/// file through [`parse_ron`] as well, so a broken one never ships; should
+/// one anyway, this panics naming it.
+pub(crate) fn embedded<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> T {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .unwrap_or_else(|err| panic!("the built-in file {name} is invalid: {err}"))
 }
 
 /// Reads and parses the document at `path`.

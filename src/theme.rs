@@ -139,9 +139,7 @@ impl Theme {
     /// A built-in theme by name.
     pub fn builtin(name: &str) -> Option<Theme> {
         let (_, source) = BUILTIN.iter().find(|(n, _)| *n == name)?;
-        let file: ThemeFile =
-            load::parse_ron(&format!("{name} (built-in theme)"), source.as_bytes())
-                .unwrap_or_else(|err| panic!("built-in theme {name} is invalid:\n{err}"));
+        let file: ThemeFile = load::embedded(name, source);
         Some(Theme::default_theme().merged(&file))
     }
 
@@ -151,9 +149,7 @@ impl Theme {
         DEFAULT
             .get_or_init(|| {
                 let (_, source) = BUILTIN[0];
-                let file: ThemeFile =
-                    load::parse_ron("default (built-in theme)", source.as_bytes())
-                        .unwrap_or_else(|err| panic!("built-in theme default is invalid:\n{err}"));
+                let file: ThemeFile = load::embedded("default", source);
                 Theme::plain().merged(&file)
             })
             .clone()
@@ -257,6 +253,15 @@ mod tests {
         assert!(theme.selected.add_modifier.contains(Modifier::REVERSED));
         assert!(!theme.selected_unfocused.add_modifier.is_empty());
         assert!(!theme.highlight.add_modifier.is_empty());
+    }
+
+    #[test]
+    fn every_built_in_theme_passes_the_strict_loader_too() {
+        // Start-up parses them with `load::embedded`, without field paths.
+        for (name, source) in BUILTIN {
+            let strict: ThemeFile = load::parse_ron(name, source.as_bytes()).unwrap();
+            assert_eq!(strict, load::embedded::<ThemeFile>(name, source), "{name}");
+        }
     }
 
     #[test]
