@@ -155,8 +155,8 @@ fn run(
     let stop = StopFlags::default();
     let watchdog = runtime::install_watchdog(&stop)?;
     let mut terminal = runtime::enter(setup)?;
-    // The first frame before anything else (the loop's own first draw then
-    // finds nothing changed and writes nothing).
+    // The first frame before anything else (the loop sees it was drawn and
+    // waits for input).
     let size = terminal.get_frame().area();
     app::update(
         &mut state,

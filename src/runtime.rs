@@ -149,7 +149,10 @@ where
 {
     let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
     let started = std::time::Instant::now();
-    let mut dirty = true;
+    // A caller that drew a frame before the loop (main draws the first one as
+    // early as it can) hands over a screen that shows the state: drawing it
+    // again would cost a whole render for a diff of nothing.
+    let mut dirty = terminal.get_frame().count() == 0;
     // The terminal's size is asked twice: now, and after the first wait for
     // input, by when crossterm listens for resizes (a resize before that
     // sends no event). From then on resizes arrive as events, and an idle

@@ -56,6 +56,41 @@ pub fn screen_of(mut state: State, width: u16, height: u16, keys: &[KeyCode]) ->
     terminal.backend().buffer().clone()
 }
 
+#[test]
+fn the_loop_draws_no_frame_twice() {
+    // main draws the first frame before the loop starts: the loop must not
+    // render the same state again; handed a fresh terminal, it draws first.
+    for drawn_before in [false, true] {
+        let mut state = State::new(vision_tui::load::builtin(), Theme::default());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let resize = vision_tui::app::Action::Resize {
+            width: 80,
+            height: 24,
+        };
+        vision_tui::app::update(&mut state, resize);
+        if drawn_before {
+            terminal
+                .draw(|frame| vision_tui::ui::view(&state, frame))
+                .unwrap();
+        }
+        let quit = Script(VecDeque::new());
+        let outcome = runtime::run(
+            &mut terminal,
+            &mut state,
+            &mut { quit },
+            &StopFlags::default(),
+        )
+        .unwrap();
+        assert_eq!(outcome, Outcome::Quit);
+        assert_eq!(
+            terminal.get_frame().count(),
+            1,
+            "drawn before: {drawn_before}"
+        );
+        assert!(text(terminal.backend().buffer()).contains("Vision 2040"));
+    }
+}
+
 /// The screen's text, one string per row.
 pub fn text(buffer: &Buffer) -> String {
     let width = usize::from(buffer.area.width);
