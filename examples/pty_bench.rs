@@ -15,7 +15,11 @@
 //!   after) and bytes per changed cell, and how long until the last byte;
 //! - peak memory (VmHWM from /proc/PID/status, read before quitting).
 //!
-//! Options: `--bin PATH` (default `target/release/vision-tui`), `--runs N`
+//! Options: `--bin PATH`, repeatable: the binaries whose first frames are
+//! compared (alternating with each other and `less`), the first of which runs
+//! the rest (default: `target/x86_64-unknown-linux-gnu/release/vision-tui`,
+//! the static build of `cargo static-release`, if it exists, then
+//! `target/release/vision-tui`); `--runs N`
 //! first-frame runs of each program (default 20), `--quick` (fewer runs, no
 //! 10,000 × 10 document), `--first-frame` (only the first frames of the
 //! built-in document and `less`), `--no-watch` (open the generated documents
@@ -266,10 +270,32 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+#[derive(Default)]
 struct Run {
     first_frame: Vec<f64>,
     first_bytes: usize,
     hwm_kb: u64,
+}
+
+impl Run {
+    /// Adds another run's frames; keeps its bytes and the higher peak.
+    fn add(&mut self, other: Run) {
+        self.first_frame.extend(other.first_frame);
+        self.first_bytes = other.first_bytes;
+        self.hwm_kb = self.hwm_kb.max(other.hwm_kb);
+    }
+}
+
+/// "static" for a binary without a dynamic loader (no `PT_INTERP`: its path
+/// would be in the first page), else "dynamic".
+fn linking(bin: &Path) -> &'static str {
+    let head = std::fs::read(bin).unwrap_or_default();
+    let head = &head[..head.len().min(4096)];
+    if head.windows(7).any(|w| w == b"ld-linu") {
+        "dynamic"
+    } else {
+        "static"
+    }
 }
 
 fn first_frames(runs: usize, mut start: impl FnMut() -> Pty, quit: &[u8]) -> Run {
@@ -360,10 +386,7 @@ fn script(bin: &Path, args: &[&str], size: (u16, u16), home: &Path, label: &str)
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let mut bin = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/release/vision-tui"
-    ));
+    let mut bins = Vec::new();
     let mut runs = 20;
     let mut quick = false;
     let mut first_frame_only = false;
@@ -371,7 +394,7 @@ fn main() {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--no-watch" => watch = &["--no-watch"],
-            "--bin" => bin = PathBuf::from(args.next().expect("--bin PATH")),
+            "--bin" => bins.push(PathBuf::from(args.next().expect("--bin PATH"))),
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
             "--quick" => quick = true,
             "--first-frame" => first_frame_only = true,
@@ -381,14 +404,30 @@ fn main() {
     if quick {
         runs = runs.min(5);
     }
-    let bin = bin.canonicalize().unwrap_or_else(|_| {
-        eprintln!(
-            "pty_bench: {} not found: build it first with `cargo build --release`",
-            bin.display()
-        );
+    if bins.is_empty() {
+        let target = concat!(env!("CARGO_MANIFEST_DIR"), "/target");
+        let built = [
+            format!("{target}/x86_64-unknown-linux-gnu/release/vision-tui"),
+            format!("{target}/release/vision-tui"),
+        ];
+        bins.extend(built.iter().map(PathBuf::from).filter(|p| p.exists()));
+    }
+    let bins: Vec<PathBuf> = bins
+        .iter()
+        .map(|bin| {
+            bin.canonicalize().unwrap_or_else(|_| {
+                eprintln!(
+                    "pty_bench: {} not found: build it first with `cargo build --release`",
+                    bin.display()
+                );
+                std::process::exit(2);
+            })
+        })
+        .collect();
+    let Some(bin) = bins.first().cloned() else {
+        eprintln!("pty_bench: no binary: build it first with `cargo build --release`");
         std::process::exit(2);
-    });
-    let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
+    };
     let dir = std::env::temp_dir().join(format!("vision-tui-pty-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let home = dir.join("home");
@@ -414,11 +453,16 @@ fn main() {
     }
 
     println!("### pty benchmark\n");
-    println!(
-        "Binary: {} ({size} bytes, {:.2} MiB). {runs} runs each, alternating.",
-        bin.display(),
-        size as f64 / 1048576.0
-    );
+    for bin in &bins {
+        let size = std::fs::metadata(bin).map(|m| m.len()).unwrap_or(0);
+        println!(
+            "Binary: {} ({}, {size} bytes, {:.2} MiB).",
+            bin.display(),
+            linking(bin),
+            size as f64 / 1048576.0
+        );
+    }
+    println!("\n{runs} runs of each program, alternating; the scripts run the first binary.");
     let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
     let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
     println!("Machine: Linux {}, {cpus} CPUs.\n", kernel.trim());
@@ -427,18 +471,14 @@ fn main() {
     println!("| program | min | median | max | bytes | peak RSS (VmHWM) |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
     let size80 = (80, 24);
-    let mut ours = Vec::new();
-    let mut theirs = Vec::new();
-    let (mut ours_bytes, mut theirs_bytes, mut ours_hwm, mut theirs_hwm) = (0, 0, 0, 0);
+    // One sample per program: each binary, then less, in every round.
+    let mut samples: Vec<Run> = (0..=bins.len()).map(|_| Run::default()).collect();
     for _ in 0..runs {
-        let run = first_frames(1, || vision(&bin, &[], size80, &home), b"q");
-        ours.extend(run.first_frame);
-        ours_bytes = run.first_bytes;
-        ours_hwm = ours_hwm.max(run.hwm_kb);
-        let run = first_frames(1, || less(&text_file, size80), b"q");
-        theirs.extend(run.first_frame);
-        theirs_bytes = run.first_bytes;
-        theirs_hwm = theirs_hwm.max(run.hwm_kb);
+        for (bin, sample) in bins.iter().zip(&mut samples) {
+            sample.add(first_frames(1, || vision(bin, &[], size80, &home), b"q"));
+        }
+        let less_run = first_frames(1, || less(&text_file, size80), b"q");
+        samples[bins.len()].add(less_run);
     }
     let row = |name: &str, s: Stats, bytes: usize, hwm: u64| {
         println!(
@@ -446,18 +486,37 @@ fn main() {
             s.min, s.median, s.max
         );
     };
-    row(
-        "vision-tui (built-in Vision 2040)",
-        stats(ours),
-        ours_bytes,
-        ours_hwm,
-    );
-    row(
-        "less (the same document as text)",
-        stats(theirs),
-        theirs_bytes,
-        theirs_hwm,
-    );
+    let less_frames = samples[bins.len()].first_frame.clone();
+    for (i, sample) in samples.iter().enumerate() {
+        let name = match bins.get(i) {
+            Some(bin) => format!("vision-tui, {} (built-in Vision 2040)", linking(bin)),
+            None => "less (the same document as text)".to_owned(),
+        };
+        row(
+            &name,
+            stats(sample.first_frame.clone()),
+            sample.first_bytes,
+            sample.hwm_kb,
+        );
+    }
+    println!();
+    for (bin, sample) in bins.iter().zip(&samples) {
+        // Rounds run back to back, so a difference within a round is the
+        // steadiest comparison on a machine shared with other work.
+        let differences: Vec<f64> = sample
+            .first_frame
+            .iter()
+            .zip(&less_frames)
+            .map(|(ours, theirs)| ours - theirs)
+            .collect();
+        let d = stats(differences);
+        println!(
+            "vision-tui, {} − less, median of the {runs} rounds' differences: {:+.2} ms",
+            linking(bin),
+            d.median
+        );
+    }
+    println!();
     if first_frame_only {
         let _ = std::fs::remove_dir_all(&dir);
         return;
