@@ -2,7 +2,7 @@
 //! and how much each scrollable region can show. `update` and `view` both
 //! call this, so they always agree.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 use crate::app::State;
 use crate::model::Document;
@@ -62,27 +62,19 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
     .unwrap_or((HeaderDetail::TitleOnly, 1));
     // MIN_HEIGHT leaves room for one header row even when the title wraps.
     let header_rows = wanted.min(area.height - MIN_BODY_HEIGHT - 1);
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(header_rows),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let (header, rest) = split_rows(area, header_rows);
+    let (body, footer) = split_rows(rest, rest.height - 1);
     let (list, detail) = if body.width >= SIDE_BY_SIDE_WIDTH {
         // From the document's index when it is large: not a scan per frame.
         let longest = doc.longest_focus_area_name();
         // marker, number, name, count, borders and padding
         let wanted = u16::try_from(longest + 14).unwrap_or(u16::MAX);
         let list_width = wanted.clamp(24, body.width * 2 / 5);
-        let [list, detail] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(body);
-        (list, detail)
+        split_columns(body, list_width)
     } else {
         let wanted = u16::try_from(doc.focus_areas.len().max(1) + 2).unwrap_or(u16::MAX);
         let list_height = wanted.clamp(3, body.height / 2);
-        let [list, detail] =
-            Layout::vertical([Constraint::Length(list_height), Constraint::Fill(1)]).areas(body);
-        (list, detail)
+        split_rows(body, list_height)
     };
     Some(Areas {
         header,
@@ -92,6 +84,39 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
         body,
         footer,
     })
+}
+
+/// `area` cut after its first `rows` rows (at most all of them): what
+/// `Layout::vertical([Length(rows), Fill(1)])` gives, without running
+/// ratatui's constraint solver, which was a third of the work before the
+/// first frame. The screen is a stack of fixed rows, so arithmetic is enough.
+fn split_rows(area: Rect, rows: u16) -> (Rect, Rect) {
+    let rows = rows.min(area.height);
+    let top = Rect {
+        height: rows,
+        ..area
+    };
+    let rest = Rect {
+        y: area.y + rows,
+        height: area.height - rows,
+        ..area
+    };
+    (top, rest)
+}
+
+/// `area` cut after its first `columns` columns; see [`split_rows`].
+fn split_columns(area: Rect, columns: u16) -> (Rect, Rect) {
+    let columns = columns.min(area.width);
+    let left = Rect {
+        width: columns,
+        ..area
+    };
+    let rest = Rect {
+        x: area.x + columns,
+        width: area.width - columns,
+        ..area
+    };
+    (left, rest)
 }
 
 /// A scrollable region: how many lines it shows and how many there are.
@@ -176,4 +201,32 @@ pub fn measure(state: &State) -> Measure {
 pub fn detail_width(state: &State) -> u16 {
     let area = Rect::new(0, 0, state.size.width, state.size.height);
     areas(&state.document, area).map_or(0, |a| pane_inner(a.detail).width)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::{Constraint, Layout};
+
+    use super::*;
+
+    #[test]
+    fn splits_are_what_the_constraint_solver_gives() {
+        for area in [
+            Rect::new(0, 0, 80, 24),
+            Rect::new(3, 5, 200, 60),
+            Rect::new(0, 0, 1, 1),
+            Rect::new(7, 2, 31, 10),
+        ] {
+            for n in [0, 1, 3, 9, 24, 59, 200] {
+                let solved = |layout: Layout| {
+                    let [a, b] = layout.areas(area);
+                    (a, b)
+                };
+                let rows = Layout::vertical([Constraint::Length(n), Constraint::Fill(1)]);
+                let columns = Layout::horizontal([Constraint::Length(n), Constraint::Fill(1)]);
+                assert_eq!(split_rows(area, n), solved(rows), "{area:?} {n}");
+                assert_eq!(split_columns(area, n), solved(columns), "{area:?} {n}");
+            }
+        }
+    }
 }
