@@ -5,7 +5,9 @@
 //! in 16-colour terminals; `light` is for light terminal backgrounds;
 //! `high-contrast` is for projectors (every text/background pair at least
 //! 7:1, WCAG AAA); `monochrome` has no colour at all. A user theme file
-//! names only the styles it changes; the rest come from `default`.
+//! names only the styles it changes; the rest come from `default`, which
+//! is also written out in code so that a start parses no theme file (a
+//! test keeps the two equal).
 //!
 //! Nothing is told by colour alone: the selection has a marker and reverse
 //! video, the focused pane a thick border and a bold title, warnings a `!`.
@@ -143,16 +145,42 @@ impl Theme {
         Some(Theme::default_theme().merged(&file))
     }
 
-    /// The default theme (parsed once).
+    /// The default theme. It is what `assets/themes/default.ron` says (the
+    /// file users copy to make their own; a test proves the two equal), kept
+    /// in code as well because parsing the file was a twentieth of the work
+    /// before the first frame. Other themes are laid over it.
     pub fn default_theme() -> Theme {
-        static DEFAULT: std::sync::OnceLock<Theme> = std::sync::OnceLock::new();
-        DEFAULT
-            .get_or_init(|| {
-                let (_, source) = BUILTIN[0];
-                let file: ThemeFile = load::embedded("default", source);
-                Theme::plain().merged(&file)
-            })
-            .clone()
+        use ratatui::style::{Color, Modifier};
+        let fg = |color| Style::new().fg(color);
+        let with = |modifier| Style::new().add_modifier(modifier);
+        let (bold, italic) = (Modifier::BOLD, Modifier::ITALIC);
+        let (reversed, underlined) = (Modifier::REVERSED, Modifier::UNDERLINED);
+        let plain = Style::new();
+        Theme {
+            base: plain,
+            title: fg(Color::Cyan).add_modifier(bold),
+            statement: with(italic),
+            muted: fg(Color::Gray),
+            text: plain,
+            heading: fg(Color::Yellow).add_modifier(bold),
+            border: fg(Color::DarkGray),
+            border_focused: fg(Color::Cyan),
+            pane_title: plain,
+            pane_title_focused: fg(Color::Cyan).add_modifier(bold),
+            selected: with(reversed).add_modifier(bold),
+            selected_unfocused: with(bold).add_modifier(underlined),
+            highlight: fg(Color::Yellow)
+                .add_modifier(bold)
+                .add_modifier(underlined),
+            key: fg(Color::Yellow).add_modifier(bold),
+            footer: plain,
+            warning: fg(Color::Red).add_modifier(bold),
+            slide_heading: with(bold),
+            slide_text: plain,
+            slide_strong: with(bold),
+            slide_muted: plain,
+            slide_emphasis: with(italic).add_modifier(bold),
+        }
     }
 
     /// A theme from a file: the styles it sets over the default theme.
@@ -253,6 +281,21 @@ mod tests {
         assert!(theme.selected.add_modifier.contains(Modifier::REVERSED));
         assert!(!theme.selected_unfocused.add_modifier.is_empty());
         assert!(!theme.highlight.add_modifier.is_empty());
+    }
+
+    #[test]
+    fn the_default_theme_in_code_is_the_default_theme_file() {
+        let (name, source) = BUILTIN[0];
+        let file: ThemeFile = load::parse_ron(name, source.as_bytes()).unwrap();
+        let from_file = Theme::plain().merged(&file);
+        for ((name, code), (_, file)) in Theme::default_theme()
+            .styles()
+            .into_iter()
+            .zip(from_file.styles())
+        {
+            assert_eq!(code, file, "{name}");
+        }
+        assert_eq!(Theme::default_theme(), from_file);
     }
 
     #[test]
