@@ -155,17 +155,13 @@ impl Theme {
         let with = |modifier| Style::new().add_modifier(modifier);
         let (bold, italic) = (Modifier::BOLD, Modifier::ITALIC);
         let (reversed, underlined) = (Modifier::REVERSED, Modifier::UNDERLINED);
-        let plain = Style::new();
         Theme {
-            base: plain,
             title: fg(Color::Cyan).add_modifier(bold),
             statement: with(italic),
             muted: fg(Color::Gray),
-            text: plain,
             heading: fg(Color::Yellow).add_modifier(bold),
             border: fg(Color::DarkGray),
             border_focused: fg(Color::Cyan),
-            pane_title: plain,
             pane_title_focused: fg(Color::Cyan).add_modifier(bold),
             selected: with(reversed).add_modifier(bold),
             selected_unfocused: with(bold).add_modifier(underlined),
@@ -173,13 +169,12 @@ impl Theme {
                 .add_modifier(bold)
                 .add_modifier(underlined),
             key: fg(Color::Yellow).add_modifier(bold),
-            footer: plain,
             warning: fg(Color::Red).add_modifier(bold),
             slide_heading: with(bold),
-            slide_text: plain,
             slide_strong: with(bold),
-            slide_muted: plain,
             slide_emphasis: with(italic).add_modifier(bold),
+            // base, text, pane_title, footer, slide_text, slide_muted
+            ..Theme::plain()
         }
     }
 
