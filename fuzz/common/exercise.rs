@@ -61,6 +61,25 @@ fn show(document: Document) {
             draw(&mut terminal, &state);
         }
     }
+    search_its_own_words(&mut state);
+}
+
+/// Types, letter by letter, words the document holds (from its last goal,
+/// else its title), then erases two: after every key the search must find
+/// what a plain scan of the texts finds (its index and narrowing are shortcuts).
+fn search_its_own_words(state: &mut State) {
+    use Action::*;
+    let doc = &state.document;
+    let text = doc.goals.last().map_or(&doc.title, |goal| &goal.text);
+    let query: Vec<char> = text.chars().skip(2).take(9).collect();
+    update(state, StartSearch);
+    let keys = query.into_iter().map(SearchType);
+    for action in keys.chain([SearchBackspace, SearchBackspace]) {
+        update(state, action);
+        let scanned = vision_tui::search::matching_areas(&state.document, &state.search.query);
+        assert_eq!(state.search.hits(), scanned, "{:?}", state.search.query);
+    }
+    update(state, Back);
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
