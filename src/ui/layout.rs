@@ -104,19 +104,21 @@ fn split_rows(area: Rect, rows: u16) -> (Rect, Rect) {
     (top, rest)
 }
 
-/// `area` cut after its first `columns` columns; see [`split_rows`].
+/// `area` cut after its first `columns` columns: [`split_rows`] of the
+/// area turned on its side.
 fn split_columns(area: Rect, columns: u16) -> (Rect, Rect) {
-    let columns = columns.min(area.width);
-    let left = Rect {
-        width: columns,
-        ..area
-    };
-    let rest = Rect {
-        x: area.x + columns,
-        width: area.width - columns,
-        ..area
-    };
-    (left, rest)
+    let (left, rest) = split_rows(on_its_side(area), columns);
+    (on_its_side(left), on_its_side(rest))
+}
+
+/// `area` with rows and columns swapped.
+fn on_its_side(area: Rect) -> Rect {
+    Rect {
+        x: area.y,
+        y: area.x,
+        width: area.height,
+        height: area.width,
+    }
 }
 
 /// A scrollable region: how many lines it shows and how many there are.
