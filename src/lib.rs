@@ -9,7 +9,8 @@
 //!   pure layout that `update` also uses to clamp scrolling.
 //! - [`slides`]: the presentation's slides, generated from the document for a terminal size.
 //! - [`i18n`]: the interface's words, English and Swedish, from RON files.
-//! - [`search`]: case- and accent-insensitive matching for the search.
+//! - [`search`]: case- and accent-insensitive matching for the search, and
+//!   the folded texts and byte index that keep it fast in large documents.
 //! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
