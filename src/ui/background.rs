@@ -14,7 +14,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::pane_block;
 use super::text::wrap_indented;
@@ -333,7 +332,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let view = View::new(state, usize::from(inner.width));
     // `update` keeps the place in range (a place past the end would draw nothing).
     let at = state.background_scroll;
-    frame.render_widget(Paragraph::new(view.window(at, visible)).block(block), area);
+    super::render_pane(frame, area, &block, &view.window(at, visible));
     let (position, last, shown) = view.scrollbar(at, visible);
     super::scrollbar(frame, area, last + shown, shown, position);
 }

@@ -9,7 +9,6 @@ use unicode_width::UnicodeWidthStr;
 use super::text::truncate;
 use super::{is_focused, pane_block, pane_inner, scrollbar};
 use crate::app::{Pane, State};
-use ratatui::widgets::Paragraph;
 
 /// Marks the selected row, so the selection shows without colour.
 pub const MARKER: &str = "▶ ";
@@ -79,6 +78,6 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         row.spans.splice(1..1, name_spans);
         lines.push(row);
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::render_pane(frame, area, &block, &lines);
     scrollbar(frame, area, state.visible_len(), visible, state.list_offset);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{Block, Padding};
 
 use super::layout::HeaderDetail;
 use super::text::{truncate, wrap};
@@ -90,9 +90,11 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, detail: HeaderDetail
         &state.theme,
     );
     let lines = super::search::highlight(state, lines);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::new().padding(Padding::horizontal(1))),
+    super::render_pane(
+        frame,
         area,
+        &Block::new().padding(Padding::horizontal(1)),
+        &lines,
     );
 }
 
