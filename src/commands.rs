@@ -41,28 +41,14 @@ pub fn export(doc: &Document, format: Format, output: Option<&Path>, notes: bool
     let text = export::render(doc, format, &Options { notes });
     match output {
         None => print(&text),
-        Some(path) => match write_atomically(path, text.as_bytes()) {
+        Some(path) => match export::file::write(path, text.as_bytes()) {
             Ok(()) => 0,
             Err(err) => {
-                eprintln!("vision-tui: cannot write `{}`: {err}", path.display());
+                eprintln!("vision-tui: {err}");
                 EXIT_TERMINAL
             }
         },
     }
-}
-
-/// Writes to a temporary file beside `path` and renames it into place, so a
-/// reader (or a live-reloading vision-tui) never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes)?;
-    std::fs::rename(&temp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
 }
 
 /// `vision-tui init PATH`.

@@ -13,7 +13,10 @@
 //!
 //! JSON is the data itself, for other programs. The only words added to the
 //! document's own are the structural labels below; nothing is invented.
+//!
+//! [`file`] writes an export to a file (`-o`) safely.
 
+pub mod file;
 mod html;
 mod json;
 mod markdown;

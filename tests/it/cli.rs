@@ -11,10 +11,10 @@ use unicode_width::UnicodeWidthStr;
 use vision_tui::cli::EXIT_USAGE;
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
+pub const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
 
 /// Runs the binary with stdin null and stdout/stderr piped: (status, stdout, stderr).
-fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {
+pub fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {
     let out = Command::new(BIN)
         .args(args)
         // Colour must not depend on the environment the suite runs in.

@@ -5,6 +5,7 @@ mod cli;
 mod config;
 mod e2e;
 mod export;
+mod export_file;
 mod fuzz_replay;
 mod load;
 mod present;
