@@ -16,6 +16,8 @@
 //!   watchdog, and the event loop, generic over ratatui's `Backend`.
 //! - [`check`], [`export`], [`init`]: the `check`, `export` and `init` subcommands.
 //! - [`config`]: the optional config file: theme, colours, language, mouse, keys.
+//! - [`settings`]: parsing the settings files (config, themes), with hints
+//!   that point at their documentation.
 //! - [`cli`]: the command line; [`commands`]: the subcommands that print
 //!   (the binary in `main.rs` only wires these together).
 //! - [`watch`]: live reload, watching the document's directory.
@@ -34,6 +36,7 @@ pub mod load;
 pub mod model;
 pub mod runtime;
 pub mod search;
+pub mod settings;
 pub mod slides;
 pub mod theme;
 pub mod ui;

@@ -10,9 +10,11 @@ use std::process::ExitCode;
 use vision_tui::app::{self, State};
 use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
 use vision_tui::commands;
+use vision_tui::config;
 use vision_tui::export::Format;
 use vision_tui::load;
 use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
+use vision_tui::theme::Theme;
 use vision_tui::watch::DocumentWatcher;
 
 fn main() -> ExitCode {
@@ -24,7 +26,13 @@ fn main() -> ExitCode {
         }
     };
     ExitCode::from(match &cli.command {
-        Some(Command::Check { paths, format }) => commands::check(paths, *format),
+        Some(Command::Check { paths, format }) => {
+            // Only a config named with --config is checked: `check` is about documents.
+            match cli.start.config.as_deref().map(|path| settings(Some(path))) {
+                Some(Err(status)) => status,
+                _ => commands::check(paths, *format),
+            }
+        }
         Some(Command::Init { path }) => commands::init(path),
         Some(Command::Completions { shell }) => commands::completions(*shell),
         Some(Command::Man) => commands::man(),
@@ -43,11 +51,23 @@ fn main() -> ExitCode {
             format,
             output,
             notes,
-        }) => match load_or_report(path.as_deref()) {
-            Ok(doc) => commands::export(&doc, *format, output.as_deref(), *notes),
-            Err(status) => status,
-        },
+        }) => {
+            let loaded = settings(cli.start.config.as_deref())
+                .and_then(|settings| Ok((settings, load_or_report(path.as_deref())?)));
+            match loaded {
+                Ok((_settings, doc)) => commands::export(&doc, *format, output.as_deref(), *notes),
+                Err(status) => status,
+            }
+        }
         Some(Command::Present { .. }) | None => browse_or_present(&cli),
+    })
+}
+
+/// The config, checked; a bad one is reported and is exit 78.
+fn settings(path: Option<&Path>) -> Result<config::Settings, u8> {
+    config::load(path).map_err(|err| {
+        eprintln!("{err}");
+        config::EXIT_CONFIG
     })
 }
 
@@ -61,6 +81,10 @@ fn load_or_report(path: Option<&Path>) -> Result<vision_tui::model::Document, u8
 fn browse_or_present(cli: &Cli) -> u8 {
     let path = cli.document_path().map(|p| p.as_path());
     let start = cli.start_args();
+    let settings = match settings(start.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(status) => return status,
+    };
     let document = match load_or_report(path) {
         Ok(document) => document,
         Err(status) => return status,
@@ -77,46 +101,37 @@ fn browse_or_present(cli: &Cli) -> u8 {
         Some(Ok(target)) => Some(target),
         None => None,
     };
+    // A theme named on the command line is checked even when it will not be
+    // drawn (plain text, no colour): a mistake shows the first time.
+    let theme = match start.theme.as_deref().map(Theme::by_name_or_path) {
+        Some(Ok(theme)) => Some(theme),
+        Some(Err(err)) => {
+            eprintln!("{err}");
+            return EXIT_USAGE;
+        }
+        None => settings.theme,
+    };
     // No terminal to draw on (a pipe, a file, TERM=dumb) or --plain: the
     // document as plain text, so `vision-tui | less` and screen readers work.
     if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
         return commands::export(&document, Format::Text, None, false);
     }
-    let (config, config_source) = match vision_tui::config::read(start.config.as_deref()) {
-        Ok(read) => read,
-        Err(err) => {
-            eprintln!("{err}");
-            return vision_tui::config::EXIT_CONFIG;
-        }
-    };
-    let theme_name = start.theme.as_deref().or(config.theme.as_deref());
     let color = start
         .color
-        .or(config.color)
+        .or(settings.config.color)
         .unwrap_or(vision_tui::theme::color::ColorChoice::Auto);
-    let (theme, depth) = match vision_tui::theme::choose(theme_name, color) {
-        Ok(chosen) => chosen,
-        Err(err) => {
-            eprintln!("{err}");
-            return EXIT_USAGE;
-        }
-    };
+    let (theme, depth) = vision_tui::theme::choose(theme, color);
     let mut state = if cli.presents() {
         State::presenting(document, theme)
     } else {
         State::new(document, theme)
     };
     state.source = path.map(Path::to_path_buf);
-    if let Some(lang) = start.lang.or(config.lang) {
+    if let Some(lang) = start.lang.or(settings.config.lang) {
         state.set_language(lang);
     }
-    if let Err(err) =
-        vision_tui::config::apply_keys(&mut state.keymap, &config, config_source.as_ref())
-    {
-        eprintln!("{err}");
-        return vision_tui::config::EXIT_CONFIG;
-    }
-    let watch = !start.no_watch && config.watch.unwrap_or(true);
+    state.keymap = settings.keymap;
+    let watch = !start.no_watch && settings.config.watch.unwrap_or(true);
     if let Some(target) = target {
         app::open(&mut state, target);
     }
@@ -136,7 +151,7 @@ fn browse_or_present(cli: &Cli) -> u8 {
     };
     let setup = runtime::Setup {
         depth,
-        mouse: !start.no_mouse && config.mouse.unwrap_or(true),
+        mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
     };
     match run(state, setup, watcher.as_mut()) {
         Ok(outcome) => outcome.exit_code(),

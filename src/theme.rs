@@ -15,12 +15,13 @@
 pub mod color;
 pub mod file;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ratatui::style::Style;
 use serde::Deserialize;
 
 use crate::load::{self, LoadError};
+use crate::settings::{self, FileKind};
 use color::Depth;
 use file::StyleSpec;
 
@@ -180,33 +181,43 @@ impl Theme {
 
     /// A theme from a file: the styles it sets over the default theme.
     pub fn from_path(path: &Path) -> Result<Theme, LoadError> {
-        let bytes = load::read(path)?;
-        let file: ThemeFile = load::parse_ron(&path.display().to_string(), &bytes)?;
+        let file: ThemeFile = settings::from_path(FileKind::Theme, path)?;
         Ok(Theme::default_theme().merged(&file))
     }
 
-    /// A built-in theme's name, or a path to a theme file.
+    /// A built-in theme's name, or a path to a theme file (relative to the
+    /// current directory; `~/` is the home folder).
     pub fn by_name_or_path(name: &str) -> Result<Theme, ThemeError> {
         if let Some(theme) = Theme::builtin(name) {
             return Ok(theme);
         }
-        let path = Path::new(name);
-        if path.extension().is_some() || name.contains('/') {
-            return Theme::from_path(path).map_err(ThemeError::File);
+        if !is_path(name) {
+            return Err(ThemeError::Unknown(name.to_string()));
         }
-        Err(ThemeError::Unknown(name.to_string()))
+        let path = expand_home(name).unwrap_or_else(|| PathBuf::from(name));
+        Theme::from_path(&path).map_err(ThemeError::File)
     }
 }
 
-/// The theme and colour depth to draw with: `name` (a built-in theme or a
-/// path; `default` when absent) brought to the depth `choice` resolves to
-/// in this environment. Without colour (NO_COLOR, `--color never`,
-/// TERM=dumb) the theme is `monochrome`, whatever was named, so the
-/// selection stays visible as reverse video.
-pub fn choose(
-    name: Option<&str>,
-    choice: color::ColorChoice,
-) -> Result<(Theme, Depth), ThemeError> {
+/// True when a theme is named by a file's path rather than a built-in
+/// theme's name: it has an extension or a `/`.
+pub fn is_path(name: &str) -> bool {
+    Path::new(name).extension().is_some() || name.contains('/')
+}
+
+/// `~/themes/x.ron` with `~` the home folder (quoted in a shell, or written
+/// in a config, it is not expanded by anyone else).
+pub fn expand_home(name: &str) -> Option<PathBuf> {
+    let rest = name.strip_prefix("~/")?;
+    Some(PathBuf::from(std::env::var_os("HOME")?).join(rest))
+}
+
+/// The theme and colour depth to draw with: `theme` (`default` when
+/// absent) brought to the depth `choice` resolves to in this environment.
+/// Without colour (NO_COLOR, `--color never`, TERM=dumb) the theme is
+/// `monochrome`, whatever was named, so the selection stays visible as
+/// reverse video.
+pub fn choose(theme: Option<Theme>, choice: color::ColorChoice) -> (Theme, Depth) {
     let env = |key| std::env::var(key).ok();
     let depth = color::resolve(
         choice,
@@ -214,12 +225,12 @@ pub fn choose(
         env("COLORTERM").as_deref(),
         env("TERM").as_deref(),
     );
-    let theme = match (depth, name) {
+    let theme = match (depth, theme) {
         (Depth::Mono, _) => Theme::builtin("monochrome").unwrap_or_default(),
-        (_, Some(name)) => Theme::by_name_or_path(name)?,
+        (_, Some(theme)) => theme,
         (_, None) => Theme::default_theme(),
     };
-    Ok((theme.adapted(depth), depth))
+    (theme.adapted(depth), depth)
 }
 
 impl Default for Theme {
@@ -233,7 +244,7 @@ impl Default for Theme {
 pub enum ThemeError {
     /// No built-in theme has this name and it is not a path.
     #[error(
-        "error: no theme named `{0}`\n = hint: built-in themes are default, light, high-contrast and monochrome; or give the path of a .ron theme file"
+        "error: no theme named `{0}`\n = hint: built-in themes are default, light, high-contrast and monochrome; or give the path of a .ron theme file (docs/theme-format.md, THEME FILES in `vision-tui man`)"
     )]
     Unknown(String),
     /// The theme file is unreadable or invalid.

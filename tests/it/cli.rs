@@ -357,3 +357,113 @@ fn no_arguments_skip_clap_but_mean_what_clap_would_make_of_them() {
     // Every field, with the names clap gives them.
     assert_eq!(format!("{fast:?}"), format!("{clap:?}"));
 }
+
+/// Parses a command line in-process, with the binary's own checks.
+fn parse(args: &[&str]) -> Result<vision_tui::cli::Cli, clap::Error> {
+    use clap::Parser;
+    let cli = vision_tui::cli::Cli::try_parse_from(
+        std::iter::once("vision-tui").chain(args.iter().copied()),
+    )?;
+    cli.check_options()?;
+    Ok(cli)
+}
+
+#[test]
+fn shared_options_go_before_or_after_the_command() {
+    for (before, after) in [
+        (
+            &["--theme", "light", "--no-mouse", "present", "x.ron"][..],
+            &["present", "x.ron", "--theme", "light", "--no-mouse"][..],
+        ),
+        (
+            &["--config", "c.ron", "check", "x.ron"],
+            &["check", "--config", "c.ron", "x.ron"],
+        ),
+        (
+            &["--lang", "en", "--config", "c.ron", "export", "-f", "text"],
+            &["export", "-f", "text", "--lang", "en", "--config", "c.ron"],
+        ),
+    ] {
+        let (before, after) = (parse(before).unwrap(), parse(after).unwrap());
+        assert_eq!(format!("{before:?}"), format!("{after:?}"));
+    }
+    let cli = parse(&["--theme", "light", "present"]).unwrap();
+    assert!(cli.presents() && cli.document_path().is_none(), "{cli:?}");
+    assert_eq!(cli.start_args().theme.as_deref(), Some("light"));
+
+    // Through the binary: `present` is the command, not a file to open.
+    for args in [
+        &["--theme", "light", "present"][..],
+        &["present", "--theme", "light"],
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(
+            stdout.starts_with("Alingsås kommun: Vision 2040"),
+            "{args:?}"
+        );
+    }
+    let good = fixture("good/minimal.ron");
+    let good = good.to_str().unwrap();
+    let config = crate::support::temp_dir("cli-shared-config").join("config.ron");
+    std::fs::write(&config, "(theme: \"light\")").unwrap();
+    let config = config.to_str().unwrap();
+    for args in [
+        &["--config", config, "check", good][..],
+        &["check", good, "--config", config],
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        assert!(stdout.contains("all valid"), "{args:?}: {stdout}");
+    }
+    // `check --config` checks the config too.
+    let bad_config = std::path::Path::new(config).with_file_name("bad.ron");
+    std::fs::write(&bad_config, "(colour: \"16\")").unwrap();
+    let (code, stdout, stderr) = run(&["check", good, "--config", bad_config.to_str().unwrap()]);
+    assert_eq!(code, 78, "{stderr}");
+    assert!(stderr.contains("bad.ron:1:2"), "{stderr}");
+    assert_eq!(stdout, "");
+    for args in [
+        &["--lang", "en", "export", "-f", "json"][..],
+        &["export", "--lang", "en", "-f", "json"],
+    ] {
+        let (code, _, stderr) = run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+    }
+    let _ = std::fs::remove_dir_all(std::path::Path::new(config).parent().unwrap());
+}
+
+#[test]
+fn an_option_a_command_cannot_use_or_a_path_before_the_command_is_a_clear_error() {
+    for (args, says) in [
+        (
+            &["init", "--theme", "light"][..],
+            "`--theme` does not apply to `vision-tui init`",
+        ),
+        (
+            &["--no-watch", "check", "x.ron"],
+            "`--no-watch` does not apply to `vision-tui check` (it takes --config)",
+        ),
+        (
+            &["export", "-f", "text", "--plain"],
+            "`--plain` does not apply to `vision-tui export` (it takes --config, --lang)",
+        ),
+        (
+            &["man", "--lang", "sv"],
+            "`--lang` does not apply to `vision-tui man`",
+        ),
+        (
+            &["vision.ron", "present"],
+            "the document path goes after the command: `vision-tui present vision.ron`",
+        ),
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, i32::from(EXIT_USAGE), "{args:?}: {stderr}");
+        assert_eq!(stdout, "");
+        assert!(
+            stderr.starts_with(&format!("error: {says}")),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("Usage: vision-tui "), "{stderr}");
+    }
+}

@@ -22,7 +22,7 @@ fn bad_config_files_are_positioned_errors() {
         (
             "conflict.ron",
             "key `n` is bound to both",
-            "conflict.ron:5:15",
+            "conflict.ron:5:16",
         ),
         ("bad-key.ron", "unknown key `hyper-q`", "bad-key.ron:3:20"),
         (
@@ -125,4 +125,34 @@ fn config_default_prints_a_complete_config_that_loads() {
         "the default config starts the app as usual"
     );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// The ```ron block after `marker` in README.md.
+pub fn readme_block(marker: &str) -> String {
+    let readme = include_str!("../../README.md");
+    let after = readme
+        .split(marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("README.md has no {marker}"));
+    let block = after
+        .split("```ron\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no ```ron block after {marker}"));
+    block.split("```").next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_readme_config_example_loads() {
+    let example = readme_block("**Configuration.**");
+    let dir = temp_dir("config-readme");
+    let _cleanup = crate::support::Cleanup(dir.clone());
+    let path = dir.join("config.ron");
+    std::fs::write(&path, &example).unwrap();
+    let settings = vision_tui::config::load(Some(&path))
+        .unwrap_or_else(|err| panic!("README's config example:\n{example}\n{err}"));
+    assert!(settings.config.keys.search.is_some(), "{example}");
+    // And the binary starts with it.
+    let (code, stdout, stderr) = crate::cli::run(&["--config", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Vision 2040"), "{stdout}");
 }

@@ -1,0 +1,51 @@
+//! `vision-tui config --default`: a complete, commented config with every
+//! option and binding at its default.
+
+use super::keys::{binding_name, key_name};
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+
+/// A complete, commented config with every option and binding at its default.
+pub fn default_text() -> String {
+    let keymap = Keymap::default();
+    let strings = crate::i18n::Strings::load(Lang::En);
+    let mut out = String::from(
+        "// vision-tui configuration. Put it at ~/.config/vision-tui/config.ron\n\
+         // (or $XDG_CONFIG_HOME/vision-tui/config.ron), or pass --config PATH.\n\
+         // Every field is optional: leave out what you do not change. Command-line\n\
+         // flags win over this file.\n\
+         (\n\
+         \x20   // default, light, high-contrast, monochrome, or the path of a theme file.\n\
+         \x20   theme: \"default\",\n\
+         \x20   // auto (follows NO_COLOR, COLORTERM, TERM), never, 16, 256 or truecolor.\n\
+         \x20   color: \"auto\",\n\
+         \x20   // The interface language: \"en\" or \"sv\". Leave it out to follow the document.\n\
+         \x20   // lang: \"en\",\n\
+         \x20   // Clicks and the wheel; false leaves the mouse to the terminal (to copy text).\n\
+         \x20   mouse: true,\n\
+         \x20   // Reload the document when its file changes.\n\
+         \x20   watch: true,\n\
+         \x20   // Keys: each entry replaces all keys of one action. Keys are characters\n\
+         \x20   // (\"q\", \"?\"), names (up, down, left, right, pgup, pgdn, home, end, enter,\n\
+         \x20   // esc, tab, shift-tab, backspace, space, f1…f12) or ctrl- with a letter.\n\
+         \x20   // The digits (1–9 to jump, 0–9 to type a slide number) are fixed.\n\
+         \x20   keys: (\n",
+    );
+    for binding in &keymap.bindings {
+        let Some(name) = binding_name(binding) else {
+            continue;
+        };
+        let keys: Vec<String> = binding
+            .chords
+            .iter()
+            .map(|c| format!("{:?}", key_name(c)))
+            .collect();
+        out.push_str(&format!(
+            "        // {}\n        {name}: [{}],\n",
+            (binding.description)(&strings),
+            keys.join(", ")
+        ));
+    }
+    out.push_str("    ),\n)\n");
+    out
+}
