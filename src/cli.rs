@@ -14,6 +14,32 @@ pub const EXIT_USAGE: u8 = 64;
 /// Exit status when the terminal cannot be used, or a file cannot be written.
 pub const EXIT_TERMINAL: u8 = 1;
 
+/// Every exit status and what it means, for the manual page (README.md's
+/// table says the same; a test compares them).
+pub const EXIT_STATUSES: [(&str, &str); 6] = [
+    ("0", "quit normally; for check, every document is valid"),
+    (
+        "1",
+        "the terminal or a file could not be used (for example, init would overwrite a file, or export -o cannot write)",
+    ),
+    (
+        "2",
+        "the document could not be read or is invalid; for check, at least one is",
+    ),
+    (
+        "64",
+        "the command line is wrong (including an unknown --open id or --theme)",
+    ),
+    (
+        "78",
+        "the config file, or the theme it names, is unreadable or invalid",
+    ),
+    (
+        "128+N",
+        "stopped by signal N (SIGTERM 143, SIGINT 130, SIGHUP 129, SIGQUIT 131); also 129 when the terminal hangs up",
+    ),
+];
+
 /// Browse an organisation's strategic vision — its statement, focus areas and
 /// prioritised goals — in the terminal.
 ///

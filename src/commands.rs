@@ -77,9 +77,8 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
 
 /// `vision-tui man`.
 pub fn man() -> u8 {
-    let mut page = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut page) {
-        Ok(()) => print(&String::from_utf8_lossy(&page)),
+    match crate::man::render() {
+        Ok(page) => print(&page),
         Err(err) => {
             eprintln!("vision-tui: cannot render the manual page: {err}");
             EXIT_TERMINAL

@@ -18,6 +18,8 @@
 //! - [`config`]: the optional config file: theme, colours, language, mouse, keys.
 //! - [`settings`]: parsing the settings files (config, themes), with hints
 //!   that point at their documentation.
+//! - [`man`]: the manual page, from the command line's definition, the key
+//!   map and the format documents in `docs/`.
 //! - [`cli`]: the command line; [`commands`]: the subcommands that print
 //!   (the binary in `main.rs` only wires these together).
 //! - [`watch`]: live reload, watching the document's directory.
@@ -33,6 +35,7 @@ pub mod i18n;
 pub mod init;
 pub mod keymap;
 pub mod load;
+pub mod man;
 pub mod model;
 pub mod runtime;
 pub mod search;

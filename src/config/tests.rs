@@ -111,3 +111,35 @@ fn conflicts_unknown_actions_and_bad_keys_are_positioned_errors() {
     let err = parse("(color: \"17\")").unwrap_err();
     assert!(err.to_string().contains("unknown colour setting"), "{err}");
 }
+
+#[test]
+fn a_config_that_leaves_no_key_to_quit_is_refused() {
+    let refused = |text: &str| {
+        let config = parse(text).unwrap();
+        keys::apply(&mut Keymap::default(), &config.keys, Some(&source(text))).err()
+    };
+    for text in [
+        "(keys: (force_quit: [], quit: []))",
+        "(keys: (force_quit: [], close_presentation: []))",
+        "(keys: (quit: [], force_quit: [], close_presentation: []))",
+    ] {
+        let err = refused(text).unwrap_or_else(|| panic!("accepted: {text}"));
+        let d = &err.diagnostics()[0];
+        assert!(d.message.starts_with("no key would quit"), "{err}");
+        // At the emptied `force_quit`, whatever order the fields are in.
+        assert_eq!(d.path.as_deref(), Some("keys.force_quit"), "{err}");
+        assert_eq!(
+            d.column,
+            text.find("force_quit: [").unwrap() + "force_quit: ".len() + 1,
+            "{err}"
+        );
+    }
+    // Every screen still has a way out.
+    for text in [
+        "(keys: (force_quit: []))",
+        "(keys: (force_quit: [\"ctrl-q\"], quit: [], close_presentation: []))",
+        "(keys: (quit: [], close_presentation: []))",
+    ] {
+        assert!(refused(text).is_none(), "refused: {text}");
+    }
+}
