@@ -36,9 +36,9 @@ pub fn check(paths: &[std::path::PathBuf], format: crate::check::OutputFormat) -
     }
 }
 
-/// `vision-tui export`: to `output`, or to standard output.
-pub fn export(doc: &Document, format: Format, output: Option<&Path>, notes: bool) -> u8 {
-    let text = export::render(doc, format, &Options { notes });
+/// `vision-tui export` (and the plain text): to `output`, or to standard output.
+pub fn export(doc: &Document, format: Format, output: Option<&Path>, options: &Options) -> u8 {
+    let text = export::render(doc, format, options);
     match output {
         None => print(&text),
         Some(path) => match export::file::write(path, text.as_bytes()) {

@@ -12,9 +12,11 @@
 //! 4. "References".
 //!
 //! JSON is the data itself, for other programs. The only words added to the
-//! document's own are the structural labels below; nothing is invented.
+//! document's own are the structural labels (`Labels`), in the document's
+//! language unless [`Options::lang`] names another, from the interface's
+//! language files; nothing is invented.
 //!
-//! [`file`] writes an export to a file (`-o`) safely.
+//! [`file`](mod@file) writes an export to a file (`-o`) safely.
 
 pub mod file;
 mod html;
@@ -22,6 +24,7 @@ mod json;
 mod markdown;
 mod text;
 
+use crate::i18n::{Lang, Strings, fill};
 use crate::model::Document;
 
 /// The export formats.
@@ -37,21 +40,25 @@ pub enum Format {
     Text,
 }
 
-/// What to include.
+/// What to include, and in which language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Options {
     /// Include speaker notes.
     pub notes: bool,
+    /// The language of the headings and labels; `None`: the document's, as
+    /// the interface follows it (Swedish for `sv`, else English).
+    pub lang: Option<Lang>,
 }
 
 /// Renders `doc` in `format`.
 pub fn render(doc: &Document, format: Format, options: &Options) -> String {
+    let labels = Labels::new(doc, options.lang);
     let doc = prepare(doc, options);
     match format {
-        Format::Markdown => markdown::render(&doc),
-        Format::Html => html::render(&doc),
+        Format::Markdown => markdown::render(&doc, &labels),
+        Format::Html => html::render(&doc, &labels),
         Format::Json => json::render(&doc),
-        Format::Text => text::render(&doc),
+        Format::Text => text::render(&doc, &labels),
     }
 }
 
@@ -76,16 +83,53 @@ fn prepare(doc: &Document, options: &Options) -> Document {
     doc
 }
 
-// Structural labels, shared so that every format words them the same way.
-// English for now, like the rest of the interface.
-const BACKGROUND: &str = "Background";
-const FOCUS_AREAS: &str = "Focus areas";
-const GOALS: &str = "Goals:";
-const PLAN_PERIOD: &str = "Plan period:";
-const NOTES: &str = "Notes:";
-const REFERENCES: &str = "References";
-/// The same words the goal pane uses for an area without goals.
-const NO_GOALS: &str = "No goals are tied to this focus area.";
+/// The structural words an export adds to the document's own, shared so
+/// that every format words them the same way, from the interface's language
+/// files (`assets/i18n/`).
+struct Labels {
+    /// Their language's tag, when it is not the document's (HTML marks them
+    /// with it, so a screen reader reads them in the right voice).
+    foreign: Option<&'static str>,
+    background: String,
+    focus_areas: String,
+    goals: String,
+    /// "Goal {n}:".
+    goal: String,
+    plan_period: String,
+    notes: String,
+    references: String,
+    /// The same words the goal pane uses for an area without goals.
+    no_goals: String,
+}
+
+impl Labels {
+    fn new(doc: &Document, lang: Option<Lang>) -> Self {
+        let own = Lang::for_document(&doc.language);
+        let lang = lang.unwrap_or(own);
+        let strings = Strings::load(lang);
+        let tag = match lang {
+            Lang::En => "en",
+            Lang::Sv => "sv",
+        };
+        let foreign = (lang != own).then_some(tag);
+        Labels {
+            foreign,
+            background: strings.export_background,
+            focus_areas: strings.export_focus_areas,
+            goals: strings.export_goals,
+            goal: strings.export_goal,
+            plan_period: strings.export_plan_period,
+            notes: strings.export_notes,
+            references: strings.export_references,
+            no_goals: strings.no_goals,
+        }
+    }
+
+    /// "Goal 7:".
+    fn goal(&self, number: u32) -> String {
+        fill(&self.goal, &[("n", &number.to_string())])
+    }
+}
 
 /// True when the "Focus areas" section has anything to show.
 fn has_focus_areas(doc: &Document) -> bool {

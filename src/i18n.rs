@@ -178,6 +178,15 @@ strings! {
     go_to,
     /// The presentation footer's help hint.
     help_word,
+    /// Exports and the plain text: section headings and labels ("{n}" is a
+    /// goal's number).
+    export_background,
+    export_focus_areas,
+    export_goals,
+    export_goal,
+    export_plan_period,
+    export_notes,
+    export_references,
 }
 
 impl Strings {

@@ -11,7 +11,7 @@ use vision_tui::app::{self, State};
 use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
 use vision_tui::commands;
 use vision_tui::config;
-use vision_tui::export::Format;
+use vision_tui::export::{Format, Options};
 use vision_tui::load;
 use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
 use vision_tui::theme::Theme;
@@ -55,7 +55,13 @@ fn main() -> ExitCode {
             let loaded = settings(cli.start.config.as_deref())
                 .and_then(|settings| Ok((settings, load_or_report(path.as_deref())?)));
             match loaded {
-                Ok((_settings, doc)) => commands::export(&doc, *format, output.as_deref(), *notes),
+                Ok((settings, doc)) => {
+                    let options = Options {
+                        notes: *notes,
+                        lang: cli.start.lang.or(settings.config.lang),
+                    };
+                    commands::export(&doc, *format, output.as_deref(), &options)
+                }
                 Err(status) => status,
             }
         }
@@ -114,7 +120,11 @@ fn browse_or_present(cli: &Cli) -> u8 {
     // No terminal to draw on (a pipe, a file, TERM=dumb) or --plain: the
     // document as plain text, so `vision-tui | less` and screen readers work.
     if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
-        return commands::export(&document, Format::Text, None, false);
+        let options = Options {
+            notes: false,
+            lang: start.lang.or(settings.config.lang),
+        };
+        return commands::export(&document, Format::Text, None, &options);
     }
     let color = start
         .color

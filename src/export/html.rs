@@ -7,10 +7,7 @@
 //! put on a shared drive as one file. It is also well-formed XML (every
 //! element closed, void elements self-closed), so XML tools can process it.
 
-use super::{
-    BACKGROUND, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES, has_focus_areas,
-    is_linkable, shown, title_of,
-};
+use super::{Labels, has_focus_areas, is_linkable, shown, title_of};
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
 
 /// Readable line length and spacing; everything else is the browser's and
@@ -22,7 +19,7 @@ body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 42em; ma
 li > p { margin: 0.25em 0; }";
 
 /// The handout as one HTML page.
-pub(super) fn render(doc: &Document) -> String {
+pub(super) fn render(doc: &Document, l: &Labels) -> String {
     let title = escape(&title_of(doc));
     let mut page = Page::default();
     page.line("<!DOCTYPE html>");
@@ -47,11 +44,11 @@ pub(super) fn render(doc: &Document) -> String {
         page.p(&revised.text);
     }
     if let Some(notes) = shown(&doc.notes) {
-        page.line(&notes_paragraph(notes));
+        page.line(&notes_paragraph(l, notes));
     }
-    background(&mut page, doc);
-    focus_areas(&mut page, doc);
-    references(&mut page, doc);
+    background(&mut page, doc, l);
+    focus_areas(&mut page, doc, l);
+    references(&mut page, doc, l);
     page.line("</main>");
     page.line("</body>");
     page.line("</html>");
@@ -78,12 +75,12 @@ impl Page {
     }
 }
 
-fn background(page: &mut Page, doc: &Document) {
+fn background(page: &mut Page, doc: &Document, l: &Labels) {
     if doc.background.is_empty() {
         return;
     }
     page.line("<section>");
-    page.line(&format!("<h2>{BACKGROUND}</h2>"));
+    page.line(&heading(l, &l.background));
     for section in &doc.background {
         if let Some(heading) = shown(&section.heading) {
             page.line(&format!("<h3>{}</h3>", escape(heading)));
@@ -95,12 +92,12 @@ fn background(page: &mut Page, doc: &Document) {
     page.line("</section>");
 }
 
-fn focus_areas(page: &mut Page, doc: &Document) {
+fn focus_areas(page: &mut Page, doc: &Document, l: &Labels) {
     if !has_focus_areas(doc) {
         return;
     }
     page.line("<section>");
-    page.line(&format!("<h2>{FOCUS_AREAS}</h2>"));
+    page.line(&heading(l, &l.focus_areas));
     if let Some(intro) = shown(&doc.focus_areas_intro) {
         page.p(intro);
     }
@@ -118,18 +115,18 @@ fn focus_areas(page: &mut Page, doc: &Document) {
         .collect();
     page.line(&list("ul", &names));
     if let Some(period) = doc.plan_period {
-        page.p(&format!("{PLAN_PERIOD} {period}"));
+        page.line(&labelled(l, &l.plan_period, &period.to_string()));
     }
     if let Some(intro) = shown(&doc.goals_intro) {
         page.p(intro);
     }
     for area in &doc.focus_areas {
-        focus_area(page, doc, area);
+        focus_area(page, doc, area, l);
     }
     page.line("</section>");
 }
 
-fn focus_area(page: &mut Page, doc: &Document, area: &FocusArea) {
+fn focus_area(page: &mut Page, doc: &Document, area: &FocusArea, l: &Labels) {
     page.line(&format!(
         "<h3 id=\"{}\">{}</h3>",
         anchor(area),
@@ -139,41 +136,41 @@ fn focus_area(page: &mut Page, doc: &Document, area: &FocusArea) {
         page.p(description);
     }
     if let Some(notes) = shown(&area.notes) {
-        page.line(&notes_paragraph(notes));
+        page.line(&notes_paragraph(l, notes));
     }
     page.line(&links(&area.links));
-    let goals: Vec<String> = doc.goals_of(&area.id).map(|g| goal(doc, g)).collect();
+    let goals: Vec<String> = doc.goals_of(&area.id).map(|g| goal(doc, g, l)).collect();
     if goals.is_empty() {
-        page.p(NO_GOALS);
+        page.line(&label_paragraph(l, &l.no_goals));
     } else {
-        page.p(GOALS);
+        page.line(&label_paragraph(l, &l.goals));
         page.line(&list("ol", &goals));
     }
 }
 
 /// A goal as an item of an ordered list that shows the goal's own number.
-fn goal(doc: &Document, goal: &Goal) -> String {
+fn goal(doc: &Document, goal: &Goal, l: &Labels) -> String {
     let mut parts = vec![format!("<li value=\"{}\">", goal.number), p(&goal.text)];
     if let Some(period) = doc.plan_period_of(goal) {
-        parts.push(p(&format!("{PLAN_PERIOD} {period}")));
+        parts.push(labelled(l, &l.plan_period, &period.to_string()));
     }
     if let Some(description) = shown(&goal.description) {
         parts.push(p(description));
     }
     if let Some(notes) = shown(&goal.notes) {
-        parts.push(notes_paragraph(notes));
+        parts.push(notes_paragraph(l, notes));
     }
     parts.push(links(&goal.links));
     parts.push("</li>".to_string());
     join_lines(&parts)
 }
 
-fn references(page: &mut Page, doc: &Document) {
+fn references(page: &mut Page, doc: &Document, l: &Labels) {
     if doc.references.is_empty() {
         return;
     }
     page.line("<section>");
-    page.line(&format!("<h2>{REFERENCES}</h2>"));
+    page.line(&heading(l, &l.references));
     let items: Vec<String> = doc.references.iter().map(reference).collect();
     page.line(&list("ul", &items));
     page.line("</section>");
@@ -196,11 +193,40 @@ fn reference(reference: &Reference) -> String {
     ])
 }
 
-fn notes_paragraph(notes: &str) -> String {
+fn notes_paragraph(l: &Labels, notes: &str) -> String {
     format!(
-        "<p class=\"notes\"><strong>{NOTES}</strong> {}</p>",
+        "<p class=\"notes\"><strong{}>{}</strong> {}</p>",
+        lang_attribute(l),
+        escape(&l.notes),
         escape(notes)
     )
+}
+
+/// ` lang="en"` when the labels are not in the document's language, so a
+/// screen reader reads them in the right voice; else nothing.
+fn lang_attribute(l: &Labels) -> String {
+    l.foreign
+        .map(|tag| format!(" lang=\"{tag}\""))
+        .unwrap_or_default()
+}
+
+/// A section heading of the handout's own.
+fn heading(l: &Labels, text: &str) -> String {
+    format!("<h2{}>{}</h2>", lang_attribute(l), escape(text))
+}
+
+/// A paragraph of the handout's own words.
+fn label_paragraph(l: &Labels, text: &str) -> String {
+    format!("<p{}>{}</p>", lang_attribute(l), escape(text))
+}
+
+/// A label and the document's value after it: "Plan period: 2021–2023".
+fn labelled(l: &Labels, label: &str, value: &str) -> String {
+    let label = match l.foreign {
+        Some(tag) => format!("<span lang=\"{tag}\">{}</span>", escape(label)),
+        None => escape(label),
+    };
+    format!("<p>{label} {}</p>", escape(value))
 }
 
 /// A list of links, or nothing when there are none.

@@ -5,14 +5,11 @@
 //! a heading, a list, a link or raw HTML. Texts are single lines (the export
 //! normalises them first), so "line start" means the start of the text.
 
-use super::{
-    BACKGROUND, Blocks, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES,
-    has_focus_areas, is_linkable, shown, title_of,
-};
+use super::{Blocks, Labels, has_focus_areas, is_linkable, shown, title_of};
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
 
 /// The handout as one Markdown file.
-pub(super) fn render(doc: &Document) -> String {
+pub(super) fn render(doc: &Document, l: &Labels) -> String {
     let mut out = Blocks::new(escape);
     out.push(format!("# {}", heading(&title_of(doc))));
     out.text(&doc.statement);
@@ -23,19 +20,19 @@ pub(super) fn render(doc: &Document) -> String {
         out.text(&revised.text);
     }
     if let Some(notes) = shown(&doc.notes) {
-        out.push(notes_paragraph(notes));
+        out.push(notes_paragraph(l, notes));
     }
-    background(&mut out, doc);
-    focus_areas(&mut out, doc);
-    references(&mut out, doc);
+    background(&mut out, doc, l);
+    focus_areas(&mut out, doc, l);
+    references(&mut out, doc, l);
     out.finish()
 }
 
-fn background(out: &mut Blocks, doc: &Document) {
+fn background(out: &mut Blocks, doc: &Document, l: &Labels) {
     if doc.background.is_empty() {
         return;
     }
-    out.push(format!("## {BACKGROUND}"));
+    out.push(format!("## {}", heading(&l.background)));
     for section in &doc.background {
         if let Some(title) = shown(&section.heading) {
             out.push(format!("### {}", heading(title)));
@@ -46,11 +43,11 @@ fn background(out: &mut Blocks, doc: &Document) {
     }
 }
 
-fn focus_areas(out: &mut Blocks, doc: &Document) {
+fn focus_areas(out: &mut Blocks, doc: &Document, l: &Labels) {
     if !has_focus_areas(doc) {
         return;
     }
-    out.push(format!("## {FOCUS_AREAS}"));
+    out.push(format!("## {}", heading(&l.focus_areas)));
     if let Some(intro) = shown(&doc.focus_areas_intro) {
         out.text(intro);
     }
@@ -61,56 +58,60 @@ fn focus_areas(out: &mut Blocks, doc: &Document) {
         .collect();
     out.push(names.join("\n"));
     if let Some(period) = doc.plan_period {
-        out.push(format!("{PLAN_PERIOD} {period}"));
+        out.text(&format!("{} {period}", l.plan_period));
     }
     if let Some(intro) = shown(&doc.goals_intro) {
         out.text(intro);
     }
     for area in &doc.focus_areas {
-        focus_area(out, doc, area);
+        focus_area(out, doc, area, l);
     }
 }
 
-fn focus_area(out: &mut Blocks, doc: &Document, area: &FocusArea) {
+fn focus_area(out: &mut Blocks, doc: &Document, area: &FocusArea, l: &Labels) {
     out.push(format!("### {}", heading(&area.name)));
     if let Some(description) = shown(&area.description) {
         out.text(description);
     }
     if let Some(notes) = shown(&area.notes) {
-        out.push(notes_paragraph(notes));
+        out.push(notes_paragraph(l, notes));
     }
     out.push(links(&area.links));
-    let goals: Vec<String> = doc.goals_of(&area.id).map(|g| goal(doc, g)).collect();
+    let goals: Vec<String> = doc.goals_of(&area.id).map(|g| goal(doc, g, l)).collect();
     if goals.is_empty() {
-        out.push(NO_GOALS.to_string());
+        out.text(&l.no_goals);
     } else {
-        out.push(GOALS.to_string());
+        out.text(&l.goals);
         // Not an ordered list: CommonMark renumbers items from the first
         // number, and an area's goals are rarely numbered one after another.
         out.push(goals.join("\n\n"));
     }
 }
 
-fn goal(doc: &Document, goal: &Goal) -> String {
-    let mut parts = vec![format!("**Goal {}:** {}", goal.number, escape(&goal.text))];
+fn goal(doc: &Document, goal: &Goal, l: &Labels) -> String {
+    let mut parts = vec![format!(
+        "**{}** {}",
+        escape(&l.goal(goal.number)),
+        escape(&goal.text)
+    )];
     if let Some(period) = doc.plan_period_of(goal) {
-        parts.push(format!("{PLAN_PERIOD} {period}"));
+        parts.push(escape(&format!("{} {period}", l.plan_period)));
     }
     if let Some(description) = shown(&goal.description) {
         parts.push(escape(description));
     }
     if let Some(notes) = shown(&goal.notes) {
-        parts.push(notes_paragraph(notes));
+        parts.push(notes_paragraph(l, notes));
     }
     parts.push(links(&goal.links));
     list_item(&parts)
 }
 
-fn references(out: &mut Blocks, doc: &Document) {
+fn references(out: &mut Blocks, doc: &Document, l: &Labels) {
     if doc.references.is_empty() {
         return;
     }
-    out.push(format!("## {REFERENCES}"));
+    out.push(format!("## {}", heading(&l.references)));
     let items: Vec<String> = doc.references.iter().map(reference).collect();
     out.push(items.join("\n\n"));
 }
@@ -127,8 +128,8 @@ fn reference(reference: &Reference) -> String {
     list_item(&[escape(&reference.text), source])
 }
 
-fn notes_paragraph(notes: &str) -> String {
-    format!("**{NOTES}** {}", escape(notes))
+fn notes_paragraph(l: &Labels, notes: &str) -> String {
+    format!("**{}** {}", escape(&l.notes), escape(notes))
 }
 
 /// A bullet list of links, or nothing when there are none.

@@ -8,10 +8,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{
-    BACKGROUND, Blocks, FOCUS_AREAS, GOALS, NO_GOALS, NOTES, PLAN_PERIOD, REFERENCES,
-    has_focus_areas, shown, title_of,
-};
+use super::{Blocks, Labels, has_focus_areas, shown, title_of};
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
 use crate::ui::text::{wrap, wrap_indented};
 
@@ -19,7 +16,7 @@ use crate::ui::text::{wrap, wrap_indented};
 const WIDTH: usize = 80;
 
 /// The handout as plain text.
-pub(super) fn render(doc: &Document) -> String {
+pub(super) fn render(doc: &Document, l: &Labels) -> String {
     let mut out = Blocks::new(|text| wrapped(text, "", ""));
     add_heading(&mut out, &title_of(doc), Some('='));
     out.text(&doc.statement);
@@ -30,11 +27,11 @@ pub(super) fn render(doc: &Document) -> String {
         out.text(&revised.text);
     }
     if let Some(notes) = shown(&doc.notes) {
-        out.push(notes_lines(notes, ""));
+        out.push(notes_lines(l, notes, ""));
     }
-    background(&mut out, doc);
-    focus_areas(&mut out, doc);
-    references(&mut out, doc);
+    background(&mut out, doc, l);
+    focus_areas(&mut out, doc, l);
+    references(&mut out, doc, l);
     out.finish()
 }
 
@@ -50,11 +47,11 @@ fn add_heading(out: &mut Blocks, text: &str, underline: Option<char>) {
     out.push(lines.join("\n"));
 }
 
-fn background(out: &mut Blocks, doc: &Document) {
+fn background(out: &mut Blocks, doc: &Document, l: &Labels) {
     if doc.background.is_empty() {
         return;
     }
-    add_heading(out, BACKGROUND, Some('-'));
+    add_heading(out, &l.background, Some('-'));
     for section in &doc.background {
         if let Some(heading) = shown(&section.heading) {
             add_heading(out, heading, None);
@@ -65,11 +62,11 @@ fn background(out: &mut Blocks, doc: &Document) {
     }
 }
 
-fn focus_areas(out: &mut Blocks, doc: &Document) {
+fn focus_areas(out: &mut Blocks, doc: &Document, l: &Labels) {
     if !has_focus_areas(doc) {
         return;
     }
-    add_heading(out, FOCUS_AREAS, Some('-'));
+    add_heading(out, &l.focus_areas, Some('-'));
     if let Some(intro) = shown(&doc.focus_areas_intro) {
         out.text(intro);
     }
@@ -80,47 +77,47 @@ fn focus_areas(out: &mut Blocks, doc: &Document) {
         .collect();
     out.push(names.join("\n"));
     if let Some(period) = doc.plan_period {
-        out.text(&format!("{PLAN_PERIOD} {period}"));
+        out.text(&format!("{} {period}", l.plan_period));
     }
     if let Some(intro) = shown(&doc.goals_intro) {
         out.text(intro);
     }
     for area in &doc.focus_areas {
-        focus_area(out, doc, area);
+        focus_area(out, doc, area, l);
     }
 }
 
-fn focus_area(out: &mut Blocks, doc: &Document, area: &FocusArea) {
+fn focus_area(out: &mut Blocks, doc: &Document, area: &FocusArea, l: &Labels) {
     add_heading(out, &area.name, None);
     if let Some(description) = shown(&area.description) {
         out.text(description);
     }
     if let Some(notes) = shown(&area.notes) {
-        out.push(notes_lines(notes, ""));
+        out.push(notes_lines(l, notes, ""));
     }
     out.push(links(&area.links, ""));
     let mut any = false;
     for goal in doc.goals_of(&area.id) {
         if !any {
-            out.text(GOALS);
+            out.text(&l.goals);
             any = true;
         }
-        out.push(goal_lines(doc, goal));
+        out.push(goal_lines(doc, goal, l));
     }
     if !any {
-        out.text(NO_GOALS);
+        out.text(&l.no_goals);
     }
 }
 
 /// A goal as an item numbered with its own number; the details below it
 /// are indented to its text, so it is clear where the next goal starts.
-fn goal_lines(doc: &Document, goal: &Goal) -> String {
+fn goal_lines(doc: &Document, goal: &Goal, l: &Labels) -> String {
     let marker = format!("{}. ", goal.number);
     let indent = " ".repeat(marker.len());
     let mut lines = vec![wrapped(&goal.text, &marker, &indent)];
     if let Some(period) = doc.plan_period_of(goal) {
         lines.push(wrapped(
-            &format!("{PLAN_PERIOD} {period}"),
+            &format!("{} {period}", l.plan_period),
             &indent,
             &indent,
         ));
@@ -129,17 +126,17 @@ fn goal_lines(doc: &Document, goal: &Goal) -> String {
         lines.push(wrapped(description, &indent, &indent));
     }
     if let Some(notes) = shown(&goal.notes) {
-        lines.push(notes_lines(notes, &indent));
+        lines.push(notes_lines(l, notes, &indent));
     }
     lines.push(links(&goal.links, &indent));
     join_lines(&lines)
 }
 
-fn references(out: &mut Blocks, doc: &Document) {
+fn references(out: &mut Blocks, doc: &Document, l: &Labels) {
     if doc.references.is_empty() {
         return;
     }
-    add_heading(out, REFERENCES, Some('-'));
+    add_heading(out, &l.references, Some('-'));
     let items: Vec<String> = doc.references.iter().map(reference).collect();
     out.push(items.join("\n"));
 }
@@ -159,8 +156,8 @@ fn reference(reference: &Reference) -> String {
 }
 
 /// "Notes: ..." with the rest of the notes aligned after the label.
-fn notes_lines(notes: &str, indent: &str) -> String {
-    let first = format!("{indent}{NOTES} ");
+fn notes_lines(l: &Labels, notes: &str, indent: &str) -> String {
+    let first = format!("{indent}{} ", l.notes);
     let rest = " ".repeat(first.width());
     wrapped(notes, &first, &rest)
 }

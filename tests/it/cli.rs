@@ -582,3 +582,51 @@ fn an_option_a_command_cannot_use_or_a_path_before_the_command_is_a_clear_error(
         assert!(stderr.contains("Usage: vision-tui "), "{stderr}");
     }
 }
+
+#[test]
+fn plain_text_and_exports_speak_the_document_language_unless_told_otherwise() {
+    let swedish = ["Fokusområden\n", "Mål:\n", "Planperiod: 2021–2023"];
+    let english = ["Focus areas\n", "Goals:\n", "Plan period: 2021–2023"];
+    let dir = crate::support::temp_dir("cli-lang");
+    let _cleanup = crate::support::Cleanup(dir.clone());
+    let config = dir.join("config.ron");
+    std::fs::write(&config, "(lang: \"en\")").unwrap();
+    let config = config.to_str().unwrap();
+    for (args, words, other) in [
+        (&["--plain"][..], swedish, english),
+        (&[], swedish, english),
+        (&["--plain", "--lang", "en"], english, swedish),
+        (&["--lang", "en", "present"], english, swedish),
+        (&["export", "-f", "text"], swedish, english),
+        (&["export", "-f", "text", "--lang", "en"], english, swedish),
+        (
+            &["export", "-f", "markdown", "--lang", "en"],
+            english,
+            swedish,
+        ),
+        // The config's language, and --lang over it.
+        (&["--config", config], english, swedish),
+        (
+            &["export", "-f", "text", "--config", config],
+            english,
+            swedish,
+        ),
+        (&["--config", config, "--lang", "sv"], swedish, english),
+    ] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        for word in words {
+            assert!(stdout.contains(word), "{args:?} lacks {word:?}");
+        }
+        for word in other {
+            assert!(!stdout.contains(word), "{args:?} has {word:?}");
+        }
+    }
+    let (_, html, _) = run(&["export", "-f", "html"]);
+    assert!(html.contains("<html lang=\"sv\">") && html.contains("<h2>Fokusområden</h2>"));
+    let (_, html, _) = run(&["export", "-f", "html", "--lang", "en"]);
+    assert!(
+        html.contains("<html lang=\"sv\">") && html.contains("<h2 lang=\"en\">Focus areas</h2>")
+    );
+    assert!(html.contains("<p><span lang=\"en\">Plan period:</span> 2021–2023</p>"));
+}

@@ -14,8 +14,14 @@ use vision_tui::load;
 use vision_tui::model::{Document, Goal, Link};
 
 const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Text];
-const WITH_NOTES: Options = Options { notes: true };
-const WITHOUT_NOTES: Options = Options { notes: false };
+const WITH_NOTES: Options = Options {
+    notes: true,
+    lang: None,
+};
+const WITHOUT_NOTES: Options = Options {
+    notes: false,
+    lang: None,
+};
 
 fn many() -> Document {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/many.ron");
@@ -371,17 +377,87 @@ fn markdown_has_one_title_and_the_sections_in_order() {
         headings,
         [
             "# Alingsås kommun: Vision 2040",
-            "## Background",
+            "## Bakgrund",
             "### Vision, fokusområden och mål",
-            "## Focus areas",
+            "## Fokusområden",
             "### Vackra miljöer",
             "### Livskvalitet",
             "### Experimentlust",
             "### Omställning",
             "### Tillsammans",
-            "## References",
+            "## Referenser",
         ]
     );
+}
+
+#[test]
+fn labels_follow_the_document_language_and_lang_overrides_them() {
+    use vision_tui::i18n::{Lang, Strings};
+    let with = |lang| Options { notes: true, lang };
+    // (document, labels asked for, labels expected, HTML's mark on them)
+    for (doc, asked, expected, mark) in [
+        (load::builtin(), None, Lang::Sv, ""),
+        (load::builtin(), Some(Lang::Sv), Lang::Sv, ""),
+        (load::builtin(), Some(Lang::En), Lang::En, " lang=\"en\""),
+        (many(), None, Lang::En, ""),
+        (many(), Some(Lang::Sv), Lang::Sv, " lang=\"sv\""),
+    ] {
+        let (words, other) = match expected {
+            Lang::Sv => (Strings::load(Lang::Sv), Strings::load(Lang::En)),
+            Lang::En => (Strings::load(Lang::En), Strings::load(Lang::Sv)),
+        };
+        let case = format!("{} with {asked:?}", doc.language);
+        let text = export::render(&doc, Format::Text, &with(asked));
+        let md = export::render(&doc, Format::Markdown, &with(asked));
+        let html = export::render(&doc, Format::Html, &with(asked));
+        for label in [
+            &words.export_background,
+            &words.export_focus_areas,
+            &words.export_goals,
+            &words.export_plan_period,
+        ] {
+            assert!(text.contains(label.as_str()), "{case}: text lacks {label}");
+            assert!(
+                md.contains(label.as_str()),
+                "{case}: Markdown lacks {label}"
+            );
+            assert!(html.contains(label.as_str()), "{case}: HTML lacks {label}");
+        }
+        for label in [&other.export_focus_areas, &other.export_plan_period] {
+            for (format, out) in [("text", &text), ("Markdown", &md), ("HTML", &html)] {
+                assert!(
+                    !out.contains(label.as_str()),
+                    "{case}: {format} has {label}"
+                );
+            }
+        }
+        let first_goal = doc.goals_of(&doc.focus_areas[0].id).next().unwrap().number;
+        let goal = vision_tui::i18n::fill(&words.export_goal, &[("n", &first_goal.to_string())]);
+        assert!(md.contains(&format!("**{goal}**")), "{case}: {goal}");
+        // The page keeps the document's language; labels in another are marked.
+        assert!(html.contains(&format!("<html lang=\"{}\">", doc.language)));
+        assert!(
+            html.contains(&format!("<h2{mark}>{}</h2>", words.export_focus_areas)),
+            "{case}"
+        );
+        let period = if mark.is_empty() {
+            format!("<p>{} ", words.export_plan_period)
+        } else {
+            format!("<p><span{mark}>{}</span> ", words.export_plan_period)
+        };
+        assert!(html.contains(&period), "{case}: {period}");
+        assert!(
+            html.contains(&format!("<strong{mark}>{}</strong>", words.export_notes))
+                || doc.notes.is_none() && doc.focus_areas.iter().all(|a| a.notes.is_none()),
+            "{case}"
+        );
+        parse_xml(&html);
+        // JSON is data: no labels, whatever the language.
+        assert_eq!(
+            export::render(&doc, Format::Json, &with(asked)),
+            export::render(&doc, Format::Json, &with(None))
+        );
+    }
 }
 
 fn any_text() -> impl Strategy<Value = String> {
