@@ -8,6 +8,7 @@ mod export;
 mod export_file;
 mod fuzz_replay;
 mod load;
+mod package;
 mod present;
 mod props;
 mod scale;
