@@ -8,6 +8,8 @@ mod export;
 mod export_file;
 mod fuzz_replay;
 mod load;
+mod man;
+mod options;
 mod package;
 mod present;
 mod props;
