@@ -195,8 +195,24 @@ fn json(checked: &[Checked], summary: Summary) -> String {
         })
         .collect();
     let report = JsonReport { documents, summary };
-    let mut out = serde_json::to_string_pretty(&report)
+    let json = serde_json::to_string_pretty(&report)
         .expect("a report of strings, numbers and booleans always serialises");
+    let mut out = escape_controls(&json);
     out.push('\n');
+    out
+}
+
+/// serde_json escapes the C0 controls only: DEL, C1 and bidirectional
+/// controls from a file name or a quoted line would reach the terminal as
+/// they are. Written as `\uXXXX` escapes they still read back exactly.
+fn escape_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && crate::load::normalize::is_removed(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }

@@ -7,6 +7,7 @@
 pub mod diagnostic;
 pub mod locate;
 pub mod normalize;
+pub mod printable;
 pub mod validate;
 
 use std::io::Read;
@@ -16,6 +17,7 @@ use ron::extensions::Extensions;
 
 pub use diagnostic::Diagnostic;
 use locate::Segment;
+pub use printable::printable;
 
 use crate::model::Document;
 
@@ -30,10 +32,14 @@ pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
 pub const EXIT_DOCUMENT_ERROR: u8 = 2;
 
 /// Why a document could not be loaded.
+///
+/// Its `Display` is the message for the user, written in one place
+/// (`Rendered`) through [`printable::Printable`]: whatever a file
+/// name or a quoted value holds, no control sequence reaches the terminal.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", Rendered(self))]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("error: cannot read `{path}`: {source}\n = hint: {hint}")]
     Read {
         /// The path as given.
         path: String,
@@ -43,17 +49,11 @@ pub enum LoadError {
         hint: &'static str,
     },
     /// The file holds nothing but whitespace and comments.
-    #[error(
-        "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
-    )]
     Empty {
         /// The path as given.
         path: String,
     },
     /// The file is larger than [`MAX_DOCUMENT_BYTES`].
-    #[error(
-        "error: `{path}` is too large ({size} bytes; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open"
-    )]
     TooLarge {
         /// The path as given.
         path: String,
@@ -61,11 +61,37 @@ pub enum LoadError {
         size: u64,
     },
     /// The bytes are not UTF-8 text, or not RON, or not a document.
-    #[error("{0}")]
     Syntax(Box<Diagnostic>),
     /// The document parsed but breaks rules serde cannot check.
-    #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
+}
+
+/// How a [`LoadError`] reads: the one `Display` of every variant.
+struct Rendered<'a>(&'a LoadError);
+
+impl std::fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let mut out = printable::Printable(f);
+        match self.0 {
+            LoadError::Read { path, source, hint } => {
+                write!(
+                    out,
+                    "error: cannot read `{path}`: {source}\n = hint: {hint}"
+                )
+            }
+            LoadError::Empty { path } => write!(
+                out,
+                "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
+            ),
+            LoadError::TooLarge { path, size } => write!(
+                out,
+                "error: `{path}` is too large ({size} bytes; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open"
+            ),
+            LoadError::Syntax(diagnostic) => write!(out, "{diagnostic}"),
+            LoadError::Invalid(all) => out.write_str(&render_all(all)),
+        }
+    }
 }
 
 impl LoadError {

@@ -13,11 +13,15 @@
 //! Hand-written rather than ariadne or miette: the format is a dozen lines,
 //! stays plain ASCII (it must read right on `TERM=dumb` and in CI logs), and the
 //! caret must line up under wide and combining characters, which
-//! `unicode-width` gives us directly.
+//! `unicode-width` gives us directly. Everything is written through
+//! [`Printable`], so no text from the user's file (the file name, a quoted
+//! value, the line) can send a control sequence to the terminal.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
+
+use super::printable::Printable;
 
 /// A problem at a place in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +113,7 @@ impl fmt::Display for Diagnostic {
             .collect();
         let indent = " ".repeat(before.width());
         let carets = "^".repeat(marked.width().max(1));
+        let mut f = Printable(f);
         writeln!(f, "error: {}", self.message)?;
         writeln!(f, "{gutter}--> {}:{}:{}", self.file, self.line, self.column)?;
         writeln!(f, "{gutter} |")?;
@@ -152,6 +157,30 @@ mod tests {
     fn caret_ignores_control_characters_before_it() {
         let d = Diagnostic::at("f.ron", "\"a\u{1b}\u{202E}b\" x", 1, 8, "here".into());
         assert!(d.to_string().contains("1 | \"ab\" x\n  |      ^"), "{d}");
+    }
+
+    #[test]
+    fn nothing_quoted_from_the_file_reaches_the_terminal_raw() {
+        let osc52 = "\u{1b}]52;c;aGk=\u{7}";
+        let d = Diagnostic::at(
+            &format!("f{osc52}.ron"),
+            "x",
+            1,
+            1,
+            format!("bad `{osc52}`"),
+        )
+        .with_path(format!("a{osc52}"))
+        .with_hint(format!("not \u{9b}2J\u{202e}{osc52}"));
+        let text = d.to_string();
+        assert!(
+            !text.chars().any(|c| c != '\n' && c.is_control()),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("error: bad `]52;c;aGk=`\n --> f]52;c;aGk=.ron:1:1\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("= hint: not 2J]52;c;aGk="), "{text}");
     }
 
     #[test]

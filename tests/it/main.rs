@@ -7,6 +7,7 @@ mod e2e;
 mod export;
 mod fuzz_replay;
 mod load;
+mod messages;
 mod present;
 mod props;
 mod scale;
