@@ -11,17 +11,24 @@
 //! ```
 //!
 //! Hand-written rather than ariadne or miette: the format is a dozen lines,
-//! stays plain ASCII (it must read right on `TERM=dumb` and in CI logs), and the
+//! stays plain text (it must read right on `TERM=dumb` and in CI logs; ASCII
+//! but for the `…` of a cut line and what the line itself holds), and the
 //! caret must line up under wide and combining characters, which
-//! `unicode-width` gives us directly. Everything is written through
-//! [`Printable`], so no text from the user's file (the file name, a quoted
-//! value, the line) can send a control sequence to the terminal.
+//! `unicode-width` gives us directly. A long line is cut to a window around
+//! the mark, with `…` where text is left out (see [`excerpt`]). Everything
+//! is written through [`Printable`], so no text from the user's file (the
+//! file name, a quoted value, the line) can send a control sequence to the
+//! terminal.
+
+mod excerpt;
 
 use std::fmt::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
+use super::printable::{Printable, shorten};
 
-use super::printable::Printable;
+/// Messages and hints are cut after this many characters (they quote values
+/// from the file, which may be any length).
+const MAX_MESSAGE: usize = 1_000;
 
 /// A problem at a place in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,42 +95,23 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        // Show the line as the terminal will: tabs as spaces, no control or
-        // bidi characters. The column counts the line's own characters, so
-        // the text before the caret is cut from the line before filtering.
-        let show = |c: char| match c {
-            '\t' => Some(' '),
-            c if super::normalize::is_removed(c) => None,
-            c => Some(c),
-        };
-        let shown: String = self.source_line.chars().filter_map(show).collect();
-        let skip = self.column.saturating_sub(1);
-        let before: String = self
-            .source_line
-            .chars()
-            .take(skip)
-            .filter_map(show)
-            .collect();
-        let marked: String = self
-            .source_line
-            .chars()
-            .skip(skip)
-            .take(self.len)
-            .filter_map(show)
-            .collect();
-        let indent = " ".repeat(before.width());
-        let carets = "^".repeat(marked.width().max(1));
+        let excerpt = excerpt::excerpt(&self.source_line, self.column, self.len);
+        let shown = excerpt.text;
+        let indent = " ".repeat(excerpt.indent);
+        let carets = "^".repeat(excerpt.carets);
+        // A message quoting a value from a huge line stays a line long.
+        let message = shorten(&self.message, MAX_MESSAGE);
         let mut f = Printable(f);
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "error: {message}")?;
         writeln!(f, "{gutter}--> {}:{}:{}", self.file, self.line, self.column)?;
         writeln!(f, "{gutter} |")?;
         writeln!(f, "{number} | {shown}")?;
         write!(f, "{gutter} | {indent}{carets}")?;
         if let Some(path) = &self.path {
-            write!(f, "\n{gutter} = at: {path}")?;
+            write!(f, "\n{gutter} = at: {}", shorten(path, MAX_MESSAGE))?;
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n{gutter} = hint: {hint}")?;
+            write!(f, "\n{gutter} = hint: {}", shorten(hint, MAX_MESSAGE))?;
         }
         Ok(())
     }

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::locate::Segment;
+use super::printable::shorten;
 use crate::model::{Document, PlanPeriod};
 
 /// A problem with a parsed document, located by its field path.
@@ -18,6 +19,11 @@ pub struct Problem {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+}
+
+/// A value from the document as a message quotes it: at most a line's worth.
+fn quoted(value: &str) -> String {
+    format!("`{}`", shorten(value, 60))
 }
 
 fn field(name: &str) -> Segment {
@@ -76,8 +82,8 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             push(
                 path("id"),
                 format!(
-                    "duplicate focus-area id `{}` (also used by focus_areas[{first}])",
-                    area.id
+                    "duplicate focus-area id {} (also used by focus_areas[{first}])",
+                    quoted(&area.id)
                 ),
                 "give every focus area its own id",
             );
@@ -105,7 +111,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut valid_ids = ids
         .iter()
         .take(MAX_LISTED)
-        .copied()
+        .map(|id| shorten(id, 60))
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > MAX_LISTED {
@@ -143,8 +149,9 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             push(
                 path("focus_area"),
                 format!(
-                    "goal {} names focus area `{}`, which does not exist",
-                    goal.number, goal.focus_area
+                    "goal {} names focus area {}, which does not exist",
+                    goal.number,
+                    quoted(&goal.focus_area)
                 ),
                 &hint,
             );
@@ -169,7 +176,12 @@ fn id_problem(id: &str) -> Option<String> {
     }
     id.chars()
         .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
-        .map(|c| format!("focus-area id `{id}` contains {c:?}, which ids may not"))
+        .map(|c| {
+            format!(
+                "focus-area id {} contains {c:?}, which ids may not",
+                quoted(id)
+            )
+        })
 }
 
 fn check_period(
@@ -193,7 +205,7 @@ fn check_date(date: &str, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>
     if !is_iso_date(date) {
         push(
             path,
-            format!("`{date}` is not a date"),
+            format!("{} is not a date", quoted(date)),
             "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"",
         );
     }

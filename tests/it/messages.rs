@@ -88,3 +88,65 @@ fn a_theme_error_prints_no_control_characters() {
     assert_printable(&raw, true, "bad colour");
     assert!(String::from_utf8_lossy(&raw).contains("unknown colour `]52;c;aGVsbG8=`"));
 }
+
+/// Everything the binary printed for `args`, both streams.
+fn printed(args: &[&std::ffi::OsStr]) -> (Option<i32>, Vec<u8>) {
+    let out = run_binary(args);
+    let mut bytes = out.stderr;
+    bytes.extend_from_slice(&out.stdout);
+    (out.status.code(), bytes)
+}
+
+#[test]
+fn an_error_on_a_15_mb_line_prints_a_window_of_it() {
+    let dir = temp_dir("long-line");
+    let _cleanup = Cleanup(dir.clone());
+    let long = "x".repeat(15 * 1024 * 1024);
+    let start = r#"Document(language: "en", organisation: "o", title: "t", statement: "s""#;
+    for (name, source, needle) in [
+        // A syntax error at the end of the line, after 15 MB of text.
+        (
+            "end.ron",
+            format!(
+                r#"Document(language: "en", organisation: "o", title: "t", statement: "{long}", nmae: 1)"#
+            ),
+            "nmae",
+        ),
+        // A field name 15 MB long: the message quotes it.
+        ("name.ron", format!("Document({long}: 1)"), "xxxxxxxxxx"),
+        // A validation error whose message and line quote a 15 MB id.
+        (
+            "id.ron",
+            format!(
+                r#"{start}, focus_areas: [(id: "a", name: "A")], goals: [(number: 1, focus_area: "{long}", text: "g")])"#
+            ),
+            "which does not exist",
+        ),
+    ] {
+        let path = dir.join(name);
+        std::fs::write(&path, source).unwrap();
+        // Browsing prints the same diagnostics as `check`: once is enough for the big ones.
+        let commands: &[&[&str]] = if name == "end.ron" {
+            &[&["check"], &[]]
+        } else {
+            &[&["check"]]
+        };
+        for command in commands {
+            let mut args: Vec<&std::ffi::OsStr> =
+                command.iter().map(std::ffi::OsStr::new).collect();
+            args.push(path.as_os_str());
+            let (code, output) = printed(&args);
+            let text = String::from_utf8_lossy(&output);
+            assert_eq!(code, Some(2), "{name}: {text}");
+            assert!(
+                output.len() < 4096,
+                "{name} {command:?}: {} bytes",
+                output.len()
+            );
+            assert!(
+                text.contains(needle) && text.contains('…'),
+                "{name}: {text}"
+            );
+        }
+    }
+}
