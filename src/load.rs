@@ -57,8 +57,11 @@ pub enum LoadError {
     TooLarge {
         /// The path as given.
         path: String,
-        /// Its size in bytes (at least).
+        /// Its size in bytes, or, when it has none (`/dev/zero`, a pipe),
+        /// how many were read before giving up.
         size: u64,
+        /// False when `size` is only what was read: there was more.
+        exact: bool,
     },
     /// The bytes are not UTF-8 text, or not RON, or not a document.
     Syntax(Box<Diagnostic>),
@@ -84,9 +87,11 @@ impl std::fmt::Display for Rendered<'_> {
                 out,
                 "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
             ),
-            LoadError::TooLarge { path, size } => write!(
+            LoadError::TooLarge { path, size, exact } => write!(
                 out,
-                "error: `{path}` is too large ({size} bytes; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open"
+                "error: `{path}` is too large ({}{size} bytes{}; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open",
+                if *exact { "" } else { "more than " },
+                if *exact { "" } else { " read" },
             ),
             LoadError::Syntax(diagnostic) => write!(out, "{diagnostic}"),
             LoadError::Invalid(all) => out.write_str(&render_all(all)),
@@ -171,8 +176,18 @@ pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(LoadError::TooLarge { path: name, size });
+        // A regular file knows its size; /dev/zero and pipes say 0, and all
+        // that is known is that they gave more than the limit.
+        let read = MAX_DOCUMENT_BYTES;
+        let size = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file() && m.len() > read)
+            .map(|m| m.len());
+        return Err(LoadError::TooLarge {
+            path: name,
+            size: size.unwrap_or(read),
+            exact: size.is_some(),
+        });
     }
     Ok(bytes)
 }

@@ -573,7 +573,7 @@ fn file_over_the_size_limit_is_refused() {
     let err = load::from_path(&path).unwrap_err();
     let file = path.display().to_string();
     assert!(
-        matches!(&err, LoadError::TooLarge { path, size } if *path == file && *size == MAX_DOCUMENT_BYTES + 1),
+        matches!(&err, LoadError::TooLarge { path, size, exact: true } if *path == file && *size == MAX_DOCUMENT_BYTES + 1),
         "{err:?}"
     );
     assert!(err.diagnostics().is_empty());
@@ -593,7 +593,7 @@ fn file_over_the_size_limit_is_refused() {
     drop(file);
     let err = load::from_path(&path).unwrap_err();
     assert!(
-        matches!(err, LoadError::TooLarge { size, .. } if size == 3 * MAX_DOCUMENT_BYTES),
+        matches!(err, LoadError::TooLarge { size, exact: true, .. } if size == 3 * MAX_DOCUMENT_BYTES),
         "{err:?}"
     );
 
@@ -602,6 +602,26 @@ fn file_over_the_size_limit_is_refused() {
     std::fs::write(&path, &bytes).unwrap();
     let doc = load::from_path(&path).unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(doc, load_good("good/minimal.ron"));
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_devices_over_the_size_limit_report_what_was_read() {
+    // They have no size ("0 bytes" was reported): all that is known is that
+    // they gave more than the limit before reading stopped.
+    for device in ["/dev/zero", "/dev/urandom"] {
+        let err = load::from_path(Path::new(device)).unwrap_err();
+        assert!(
+            matches!(&err, LoadError::TooLarge { size, exact: false, .. } if *size == MAX_DOCUMENT_BYTES),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "error: `{device}` is too large (more than 16777216 bytes read; documents may be up to 16777216 bytes)\n = hint: check that this is the vision document you meant to open"
+            )
+        );
+    }
 }
 
 // ---------------------------------------------------------- validation errors
