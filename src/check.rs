@@ -4,8 +4,9 @@
 //! found is reported: all validation problems of a document at once, or the
 //! one syntax or read error that stopped it. A bad document never stops the
 //! others from being checked. The report is either for people (the loader's
-//! compiler-style diagnostics, then a one-line summary) or one JSON object for
-//! editors and CI; either way the exit code is 0 when every document is valid
+//! compiler-style diagnostics, at most ten per document and how many more,
+//! then a one-line summary with the true total) or one JSON object with every
+//! problem for editors and CI; either way the exit code is 0 when every document is valid
 //! and [`load::EXIT_DOCUMENT_ERROR`] otherwise.
 
 use std::path::PathBuf;
@@ -93,12 +94,10 @@ fn human(checked: &[Checked], summary: &Summary) -> String {
         let diagnostics = err.diagnostics();
         if diagnostics.is_empty() {
             out.push_str(&err.to_string());
-            out.push_str("\n\n");
+        } else {
+            out.push_str(&load::diagnostic::render_many(diagnostics));
         }
-        for d in diagnostics {
-            out.push_str(&d.to_string());
-            out.push_str("\n\n");
-        }
+        out.push_str("\n\n");
     }
     let documents = count(summary.documents, "document");
     let invalid = summary.documents - summary.valid;

@@ -111,18 +111,13 @@ impl LoadError {
 }
 
 fn render_all(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&d.to_string());
-        out.push_str("\n\n");
-    }
     let file = diagnostics.first().map_or("", |d| d.file.as_str());
     let n = diagnostics.len();
-    out.push_str(&format!(
-        "{n} problem{} in {file}",
+    format!(
+        "{}\n\n{n} problem{} in {file}",
+        diagnostic::render_many(diagnostics),
         if n == 1 { "" } else { "s" }
-    ));
-    out
+    )
 }
 
 /// The built-in Vision 2040 document.

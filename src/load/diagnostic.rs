@@ -91,6 +91,27 @@ impl Diagnostic {
     }
 }
 
+/// At most this many problems of one file are printed; the rest are counted
+/// (a config binding every action to one key has hundreds, all alike).
+pub const MAX_SHOWN: usize = 10;
+
+/// The problems of one file as people read them: each diagnostic, a blank
+/// line between them, and after the first [`MAX_SHOWN`] only how many more
+/// there are. Documents, configs, themes and `check` all print through this.
+pub fn render_many(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (i, d) in diagnostics.iter().take(MAX_SHOWN).enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(&d.to_string());
+    }
+    if let Some(more) = diagnostics.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
+        out.push_str(&format!("\n\n… and {more} more"));
+    }
+    out
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = self.line.to_string();

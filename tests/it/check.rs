@@ -493,3 +493,68 @@ fn starter_is_an_invented_example_that_shows_every_field() {
             .any(|r| r.url.is_some() && r.title.is_some())
     );
 }
+
+// ---------------------------------------------------------------- many problems
+
+/// A document whose `n` goals all name a focus area that does not exist.
+fn with_unknown_areas(dir: &Path, n: u32) -> PathBuf {
+    let goals: String = (1..=n)
+        .map(|i| format!("        (number: {i}, focus_area: \"nowhere\", text: \"g\"),\n"))
+        .collect();
+    let path = dir.join("many.ron");
+    std::fs::write(
+        &path,
+        format!(
+            "Document(\n    language: \"en\", organisation: \"o\", title: \"t\", statement: \"s\",\n    focus_areas: [(id: \"a\", name: \"A\")],\n    goals: [\n{goals}    ],\n)\n"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn many_problems_print_the_first_ten_and_count_the_rest() {
+    let dir = temp_dir("many-problems");
+    let _cleanup = Cleanup(dir.clone());
+    let path = with_unknown_areas(&dir, 300);
+    let file = path.display().to_string();
+
+    let report = human(std::slice::from_ref(&path));
+    assert_eq!(report.exit_code, EXIT_DOCUMENT_ERROR);
+    let text = &report.output;
+    assert_eq!(text.matches("error: ").count(), 10, "{text}");
+    // The first ten, in order, then the count; the summary has the true total.
+    assert!(text.contains(&format!("--> {file}:5:")), "{text}");
+    assert!(text.contains(&format!("--> {file}:14:")), "{text}");
+    assert!(!text.contains(&format!("--> {file}:15:")), "{text}");
+    assert!(
+        text.ends_with("\n\n… and 290 more\n\nchecked 1 document: 0 valid, 1 with 300 problems\n"),
+        "{text}"
+    );
+    // Loading says the same, with its own summary line.
+    let loaded = load_error(&path).to_string();
+    assert_eq!(loaded.matches("error: ").count(), 10);
+    assert!(
+        loaded.ends_with(&format!("\n\n… and 290 more\n\n300 problems in {file}")),
+        "{loaded}"
+    );
+
+    // The JSON report is for programs: every problem.
+    let (_, value) = json(&[path]);
+    assert_eq!(value["summary"]["problems"], 300);
+    assert_eq!(
+        value["documents"][0]["problems"].as_array().unwrap().len(),
+        300
+    );
+}
+
+#[test]
+fn ten_problems_are_all_printed() {
+    let dir = temp_dir("ten-problems");
+    let _cleanup = Cleanup(dir.clone());
+    let path = with_unknown_areas(&dir, 10);
+    let report = human(&[path]);
+    assert_eq!(report.output.matches("error: ").count(), 10);
+    assert!(!report.output.contains("more"), "{}", report.output);
+    assert!(report.output.ends_with("1 with 10 problems\n"));
+}

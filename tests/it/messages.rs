@@ -150,3 +150,46 @@ fn an_error_on_a_15_mb_line_prints_a_window_of_it() {
         }
     }
 }
+
+#[test]
+fn a_config_binding_every_action_to_one_key_prints_ten_problems_and_the_count() {
+    use vision_tui::config;
+    use vision_tui::keymap::Keymap;
+
+    // Every list of keys in the complete default config becomes ["x"].
+    let text: String = config::default_text()
+        .lines()
+        .map(|line| match (line.find(": ["), line.rfind(']')) {
+            (Some(open), Some(close)) if close > open => {
+                format!("{}: [\"x\"]{}\n", &line[..open], &line[close + 1..])
+            }
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    // What the library finds: many problems, far more than are shown.
+    let parsed: config::Config = vision_tui::load::parse_ron("config.ron", text.as_bytes())
+        .unwrap_or_else(|err| panic!("{err}"));
+    let source = ("config.ron".to_string(), text.clone());
+    let total = config::apply_keys(&mut Keymap::default(), &parsed, Some(&source))
+        .expect_err("every action on one key")
+        .diagnostics()
+        .len();
+    assert!(total > 100, "{total}");
+
+    let dir = temp_dir("every-action-on-x");
+    let _cleanup = Cleanup(dir.clone());
+    let path = dir.join("config.ron");
+    std::fs::write(&path, &text).unwrap();
+    let (code, raw) = run_in_pty(&["--config", path.to_str().unwrap()]);
+    let output = String::from_utf8_lossy(&raw);
+    assert_eq!(code, 78, "{output}");
+    assert_eq!(output.matches("error: ").count(), 10, "{output}");
+    assert!(
+        output.contains(&format!(
+            "\r\n… and {} more\r\n\r\n{total} problems in ",
+            total - 10
+        )),
+        "{output}"
+    );
+    assert!(raw.len() < 16 * 1024, "{} bytes", raw.len());
+}
