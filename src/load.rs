@@ -1,10 +1,12 @@
-//! Reading a document: bytes → text → RON → [`Document`] → normalised and validated.
+//! Reading a document: bytes → text → RON or JSON → [`Document`] →
+//! normalised and validated.
 //!
 //! Nothing here panics on user input. Every failure is a [`LoadError`] whose
 //! `Display` names the file, line and column, quotes the line with a caret
 //! under the spot, and says what to do (see [`diagnostic`]).
 
 pub mod diagnostic;
+mod json;
 pub mod locate;
 pub mod normalize;
 pub mod printable;
@@ -83,6 +85,10 @@ impl std::fmt::Display for Rendered<'_> {
                     "error: cannot read `{path}`: {source}\n = hint: {hint}"
                 )
             }
+            LoadError::Empty { path } if Format::of(path) == Format::Json => write!(
+                out,
+                "error: `{path}` is empty\n = hint: a JSON document is one object {{ ... }} with the fields in docs/document-format.md; `vision-tui export --format json` writes one"
+            ),
             LoadError::Empty { path } => write!(
                 out,
                 "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
@@ -187,10 +193,34 @@ pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// Parses, normalises and validates a document; `name` is used in messages.
+/// How a document is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// RON, the format documents are written in by hand.
+    Ron,
+    /// JSON, for documents other programs generate (and `export --format json`).
+    Json,
+}
+
+impl Format {
+    /// The format a file's name says: `.json` (in any case) is JSON,
+    /// anything else RON.
+    pub fn of(name: &str) -> Format {
+        let json = Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        if json { Format::Json } else { Format::Ron }
+    }
+}
+
+/// Parses, normalises and validates a document; `name` is used in messages,
+/// and its extension chooses the format ([`Format::of`]).
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let text = source_text(name, bytes)?;
-    let mut document: Document = deserialize(name, text)?;
+    let mut document: Document = match Format::of(name) {
+        Format::Ron => deserialize(name, text)?,
+        Format::Json => json::deserialize(name, text)?,
+    };
     // Normalise before checking, so the checks see the text the screen will
     // show: a title of only spaces or control characters is empty, an NFD id
     // is the same id as its NFC spelling, and no message quotes an escape.
@@ -275,11 +305,7 @@ fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -
     } else {
         1
     };
-    let path = if path == "." || path == "?" {
-        String::new()
-    } else {
-        path
-    };
+    let path = clean_path(&path);
     let message = err.code.to_string();
     let hint = match &err.code {
         // `focus_areas: [ (...), goals: [` reads to ron as a struct named `goals`:
@@ -294,6 +320,15 @@ fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -
         .with_path(path)
         .with_hint(hint);
     LoadError::Syntax(Box::new(diagnostic))
+}
+
+/// serde_path_to_error's path without what it could not name: `.` for the
+/// top level, `?` for a field whose name was not read yet.
+fn clean_path(path: &str) -> String {
+    path.split('.')
+        .filter(|part| !part.is_empty() && *part != "?")
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// ron starts some spans at the whitespace before the offending token (`title: 2030`

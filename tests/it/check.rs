@@ -558,3 +558,29 @@ fn ten_problems_are_all_printed() {
     assert!(!report.output.contains("more"), "{}", report.output);
     assert!(report.output.ends_with("1 with 10 problems\n"));
 }
+
+// ---------------------------------------------------------------- JSON documents
+
+#[test]
+fn a_json_export_passes_check_and_opens_through_the_binary() {
+    use crate::support::run_binary;
+    let dir = temp_dir("json-export-check");
+    let _cleanup = Cleanup(dir.clone());
+    let path = dir.join("vision.json");
+    let out = run_binary(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--notes".as_ref(),
+        "-o".as_ref(),
+        path.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = run_binary(&["check".as_ref(), path.as_os_str()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Opened without a terminal it prints as text, as the built-in document does.
+    let from_json = run_binary(&[path.as_os_str()]);
+    let builtin = run_binary::<&str>(&[]);
+    assert_eq!(from_json.status.code(), Some(0), "{from_json:?}");
+    assert_eq!(from_json.stdout, builtin.stdout);
+}
