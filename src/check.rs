@@ -25,11 +25,16 @@ pub enum OutputFormat {
     Json,
 }
 
-/// What `check` prints and how it exits.
+/// What `check` prints and how it exits. Problems are for people and go to
+/// standard error, as every other error of the program does; only the
+/// JSON report, which a program reads, goes to standard output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// Everything to print on standard output (ends with a line break).
-    pub output: String,
+    /// For standard output: the JSON report (empty for people).
+    pub stdout: String,
+    /// For standard error: the problems and the summary line (empty for
+    /// JSON); ends with a line break.
+    pub stderr: String,
     /// 0 when every document is valid, 2 otherwise.
     pub exit_code: u8,
 }
@@ -48,16 +53,20 @@ pub fn check(paths: &[PathBuf], format: OutputFormat) -> Report {
         valid: checked.iter().filter(|c| c.error.is_none()).count(),
         problems: checked.iter().map(Checked::problem_count).sum(),
     };
-    let output = match format {
-        OutputFormat::Human => human(&checked, &summary),
-        OutputFormat::Json => json(&checked, summary),
+    let (stdout, stderr) = match format {
+        OutputFormat::Human => (String::new(), human(&checked, &summary)),
+        OutputFormat::Json => (json(&checked, summary), String::new()),
     };
     let exit_code = if summary.valid == summary.documents {
         0
     } else {
         load::EXIT_DOCUMENT_ERROR
     };
-    Report { output, exit_code }
+    Report {
+        stdout,
+        stderr,
+        exit_code,
+    }
 }
 
 /// One document and why it did not load, if it did not.

@@ -5,11 +5,15 @@
 //! `Display` names the file, line and column, quotes the line with a caret
 //! under the spot, and says what to do (see [`diagnostic`]).
 
+mod cause;
 pub mod diagnostic;
+mod explain;
 mod json;
 pub mod locate;
 pub mod normalize;
 pub mod printable;
+mod scan;
+mod syntax;
 pub mod validate;
 
 use std::io::Read;
@@ -99,7 +103,9 @@ impl std::fmt::Display for Rendered<'_> {
                 if *exact { "" } else { "more than " },
                 if *exact { "" } else { " read" },
             ),
-            LoadError::Syntax(diagnostic) => write!(out, "{diagnostic}"),
+            LoadError::Syntax(diagnostic) => {
+                out.write_str(&render_all(std::slice::from_ref(diagnostic)))
+            }
             LoadError::Invalid(all) => out.write_str(&render_all(all)),
         }
     }
@@ -218,17 +224,21 @@ impl Format {
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let text = source_text(name, bytes)?;
     let mut document: Document = match Format::of(name) {
-        Format::Ron => deserialize(name, text)?,
+        Format::Ron => syntax::deserialize(name, text)?,
         Format::Json => json::deserialize(name, text)?,
     };
     // Normalise before checking, so the checks see the text the screen will
     // show: a title of only spaces or control characters is empty, an NFD id
     // is the same id as its NFC spelling, and no message quotes an escape.
     document.map_text(&mut normalize::clean);
-    let problems = validate::validate(&document);
+    // The source is tokenized once, and only when a problem needs a position.
+    let mut locator = None;
+    let problems = validate::validate(&document, &mut |path| {
+        let locator = locator.get_or_insert_with(|| locate::Locator::new(text));
+        locator.locate(path).map(|pos| pos.line)
+    });
     if !problems.is_empty() {
-        // One pass over the source for all problems, however many there are.
-        let mut locator = locate::Locator::new(text);
+        let mut locator = locator.unwrap_or_else(|| locate::Locator::new(text));
         let lines: Vec<&str> = text.lines().collect();
         let diagnostics = problems
             .into_iter()
@@ -260,7 +270,16 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
 /// the same care: UTF-8 and BOM handling, and errors with file:line:col, the
 /// line, a caret and a hint.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, LoadError> {
-    deserialize(name, source_text(name, bytes)?)
+    syntax::deserialize(name, source_text(name, bytes)?)
+}
+
+/// serde_path_to_error's path without what it could not name: `.` for the
+/// top level, `?` for a field whose name was not read yet.
+fn clean_path(path: &str) -> String {
+    path.split('.')
+        .filter(|part| !part.is_empty() && *part != "?")
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The text of a file: UTF-8, without a byte-order mark, not blank.
@@ -274,132 +293,6 @@ fn source_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
         });
     }
     Ok(text)
-}
-
-fn deserialize<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
-    // Authors write `by: "kommunfullmäktige"`, not `by: Some("kommunfullmäktige")`,
-    // without having to know about ron's `#![enable(implicit_some)]` header.
-    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let mut de = ron::Deserializer::from_str_with_options(text, &options)
-        .map_err(|err| syntax(name, text, err, String::new()))?;
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
-        Ok(document) => {
-            de.end()
-                .map_err(|code| syntax(name, text, de.span_error(code), String::new()))?;
-            Ok(document)
-        }
-        Err(err) => {
-            let path = err.path().to_string();
-            let spanned = de.span_error(err.into_inner());
-            Err(syntax(name, text, spanned, path))
-        }
-    }
-}
-
-fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -> LoadError {
-    let start = skip_whitespace(text, err.span.start);
-    let end = err.span.end;
-    let len = if end.line == start.line {
-        end.col.saturating_sub(start.col)
-    } else {
-        1
-    };
-    let path = clean_path(&path);
-    let message = err.code.to_string();
-    let hint = match &err.code {
-        // `focus_areas: [ (...), goals: [` reads to ron as a struct named `goals`:
-        // an unclosed bracket, not a misnamed struct.
-        ron::Error::ExpectedDifferentStructName { found, .. } if followed_by_colon(text, end) => {
-            format!("`{found}` is a field name here: a bracket before it is not closed")
-        }
-        code => hint_for(code),
-    };
-    let diagnostic = Diagnostic::at(name, text, start.line, start.col, lower_first(&message))
-        .with_len(len)
-        .with_path(path)
-        .with_hint(hint);
-    LoadError::Syntax(Box::new(diagnostic))
-}
-
-/// serde_path_to_error's path without what it could not name: `.` for the
-/// top level, `?` for a field whose name was not read yet.
-fn clean_path(path: &str) -> String {
-    path.split('.')
-        .filter(|part| !part.is_empty() && *part != "?")
-        .collect::<Vec<_>>()
-        .join(".")
-}
-
-/// ron starts some spans at the whitespace before the offending token (`title: 2030`
-/// would be marked at the space, trailing characters at the end of the line before
-/// them): moves `at` to the next non-whitespace character, if there is one.
-fn skip_whitespace(text: &str, at: ron::error::Position) -> ron::error::Position {
-    let mut skip = at.col.saturating_sub(1);
-    for (line, content) in text.lines().enumerate().skip(at.line.saturating_sub(1)) {
-        if let Some(i) = content.chars().skip(skip).position(|c| !c.is_whitespace()) {
-            return ron::error::Position {
-                line: line + 1,
-                col: skip + i + 1,
-            };
-        }
-        skip = 0;
-    }
-    at
-}
-
-/// True when the first thing after `at` on its line is a `:`.
-fn followed_by_colon(text: &str, at: ron::error::Position) -> bool {
-    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
-    let rest: String = line.chars().skip(at.col.saturating_sub(1)).collect();
-    rest.trim_start().starts_with(':')
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => s.to_string(),
-    }
-}
-
-fn hint_for(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::NoSuchStructField { .. } => {
-            "check the spelling, or remove the field; every field is listed in docs/document-format.md".into()
-        }
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("add `{field}: ...` inside this `{outer}( ... )`"),
-            None => format!("add `{field}: ...` here"),
-        },
-        E::DuplicateStructField { field, .. } => format!("remove one of the two `{field}` fields"),
-        E::ExpectedString | E::ExpectedStringEnd => "text goes between double quotes: \"...\"".into(),
-        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
-            "this field takes a whole number, e.g. 2021".into()
-        }
-        E::InvalidValueForType { expected, .. } => format!("write {expected} here"),
-        E::ExpectedArray | E::ExpectedArrayEnd => "a list goes between square brackets: [ ..., ... ]".into(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
-            "a record goes between round brackets: ( field: value, ... )".into()
-        }
-        E::ExpectedDifferentStructName { expected, .. } => format!("name it `{expected}`, or leave the name out"),
-        E::ExpectedComma => "separate items with a comma".into(),
-        E::Eof => "the file ends too early: a bracket or a quote is not closed".into(),
-        E::TrailingCharacters => {
-            "a document is one `Document( ... )`: remove what follows its closing bracket".into()
-        }
-        E::ExceededRecursionLimit => {
-            "the brackets nest far deeper than any document needs; check for unbalanced brackets".into()
-        }
-        E::UnclosedBlockComment => "close the comment with */".into(),
-        // Our own checks (colours, modifiers) say in the message what to write.
-        E::Message(_) => "change the value marked above".into(),
-        E::InvalidEscape(_) => "inside text, write a backslash as \\\\ and a quote as \\\"".into(),
-        _ => "check for a missing comma, bracket or quote at or just before this spot".into(),
-    }
 }
 
 fn not_utf8(name: &str, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {

@@ -1,14 +1,17 @@
 //! One problem in a document, rendered the way compilers do it:
 //!
 //! ```text
-//! error: unknown focus area `omstalning`
-//!  --> vision.ron:58:25
+//! error: goal 2 names focus area `omstalning`, which does not exist
+//!   --> vision.ron:58:25
 //!    |
 //! 58 |             focus_area: "omstalning",
 //!    |                         ^^^^^^^^^^^^
-//!    = at: goals[1].focus_area
 //!    = hint: valid ids are: experimentlust, omstallning
 //! ```
+//!
+//! The field path (`goals[1].focus_area`) is kept for programs (`check
+//! --format json`) but never printed: the message says it in the
+//! document's words.
 //!
 //! Hand-written rather than ariadne or miette: the format is a dozen lines,
 //! stays plain text (it must read right on `TERM=dumb` and in CI logs; ASCII
@@ -45,7 +48,8 @@ pub struct Diagnostic {
     pub source_line: String,
     /// What is wrong.
     pub message: String,
-    /// Where in the document's structure, e.g. `goals[1].focus_area`.
+    /// Where in the document's structure, e.g. `goals[1].focus_area`: for
+    /// programs, not printed.
     pub path: Option<String>,
     /// What to do about it.
     pub hint: Option<String>,
@@ -128,9 +132,6 @@ impl fmt::Display for Diagnostic {
         writeln!(f, "{gutter} |")?;
         writeln!(f, "{number} | {shown}")?;
         write!(f, "{gutter} | {indent}{carets}")?;
-        if let Some(path) = &self.path {
-            write!(f, "\n{gutter} = at: {}", shorten(path, MAX_MESSAGE))?;
-        }
         if let Some(hint) = &self.hint {
             write!(f, "\n{gutter} = hint: {}", shorten(hint, MAX_MESSAGE))?;
         }
@@ -152,7 +153,8 @@ mod tests {
         let text = d.to_string();
         assert_eq!(
             text,
-            "error: unknown field `nmae`\n --> f.ron:2:15\n  |\n2 |   name: \"Ö\", nmae: 1,\n  |               ^^^^\n  = at: focus_areas[0]\n  = hint: check the spelling"
+            "error: unknown field `nmae`\n --> f.ron:2:15\n  |\n2 |   name: \"Ö\", nmae: 1,\n  |               ^^^^\n  = hint: check the spelling",
+            "the path is for programs, not printed"
         );
     }
 

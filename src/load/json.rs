@@ -7,7 +7,9 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{Diagnostic, LoadError};
+use super::cause::{self, Expected, Explained, Record};
+use super::scan::Pos;
+use super::{Diagnostic, LoadError, explain, parse_path};
 
 /// Deserializes `text` as JSON, with a positioned diagnostic on failure.
 pub(super) fn deserialize<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
@@ -26,12 +28,70 @@ fn error(name: &str, text: &str, err: &serde_json::Error, path: String) -> LoadE
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let message = plain_words(full.strip_suffix(&suffix).unwrap_or(&full));
     let (line, column, len) = position(text, err, &message, &path);
-    let hint = hint(&message, err.classify());
-    let diagnostic = Diagnostic::at(name, text, line, column, message)
-        .with_len(len)
-        .with_path(path)
-        .with_hint(hint);
+    let at = Pos { line, column };
+    let explained =
+        explain(text, at, len, &message, err.classify(), &path).unwrap_or_else(|| Explained {
+            at,
+            len,
+            hint: hint(&message, err.classify()),
+            message,
+        });
+    let diagnostic = Diagnostic::at(
+        name,
+        text,
+        explained.at.line,
+        explained.at.column,
+        explained.message,
+    )
+    .with_len(explained.len.max(1))
+    .with_path(path)
+    .with_hint(explained.hint);
     LoadError::Syntax(Box::new(diagnostic))
+}
+
+/// The error in the author's words, as for RON (see [`super::syntax`]).
+fn explain(
+    text: &str,
+    at: Pos,
+    len: usize,
+    message: &str,
+    category: serde_json::error::Category,
+    path: &str,
+) -> Option<Explained> {
+    use serde_json::error::Category;
+    let segments = parse_path(path);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        // "unknown field `nmae`, expected one of `id`, `name`, ..."
+        let (found, rest) = rest.split_once('`')?;
+        let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+        let record = &segments[..segments.len().saturating_sub(1)];
+        let kind = explain::record_kind(record, None);
+        let (message, hint) = explain::unknown_field(found, &expected, &kind);
+        return Some(Explained {
+            at,
+            len,
+            message,
+            hint,
+        });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next()?;
+        return Some(Explained {
+            at,
+            len,
+            message: explain::missing_field(&segments, text, at, field),
+            hint: format!("add `\"{field}\": ...` to this object"),
+        });
+    }
+    let expected = match category {
+        Category::Eof if message.contains("string") => Expected::StringEnd,
+        Category::Eof => Expected::More,
+        Category::Syntax if message.starts_with("expected `,` or") => Expected::Comma,
+        Category::Syntax if message.starts_with("key must be a string") => Expected::FieldName,
+        Category::Syntax => Expected::Other,
+        Category::Io | Category::Data => return None,
+    };
+    cause::find(text, at, expected, Record('{'))
 }
 
 /// serde names what it expected by Rust type (`u32`, `a sequence`, `struct
