@@ -224,7 +224,7 @@ impl Format {
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let text = source_text(name, bytes)?;
     let mut document: Document = match Format::of(name) {
-        Format::Ron => syntax::deserialize(name, text)?,
+        Format::Ron => syntax::deserialize(name, text, true)?,
         Format::Json => json::deserialize(name, text)?,
     };
     // Normalise before checking, so the checks see the text the screen will
@@ -270,7 +270,7 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
 /// the same care: UTF-8 and BOM handling, and errors with file:line:col, the
 /// line, a caret and a hint.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, LoadError> {
-    syntax::deserialize(name, source_text(name, bytes)?)
+    syntax::deserialize(name, source_text(name, bytes)?, false)
 }
 
 /// serde_path_to_error's path without what it could not name: `.` for the

@@ -7,6 +7,8 @@
 //! processor. RON and JSON errors both come here: their parsers differ, the
 //! mistakes do not.
 
+use super::explain;
+use super::locate::Segment;
 use super::printable::shorten;
 use super::scan::{self, Pos};
 
@@ -34,15 +36,37 @@ pub(super) enum Expected {
     Other,
 }
 
-/// The notation's brackets for a record: `(` in RON, `{` in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Record(pub char);
+/// Where the parser was: the notation, and the record it was reading.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Context<'a> {
+    /// The bracket that opens a record: `(` in RON, `{` in JSON.
+    pub record: char,
+    /// The record's path (serde_path_to_error's, cleaned).
+    pub path: &'a [Segment],
+    /// The file is a document, whose records' fields are known.
+    pub document: bool,
+}
+
+impl Context<'_> {
+    /// True when `name` is no field of the record being read but one of the
+    /// record around it: the record was not closed before `name`.
+    fn belongs_outside(&self, name: &str) -> bool {
+        if !self.document {
+            return false;
+        }
+        let fields = |path: &[Segment]| explain::document_fields(&explain::record_kind(path, None));
+        let inner = fields(self.path).is_some_and(|f| !f.contains(&name));
+        let outer = !self.path.is_empty()
+            && fields(explain::enclosing(self.path)).is_some_and(|f| f.contains(&name));
+        inner && outer
+    }
+}
 
 /// Quotes a word processor puts where a straight `"` was typed.
 const CURLY_QUOTES: &[char] = &['“', '”', '„', '‟', '«', '»', '‘', '’', '‚', '‛', '″'];
 
 /// The cause of the error the parser reports at `at`, if it is one of those known.
-pub(super) fn find(text: &str, at: Pos, expected: Expected, record: Record) -> Option<Explained> {
+pub(super) fn find(text: &str, at: Pos, expected: Expected, context: Context) -> Option<Explained> {
     use Expected as E;
     let scan = scan::scan(text, at);
     let next = Next::at(text, at);
@@ -71,16 +95,62 @@ pub(super) fn find(text: &str, at: Pos, expected: Expected, record: Record) -> O
     if let Some(quote) = next.first.filter(|c| CURLY_QUOTES.contains(c)) {
         return Some(curly_quote(at, quote));
     }
+    if next.first == Some('\'') {
+        return Some(Explained {
+            at,
+            len: 1,
+            message: "text goes between double quotes `\"`, not single quotes `'`".into(),
+            hint: "write \"...\"".into(),
+        });
+    }
+    if next.first == Some(',') && scan.last_char == Some(',') {
+        return Some(Explained {
+            at,
+            len: 1,
+            message: "one comma too many".into(),
+            hint: "remove this `,`".into(),
+        });
+    }
     if next.first == Some('=') {
         return Some(equals_sign(text, at));
     }
     let innermost = scan.open.last().copied();
-    if record == Record('(')
+    if context.record == '('
         && next.quoted
         && next.field_name
         && matches!(innermost, Some(('(', _)))
     {
         return Some(quoted_field_name(at, &next));
+    }
+    // A closing bracket that does not close the innermost open one: either
+    // it is one too many, or the innermost one was not closed before it.
+    // Whichever leaves the rest of the file balanced is what happened.
+    if let (Some(close @ (')' | ']' | '}')), Some(&(open, open_at))) =
+        (next.first, scan.open.last())
+        && scan::closing(open) != close
+    {
+        let open_now: Vec<char> = scan.open.iter().map(|&(c, _)| c).collect();
+        let after = Pos {
+            column: at.column + 1,
+            ..at
+        };
+        if scan::balances(text, after, &open_now) {
+            return Some(Explained {
+                at,
+                len: 1,
+                message: format!(
+                    "this `{close}` closes nothing: the `{open}` at {}:{} is still open",
+                    open_at.line, open_at.column
+                ),
+                hint: format!("remove this `{close}`"),
+            });
+        }
+        let hint = format!(
+            "close it with `{}` before the `{close}` on line {}",
+            scan::closing(open),
+            at.line
+        );
+        return Some(never_closed(open, open_at, hint));
     }
     if let Some(((open, open_at), (close, close_at))) = scan.mismatch {
         let hint = format!(
@@ -108,24 +178,67 @@ pub(super) fn find(text: &str, at: Pos, expected: Expected, record: Record) -> O
         // Fields were expected, and another record or list began: the
         // record before it was not closed.
         (Some((open, open_at)), E::FieldName | E::Comma)
-            if open == record.0 && next.opens_a_value() =>
+            if open == context.record && next.opens_a_value() =>
         {
             let hint = format!("close it with `{}` {}", scan::closing(open), before_next());
             return Some(never_closed(open, open_at, hint));
         }
         // Items of a list were expected, and a field of the record around it came.
-        (Some(('[', open_at)), _) if next.field_name && next.quoted == (record.0 == '{') => {
+        (Some(('[', open_at)), _) if next.field_name && next.quoted == (context.record == '{') => {
             let hint = format!("close it with `]` {}", before_next());
             return Some(never_closed('[', open_at, hint));
+        }
+        // A field of the record around this one: this one was not closed.
+        (Some((open, open_at)), E::Comma)
+            if open == context.record
+                && next.field_name
+                && context.belongs_outside(next.shown.trim_matches('"')) =>
+        {
+            let hint = format!(
+                "close it with `{}` {}: `{}` is a field of {}, not of {}",
+                scan::closing(open),
+                before_next(),
+                next.shown.trim_matches('"'),
+                explain::record_kind(explain::enclosing(context.path), None),
+                explain::record_kind(context.path, None),
+            );
+            return Some(never_closed(open, open_at, hint));
         }
         _ => {}
     }
     if expected == E::Comma
         && let Some(after) = scan.after_last_token
     {
+        // `1.5` or `2030x`: the parser read a number and stopped at the rest.
+        if after == at && scan.last_char.is_some_and(|c| c.is_ascii_digit()) {
+            return Some(not_a_number(text, at));
+        }
         return Some(missing_comma(after, &next, at));
     }
     None
+}
+
+fn not_a_number(text: &str, at: Pos) -> Explained {
+    let line: Vec<char> = text
+        .lines()
+        .nth(at.line.saturating_sub(1))
+        .unwrap_or("")
+        .chars()
+        .collect();
+    let is_part = |c: &char| !(c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '[' | ']'));
+    let here = at.column.saturating_sub(1).min(line.len());
+    let start = here - line[..here].iter().rev().take_while(|c| is_part(c)).count();
+    let end = here + line[here..].iter().take_while(|c| is_part(c)).count();
+    let word: String = line[start..end].iter().collect();
+    Explained {
+        at: Pos {
+            line: at.line,
+            column: start + 1,
+        },
+        len: end - start,
+        message: format!("`{}` is not a whole number", shorten(&word, 40)),
+        hint: "this field takes a whole number, e.g. 2021".into(),
+    }
 }
 
 /// What stands where ron stopped.

@@ -120,6 +120,56 @@ pub fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
         .map(|(_, candidate)| candidate)
 }
 
+/// The fields of each record of a document, by what [`record_kind`] calls
+/// it (a test keeps them equal to the model's).
+pub fn document_fields(kind: &str) -> Option<&'static [&'static str]> {
+    Some(match kind {
+        "the document" => &[
+            "language",
+            "organisation",
+            "title",
+            "statement",
+            "adoption",
+            "revised",
+            "background",
+            "focus_areas_intro",
+            "focus_areas",
+            "plan_period",
+            "goals_intro",
+            "goals",
+            "references",
+            "notes",
+        ],
+        "a focus area" => &["id", "name", "description", "notes", "links"],
+        "a goal" => &[
+            "number",
+            "focus_area",
+            "text",
+            "description",
+            "plan_period",
+            "notes",
+            "links",
+        ],
+        "`adoption`" => &["text", "by", "date"],
+        "`revised`" => &["text", "date"],
+        "a background section" => &["heading", "paragraphs"],
+        "a plan period" => &["start", "end"],
+        "a reference" => &["text", "title", "url"],
+        "a link" => &["title", "url"],
+        _ => return None,
+    })
+}
+
+/// The path of the record around the value at `path`:
+/// `goals[0].plan_period` → `goals[0]`, `goals[0]` → the document.
+pub fn enclosing(path: &[Segment]) -> &[Segment] {
+    let mut end = path.len();
+    while end > 0 && matches!(path[end - 1], Segment::Index(_)) {
+        end -= 1;
+    }
+    &path[..end.saturating_sub(1)]
+}
+
 /// `` `a`, `b` and `c` ``.
 pub fn listed(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("`{item}`")).collect();
@@ -186,6 +236,47 @@ mod tests {
         );
         assert_eq!(closest("owner", &fields), None);
         assert_eq!(closest("x", &fields), None);
+    }
+
+    #[test]
+    fn the_table_of_fields_is_the_models() {
+        // Each record with an unknown field: the hint lists serde's fields.
+        let document =
+            r#"Document(language: "en", organisation: "o", title: "t", statement: "s", "#;
+        for (kind, source) in [
+            ("the document", format!("{document}zzz: 1)")),
+            (
+                "a focus area",
+                format!("{document}focus_areas: [(zzz: 1)])"),
+            ),
+            ("a goal", format!("{document}goals: [(zzz: 1)])")),
+            ("`adoption`", format!("{document}adoption: (zzz: 1))")),
+            ("`revised`", format!("{document}revised: (zzz: 1))")),
+            (
+                "a background section",
+                format!("{document}background: [(zzz: 1)])"),
+            ),
+            ("a plan period", format!("{document}plan_period: (zzz: 1))")),
+            ("a reference", format!("{document}references: [(zzz: 1)])")),
+            ("a link", format!("{document}goals: [(links: [(zzz: 1)])])")),
+        ] {
+            let err = crate::load::parse("t.ron", source.as_bytes()).unwrap_err();
+            let hint = err.diagnostics()[0].hint.clone().unwrap_or_default();
+            let fields = document_fields(kind).unwrap_or_else(|| panic!("{kind}"));
+            assert!(
+                hint.ends_with(&format!("the fields of {kind} are {}", listed(fields))),
+                "{kind}: {hint}"
+            );
+        }
+    }
+
+    #[test]
+    fn enclosing_records() {
+        let path = |s: &str| super::super::parse_path(s);
+        assert_eq!(enclosing(&path("goals[0].plan_period")), path("goals[0]"));
+        assert_eq!(enclosing(&path("goals[0]")), path(""));
+        assert_eq!(enclosing(&path("adoption")), path(""));
+        assert_eq!(enclosing(&[]), path(""));
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use serde::de::DeserializeOwned;
 
-use super::cause::{self, Expected, Explained, Record};
-use super::scan::Pos;
+use super::cause::{self, Context, Expected, Explained};
+use super::scan::{self, Pos};
 use super::{Diagnostic, LoadError, explain, parse_path};
 
 /// Deserializes `text` as JSON, with a positioned diagnostic on failure.
@@ -83,6 +83,32 @@ fn explain(
             hint: format!("add `\"{field}\": ...` to this object"),
         });
     }
+    // JSON text cannot hold a line break: a string not closed on its line
+    // is reported at the start of the next one.
+    if message.starts_with("control character") && at.column == 1 {
+        let open = scan::scan(text, at).open_string?;
+        return Some(Explained {
+            at: open,
+            len: 1,
+            message: format!(
+                "the string starting at {}:{} is never closed",
+                open.line, open.column
+            ),
+            hint: "put a `\"` where the text ends; in JSON, text ends on its line (a line break inside it is written \\n)".into(),
+        });
+    }
+    if message == "trailing comma" {
+        let after = scan::scan(text, at).after_last_token?;
+        return Some(Explained {
+            at: Pos {
+                column: after.column.saturating_sub(1).max(1),
+                ..after
+            },
+            len: 1,
+            message: "a comma after the last item".into(),
+            hint: "remove this `,`: JSON allows no comma before a closing bracket".into(),
+        });
+    }
     let expected = match category {
         Category::Eof if message.contains("string") => Expected::StringEnd,
         Category::Eof => Expected::More,
@@ -91,7 +117,12 @@ fn explain(
         Category::Syntax => Expected::Other,
         Category::Io | Category::Data => return None,
     };
-    cause::find(text, at, expected, Record('{'))
+    let context = Context {
+        record: '{',
+        path: &segments,
+        document: true,
+    };
+    cause::find(text, at, expected, context)
 }
 
 /// serde names what it expected by Rust type (`u32`, `a sequence`, `struct
@@ -177,8 +208,8 @@ fn hint(message: &str, category: serde_json::error::Category) -> String {
         "an object goes between curly brackets: { \"field\": value, ... }".into()
     } else if has("key must be a string") {
         "in JSON, field names go between double quotes: \"title\": ...".into()
-    } else if has("trailing characters") || has("trailing comma") {
-        "a JSON document is one object { ... }: remove what follows its closing bracket, and any comma before a closing bracket".into()
+    } else if has("trailing characters") {
+        "a JSON document is one object { ... }: remove what follows its closing bracket".into()
     } else if has("control character") {
         "inside text, write a line break as \\n and a tab as \\t".into()
     } else if category == Category::Eof {

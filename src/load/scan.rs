@@ -31,6 +31,8 @@ pub struct Scan {
     /// Just after the last character of the last token before the stop
     /// (whitespace and comments skipped).
     pub after_last_token: Option<Pos>,
+    /// That character.
+    pub last_char: Option<char>,
 }
 
 /// Scans `text` up to (not including) `stop`.
@@ -57,6 +59,7 @@ pub fn scan(text: &str, stop: Pos) -> Scan {
                     Some(close) => {
                         scan.last_string = Some((pos, close));
                         scan.after_last_token = Some(close.next());
+                        scan.last_char = Some('"');
                     }
                     None => {
                         scan.open_string = Some(pos);
@@ -68,6 +71,7 @@ pub fn scan(text: &str, stop: Pos) -> Scan {
                 chars.next();
                 scan.open.push((c, pos));
                 scan.after_last_token = Some(pos.next());
+                scan.last_char = Some(c);
             }
             ')' | ']' | '}' => {
                 chars.next();
@@ -78,14 +82,61 @@ pub fn scan(text: &str, stop: Pos) -> Scan {
                     scan.mismatch = Some((open, (c, pos)));
                 }
                 scan.after_last_token = Some(pos.next());
+                scan.last_char = Some(c);
             }
             _ => {
                 chars.next();
                 scan.after_last_token = Some(pos.next());
+                scan.last_char = Some(c);
             }
         }
     }
     scan
+}
+
+/// True when the brackets from `from` (outside any string or comment) to
+/// the end of `text` close exactly those in `open` (innermost last), and
+/// nothing else: the rest of the file balances.
+pub fn balances(text: &str, from: Pos, open: &[char]) -> bool {
+    let mut stack = open.to_vec();
+    let mut chars = Chars::new(text);
+    while chars.peek().is_some_and(|(pos, _)| pos < from) {
+        chars.next();
+    }
+    let end = Pos {
+        line: usize::MAX,
+        column: usize::MAX,
+    };
+    while let Some((_, c)) = chars.peek() {
+        match c {
+            '/' if chars.peek_second() == Some('/') => {
+                while chars.peek().is_some_and(|(_, c)| c != '\n') {
+                    chars.next();
+                }
+            }
+            '/' if chars.peek_second() == Some('*') => chars.block_comment(),
+            '"' => {
+                chars.next();
+                if chars.string_end(end).is_none() {
+                    return false;
+                }
+            }
+            '(' | '[' | '{' => {
+                chars.next();
+                stack.push(c);
+            }
+            ')' | ']' | '}' => {
+                chars.next();
+                if stack.pop().map(closing) != Some(c) {
+                    return false;
+                }
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+    stack.is_empty()
 }
 
 /// The bracket that closes `open`.
@@ -210,6 +261,16 @@ mod tests {
         let scan = scan(text, at(3, 2));
         assert_eq!(scan.open, [('(', at(1, 1))]);
         assert_eq!(scan.after_last_token, Some(at(1, 8)));
+    }
+
+    #[test]
+    fn the_rest_of_a_file_balances_or_not() {
+        let text = "(a: [(b: 1)), c: \")\"],\n)";
+        // Without the second `)` at 1:12 the rest closes `(` and `[`.
+        assert!(balances(text, at(1, 13), &['(', '[']));
+        // Read from that `)`, as if a `]` were missing before it, it does not.
+        assert!(!balances(text, at(1, 12), &['(']));
+        assert!(!balances("(a: \"open", at(1, 1), &[]));
     }
 
     #[test]

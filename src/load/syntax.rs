@@ -11,34 +11,39 @@ use ron::error::{Position, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::cause::{self, Expected, Explained, Record};
+use super::cause::{self, Context, Expected, Explained};
 use super::explain;
 use super::scan::Pos;
 use super::{Diagnostic, LoadError, clean_path, parse_path};
 
-/// Deserializes RON, with a positioned, explained diagnostic on failure.
-pub(super) fn deserialize<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
+/// Deserializes RON, with a positioned, explained diagnostic on failure;
+/// `document` says the file is a vision document (whose fields are known).
+pub(super) fn deserialize<T: DeserializeOwned>(
+    name: &str,
+    text: &str,
+    document: bool,
+) -> Result<T, LoadError> {
     // Authors write `by: "kommunfullmäktige"`, not `by: Some("kommunfullmäktige")`,
     // without having to know about ron's `#![enable(implicit_some)]` header.
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     let mut de = ron::Deserializer::from_str_with_options(text, &options)
-        .map_err(|err| syntax(name, text, err, ""))?;
+        .map_err(|err| syntax(name, text, err, "", document))?;
     let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
     match result {
-        Ok(document) => {
+        Ok(value) => {
             de.end()
-                .map_err(|code| syntax(name, text, de.span_error(code), ""))?;
-            Ok(document)
+                .map_err(|code| syntax(name, text, de.span_error(code), "", document))?;
+            Ok(value)
         }
         Err(err) => {
             let path = err.path().to_string();
             let spanned = de.span_error(err.into_inner());
-            Err(syntax(name, text, spanned, &path))
+            Err(syntax(name, text, spanned, &path, document))
         }
     }
 }
 
-fn syntax(name: &str, text: &str, err: SpannedError, path: &str) -> LoadError {
+fn syntax(name: &str, text: &str, err: SpannedError, path: &str, document: bool) -> LoadError {
     let start = skip_whitespace(text, err.span.start);
     let end = err.span.end;
     let len = if end.line == start.line {
@@ -51,7 +56,7 @@ fn syntax(name: &str, text: &str, err: SpannedError, path: &str) -> LoadError {
         line: start.line,
         column: start.col,
     };
-    let explained = explain(text, at, &err.code, &path).unwrap_or_else(|| Explained {
+    let explained = explain(text, at, &err.code, &path, document).unwrap_or_else(|| Explained {
         at,
         len,
         message: lower_first(&err.code.to_string()),
@@ -71,8 +76,20 @@ fn syntax(name: &str, text: &str, err: SpannedError, path: &str) -> LoadError {
 }
 
 /// The error in the author's words, when there is more to say than ron does.
-fn explain(text: &str, at: Pos, code: &ron::Error, path: &str) -> Option<Explained> {
+fn explain(
+    text: &str,
+    at: Pos,
+    code: &ron::Error,
+    path: &str,
+    document: bool,
+) -> Option<Explained> {
     use ron::Error as E;
+    let segments = parse_path(path);
+    let context = Context {
+        record: '(',
+        path: &segments,
+        document,
+    };
     match code {
         E::NoSuchStructField {
             expected,
@@ -104,10 +121,10 @@ fn explain(text: &str, at: Pos, code: &ron::Error, path: &str) -> Option<Explain
                 hint,
             })
         }
-        E::ExpectedComma => cause::find(text, at, Expected::Comma, Record('(')),
-        E::ExpectedStringEnd => cause::find(text, at, Expected::StringEnd, Record('(')),
-        E::Eof => cause::find(text, at, Expected::More, Record('(')),
-        E::ExpectedIdentifier => cause::find(text, at, Expected::FieldName, Record('(')),
+        E::ExpectedComma => cause::find(text, at, Expected::Comma, context),
+        E::ExpectedStringEnd => cause::find(text, at, Expected::StringEnd, context),
+        E::Eof => cause::find(text, at, Expected::More, context),
+        E::ExpectedIdentifier => cause::find(text, at, Expected::FieldName, context),
         // A value the file's own checks refused (a colour, a key), or of the
         // wrong kind: the syntax around it is fine, ron's words say it.
         E::Message(_)
@@ -118,7 +135,7 @@ fn explain(text: &str, at: Pos, code: &ron::Error, path: &str) -> Option<Explain
         | E::NoSuchEnumVariant { .. }
         | E::InvalidEscape(_)
         | E::ExpectedDifferentLength { .. } => None,
-        _ => cause::find(text, at, Expected::Other, Record('(')),
+        _ => cause::find(text, at, Expected::Other, context),
     }
 }
 

@@ -147,3 +147,37 @@ fn a_json_document_reloads_as_json() {
     };
     assert_eq!(reloaded.map(|doc| doc.title), Ok("Vision 2031".to_string()));
 }
+
+#[test]
+fn json_syntax_errors_are_traced_to_their_cause() {
+    syntax_error(
+        "bad/unclosed-string.json",
+        &Expected {
+            line: 4,
+            column: 12,
+            message: "the string starting at 4:12 is never closed",
+            hint: "put a `\"` where the text ends; in JSON, text ends on its line (a line break inside it is written \\n)",
+            path: Some("title"),
+        },
+    );
+    syntax_error(
+        "bad/trailing-comma.json",
+        &Expected {
+            line: 7,
+            column: 39,
+            message: "a comma after the last item",
+            hint: "remove this `,`: JSON allows no comma before a closing bracket",
+            path: Some("focus_areas"),
+        },
+    );
+    syntax_error(
+        "bad/unclosed-object.json",
+        &Expected {
+            line: 7,
+            column: 5,
+            message: "the `{` at 7:5 is never closed",
+            hint: "close it with `}` before the `]` on line 8",
+            path: Some("focus_areas[0]"),
+        },
+    );
+}

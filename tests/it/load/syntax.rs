@@ -308,3 +308,86 @@ fn trailing_comments_and_blank_lines_are_fine() {
     source.push_str("\n\n// the end\n/* really */\n\n");
     assert!(load::parse("t.ron", source.as_bytes()).is_ok());
 }
+
+#[test]
+fn a_closing_bracket_of_the_wrong_kind_is_one_too_many_or_one_missing() {
+    // The rest of the file says which: here it balances without the `)`...
+    syntax_error(
+        "bad/extra-closing-bracket.ron",
+        &Expected {
+            line: 8,
+            column: 37,
+            message: "this `)` closes nothing: the `[` at 7:18 is still open",
+            hint: "remove this `)`",
+            path: Some("focus_areas"),
+        },
+    );
+    // ...and here the `)` closes the document, so the list was never closed.
+    syntax_error(
+        "bad/list-never-closed.ron",
+        &Expected {
+            line: 7,
+            column: 18,
+            message: "the `[` at 7:18 is never closed",
+            hint: "close it with `]` before the `)` on line 9",
+            path: Some("focus_areas[1]"),
+        },
+    );
+}
+
+#[test]
+fn a_field_of_the_record_around_says_the_record_was_not_closed() {
+    syntax_error(
+        "bad/record-never-closed.ron",
+        &Expected {
+            line: 7,
+            column: 15,
+            message: "the `(` at 7:15 is never closed",
+            hint: "close it with `)` after its last item, before `focus_areas` on line 8: `focus_areas` is a field of the document, not of `adoption`",
+            path: Some("adoption"),
+        },
+    );
+    // A name that is no field of either is a comma missing (and then a misspelling).
+    let source = "Document(\n    adoption: (text: \"a\"\n    dat: \"2021-05-03\"),\n)";
+    let err = load::parse("d.ron", source.as_bytes()).unwrap_err();
+    let d = &err.diagnostics()[0];
+    assert_eq!(
+        (d.message.as_str(), d.line, d.column),
+        ("a comma is missing here", 2, 25),
+        "{err}"
+    );
+}
+
+#[test]
+fn small_slips_are_named() {
+    syntax_error(
+        "bad/double-comma.ron",
+        &Expected {
+            line: 5,
+            column: 26,
+            message: "one comma too many",
+            hint: "remove this `,`",
+            path: None,
+        },
+    );
+    syntax_error(
+        "bad/single-quotes.ron",
+        &Expected {
+            line: 5,
+            column: 12,
+            message: "text goes between double quotes `\"`, not single quotes `'`",
+            hint: "write \"...\"",
+            path: Some("title"),
+        },
+    );
+    syntax_error(
+        "bad/decimal-number.ron",
+        &Expected {
+            line: 9,
+            column: 18,
+            message: "`1.5` is not a whole number",
+            hint: "this field takes a whole number, e.g. 2021",
+            path: Some("goals[0]"),
+        },
+    );
+}
