@@ -69,7 +69,11 @@ fn apply(source: &str, edits: &[Edit]) -> String {
 
 /// Parsing either succeeds with clean text or fails with a renderable error.
 fn parse_is_total(bytes: &[u8]) {
-    match load::parse("fuzz.ron", bytes) {
+    parse_as_is_total("fuzz.ron", bytes);
+}
+
+fn parse_as_is_total(name: &str, bytes: &[u8]) {
+    match load::parse(name, bytes) {
         Ok(doc) => assert_clean(doc),
         Err(err) => {
             let text = err.to_string();
@@ -77,12 +81,18 @@ fn parse_is_total(bytes: &[u8]) {
             for d in err.diagnostics() {
                 assert!(d.line >= 1 && d.column >= 1 && d.len >= 1, "{d:?}");
                 assert!(
-                    text.contains(&format!("fuzz.ron:{}:{}", d.line, d.column)),
+                    text.contains(&format!("{name}:{}:{}", d.line, d.column)),
                     "{text}"
                 );
             }
         }
     }
+}
+
+/// The built-in document as `export --format json` writes it.
+fn builtin_json() -> String {
+    use vision_tui::export::{self, Format, Options};
+    export::render(&load::builtin(), Format::Json, &Options { notes: true })
 }
 
 proptest! {
@@ -108,6 +118,12 @@ proptest! {
     fn mutated_built_in_document_never_panics(edits in prop::collection::vec(edit(), 1..8)) {
         let source = apply(load::BUILTIN_SOURCE, &edits);
         parse_is_total(source.as_bytes());
+    }
+
+    #[test]
+    fn mutated_json_document_never_panics(edits in prop::collection::vec(edit(), 1..8)) {
+        let source = apply(&builtin_json(), &edits);
+        parse_as_is_total("fuzz.json", source.as_bytes());
     }
 }
 
