@@ -53,6 +53,23 @@ pub fn scan(text: &str, stop: Pos) -> Scan {
                 }
             }
             '/' if chars.peek_second() == Some('*') => chars.block_comment(),
+            'r' if chars.raw_string_hashes().is_some() => {
+                let hashes = chars.raw_string_hashes().unwrap_or(0);
+                for _ in 0..hashes + 2 {
+                    chars.next();
+                }
+                match chars.raw_string_end(stop, hashes) {
+                    Some(close) => {
+                        scan.last_string = Some((pos, close));
+                        scan.after_last_token = Some(close.next());
+                        scan.last_char = Some('#');
+                    }
+                    None => {
+                        scan.open_string = Some(pos);
+                        break;
+                    }
+                }
+            }
             '"' => {
                 chars.next();
                 match chars.string_end(stop) {
@@ -115,6 +132,15 @@ pub fn balances(text: &str, from: Pos, open: &[char]) -> bool {
                 }
             }
             '/' if chars.peek_second() == Some('*') => chars.block_comment(),
+            'r' if chars.raw_string_hashes().is_some() => {
+                let hashes = chars.raw_string_hashes().unwrap_or(0);
+                for _ in 0..hashes + 2 {
+                    chars.next();
+                }
+                if chars.raw_string_end(end, hashes).is_none() {
+                    return false;
+                }
+            }
             '"' => {
                 chars.next();
                 if chars.string_end(end).is_none() {
@@ -215,6 +241,44 @@ impl<'a> Chars<'a> {
         }
     }
 
+    /// At `r#"`: how many `#` the raw string has (`r"` has none).
+    fn raw_string_hashes(&self) -> Option<usize> {
+        let mut rest = self.rest.clone();
+        if rest.next() != Some('r') {
+            return None;
+        }
+        let mut hashes = 0;
+        loop {
+            match rest.next() {
+                Some('#') => hashes += 1,
+                Some('"') => return Some(hashes),
+                _ => return None,
+            }
+        }
+    }
+
+    /// Reads to the end of a raw string whose `r#"` was read: the position
+    /// of its last `#` (or of its quote when it has none), or `None` when it
+    /// is still open at `stop`.
+    fn raw_string_end(&mut self, stop: Pos, hashes: usize) -> Option<Pos> {
+        loop {
+            let (pos, c) = self.next()?;
+            if pos >= stop {
+                return None;
+            }
+            if c == '"' {
+                let closes = self.rest.clone().take(hashes).filter(|&c| c == '#').count() == hashes;
+                if closes {
+                    let mut end = pos;
+                    for _ in 0..hashes {
+                        end = self.next()?.0;
+                    }
+                    return Some(end);
+                }
+            }
+        }
+    }
+
     /// Reads to the closing quote of a string whose opening quote was read;
     /// returns where it is, or `None` when the string is still open at `stop`.
     fn string_end(&mut self, stop: Pos) -> Option<Pos> {
@@ -253,6 +317,15 @@ mod tests {
         assert_eq!(scan.last_string, Some((at(3, 23), at(3, 34))));
         assert_eq!(scan.after_last_token, Some(at(3, 36)), "after the comma");
         assert_eq!((scan.open_string, scan.mismatch), (None, None));
+    }
+
+    #[test]
+    fn raw_strings_hold_quotes_and_brackets() {
+        let text = "(a: r#\"He said \"hi\" (\"#, b: r\"[\", c: [";
+        let scan = scan(text, at(1, 40));
+        assert_eq!(scan.open, [('(', at(1, 1)), ('[', at(1, 38))]);
+        assert_eq!(scan.last_string, Some((at(1, 29), at(1, 32))));
+        assert_eq!(scan.open_string, None);
     }
 
     #[test]

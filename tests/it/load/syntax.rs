@@ -391,3 +391,20 @@ fn small_slips_are_named() {
         },
     );
 }
+
+#[test]
+fn quotes_and_brackets_inside_raw_strings_and_comments_are_text() {
+    let source = r###"Document(
+    language: "en", // a ( comment " with a quote
+    organisation: r#"The 12" [record] town ("#,
+    title: "t" /* ] */
+    statement: "s",
+)"###;
+    let err = load::parse("raw.ron", source.as_bytes()).unwrap_err();
+    let d = &err.diagnostics()[0];
+    assert_eq!(
+        (d.message.as_str(), d.line, d.column),
+        ("a comma is missing here", 4, 15),
+        "{err}"
+    );
+}
