@@ -96,9 +96,15 @@ fn explain(
             found,
             outer,
         } => {
-            let segments = parse_path(path);
             // The path ends in the unknown field itself.
             let record = &segments[..segments.len().saturating_sub(1)];
+            let around = Context {
+                path: record,
+                ..context
+            };
+            if let Some(explained) = cause::field_of_the_record_around(text, at, found, around) {
+                return Some(explained);
+            }
             let kind = explain::record_kind(record, outer.as_deref());
             let (message, hint) = explain::unknown_field(found, expected, &kind);
             Some(Explained {
@@ -125,6 +131,10 @@ fn explain(
         E::ExpectedStringEnd => cause::find(text, at, Expected::StringEnd, context),
         E::Eof => cause::find(text, at, Expected::More, context),
         E::ExpectedIdentifier => cause::find(text, at, Expected::FieldName, context),
+        E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedDifferentStructName { .. } => cause::find(text, at, Expected::Record, context),
+        E::ExpectedArray => cause::find(text, at, Expected::List, context),
         // A value the file's own checks refused (a colour, a key), or of the
         // wrong kind: the syntax around it is fine, ron's words say it.
         E::Message(_)

@@ -408,3 +408,54 @@ fn quotes_and_brackets_inside_raw_strings_and_comments_are_text() {
         "{err}"
     );
 }
+
+#[test]
+fn a_missing_opening_bracket_is_marked_where_it_belongs() {
+    // A field's name where an item was due, and the rest of the file
+    // balances only with a `(` before it: not a list left open.
+    syntax_error(
+        "bad/item-without-opening-bracket.ron",
+        &Expected {
+            line: 9,
+            column: 9,
+            message: "a `(` is missing before `id`",
+            hint: "each item of the list is a record: its fields go between `(` and `)`, ( field: value, ... )",
+            path: Some("focus_areas[1]"),
+        },
+    );
+    // After the field's colon, not at the next line where ron noticed.
+    syntax_error(
+        "bad/list-without-opening-bracket.ron",
+        &Expected {
+            line: 7,
+            column: 17,
+            message: "a `[` is missing: `focus_areas` is a list",
+            hint: "its items go between square brackets: focus_areas: [ ..., ... ]",
+            path: Some("focus_areas"),
+        },
+    );
+    syntax_error(
+        "bad/record-without-opening-bracket.ron",
+        &Expected {
+            line: 7,
+            column: 14,
+            message: "a `(` is missing before `text`",
+            hint: "`adoption` is a record: its fields go between `(` and `)`, ( field: value, ... )",
+            path: Some("adoption"),
+        },
+    );
+}
+
+#[test]
+fn a_record_left_open_before_a_comma_is_not_an_unknown_field() {
+    syntax_error(
+        "bad/record-left-open-with-a-comma.ron",
+        &Expected {
+            line: 7,
+            column: 18,
+            message: "the `(` at 7:18 is never closed",
+            hint: "close it with `)` before `focus_areas` on line 8: `focus_areas` is a field of the document, not of a plan period",
+            path: Some("plan_period.focus_areas"),
+        },
+    );
+}
