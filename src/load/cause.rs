@@ -41,6 +41,10 @@ pub(super) enum Expected {
     Record,
     /// A list's opening `[`.
     List,
+    /// The `:` after a field's name.
+    Colon,
+    /// Text in double quotes.
+    Text,
     /// Anything else.
     Other,
 }

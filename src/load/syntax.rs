@@ -135,6 +135,8 @@ fn explain(
         | E::ExpectedNamedStructLike(_)
         | E::ExpectedDifferentStructName { .. } => cause::find(text, at, Expected::Record, context),
         E::ExpectedArray => cause::find(text, at, Expected::List, context),
+        E::ExpectedMapColon => cause::find(text, at, Expected::Colon, context),
+        E::ExpectedString => cause::find(text, at, Expected::Text, context),
         // A value the file's own checks refused (a colour, a key), or of the
         // wrong kind: the syntax around it is fine, ron's words say it.
         E::Message(_)

@@ -8,6 +8,15 @@ use crate::load::explain;
 use crate::load::locate::Segment;
 use crate::load::scan::{self, Pos, Scan};
 
+/// The rest of `at`'s line.
+fn line_after(text: &str, at: Pos) -> String {
+    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
+    line.chars()
+        .skip(at.column.saturating_sub(1))
+        .take(1024)
+        .collect()
+}
+
 /// Where the parser stopped, and what the source holds up to there.
 pub(super) struct Site<'a> {
     pub text: &'a str,
@@ -57,19 +66,47 @@ impl Site<'_> {
         None
     }
 
-    /// One character out of place: `,,`, `=`, `"field":` in RON.
+    /// One character out of place: `,,`, `::`, `=`, a `:` or an opening
+    /// quote missing, `"field":` in RON.
     pub fn slips(&self) -> Option<Explained> {
         let (at, next) = (self.at, &self.next);
-        if next.first == Some(',') && self.scan.last_char == Some(',') {
+        if let Some(twice @ (',' | ':')) = next.first.filter(|&c| self.scan.last_char == Some(c)) {
+            let which = if twice == ',' { "comma" } else { "colon" };
             return Some(Explained {
                 at,
                 len: 1,
-                message: "one comma too many".into(),
-                hint: "remove this `,`".into(),
+                message: format!("one {which} too many"),
+                hint: format!("remove this `{twice}`"),
             });
         }
         if next.first == Some('=') {
             return Some(equals_sign(self.text, at));
+        }
+        if self.expected == Expected::Colon
+            && let Some(after) = self.scan.after_last_token
+        {
+            return Some(Explained {
+                at: after,
+                len: 1,
+                message: "a `:` is missing after the field's name".into(),
+                hint: format!(
+                    "put a `:` between the name and its value, before `{}`",
+                    next.shown
+                ),
+            });
+        }
+        // `title: Vision 2030",`: text whose opening quote is missing.
+        if self.expected == Expected::Text
+            && !next.quoted
+            && next.first.is_some_and(char::is_alphabetic)
+            && line_after(self.text, at).contains('"')
+        {
+            return Some(Explained {
+                at,
+                len: 1,
+                message: format!("an opening `\"` is missing before `{}`", next.shown),
+                hint: "text goes between double quotes: \"...\"".into(),
+            });
         }
         if self.context.record == '('
             && next.quoted

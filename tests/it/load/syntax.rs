@@ -381,6 +381,28 @@ fn small_slips_are_named() {
         },
     );
     syntax_error(
+        "bad/missing-colon.ron",
+        &Expected {
+            line: 4,
+            column: 17,
+            message: "a `:` is missing after the field's name",
+            hint: "put a `:` between the name and its value, before `\"Example Town\"`",
+            path: None,
+        },
+    );
+    syntax_error(
+        "bad/missing-opening-quote.ron",
+        &Expected {
+            line: 5,
+            column: 12,
+            message: "an opening `\"` is missing before `Vision`",
+            hint: "text goes between double quotes: \"...\"",
+            path: Some("title"),
+        },
+    );
+    let err = load::parse("c.ron", b"Document(\n    language:: \"en\")").unwrap_err();
+    assert_eq!(err.diagnostics()[0].message, "one colon too many", "{err}");
+    syntax_error(
         "bad/decimal-number.ron",
         &Expected {
             line: 9,
