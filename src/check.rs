@@ -4,8 +4,9 @@
 //! found is reported: all validation problems of a document at once, or the
 //! one syntax or read error that stopped it. A bad document never stops the
 //! others from being checked. The report is either for people (the loader's
-//! compiler-style diagnostics, then a one-line summary) or one JSON object for
-//! editors and CI; either way the exit code is 0 when every document is valid
+//! compiler-style diagnostics, at most ten per document and how many more,
+//! then a one-line summary with the true total) or one JSON object with every
+//! problem for editors and CI; either way the exit code is 0 when every document is valid
 //! and [`load::EXIT_DOCUMENT_ERROR`] otherwise.
 
 use std::path::PathBuf;
@@ -24,11 +25,16 @@ pub enum OutputFormat {
     Json,
 }
 
-/// What `check` prints and how it exits.
+/// What `check` prints and how it exits. Problems are for people and go to
+/// standard error, as every other error of the program does; only the
+/// JSON report, which a program reads, goes to standard output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// Everything to print on standard output (ends with a line break).
-    pub output: String,
+    /// For standard output: the JSON report (empty for people).
+    pub stdout: String,
+    /// For standard error: the problems and the summary line (empty for
+    /// JSON); ends with a line break.
+    pub stderr: String,
     /// 0 when every document is valid, 2 otherwise.
     pub exit_code: u8,
 }
@@ -47,16 +53,20 @@ pub fn check(paths: &[PathBuf], format: OutputFormat) -> Report {
         valid: checked.iter().filter(|c| c.error.is_none()).count(),
         problems: checked.iter().map(Checked::problem_count).sum(),
     };
-    let output = match format {
-        OutputFormat::Human => human(&checked, &summary),
-        OutputFormat::Json => json(&checked, summary),
+    let (stdout, stderr) = match format {
+        OutputFormat::Human => (String::new(), human(&checked, &summary)),
+        OutputFormat::Json => (json(&checked, summary), String::new()),
     };
     let exit_code = if summary.valid == summary.documents {
         0
     } else {
         load::EXIT_DOCUMENT_ERROR
     };
-    Report { output, exit_code }
+    Report {
+        stdout,
+        stderr,
+        exit_code,
+    }
 }
 
 /// One document and why it did not load, if it did not.
@@ -93,12 +103,10 @@ fn human(checked: &[Checked], summary: &Summary) -> String {
         let diagnostics = err.diagnostics();
         if diagnostics.is_empty() {
             out.push_str(&err.to_string());
-            out.push_str("\n\n");
+        } else {
+            out.push_str(&load::diagnostic::render_many(diagnostics));
         }
-        for d in diagnostics {
-            out.push_str(&d.to_string());
-            out.push_str("\n\n");
-        }
+        out.push_str("\n\n");
     }
     let documents = count(summary.documents, "document");
     let invalid = summary.documents - summary.valid;
@@ -195,8 +203,24 @@ fn json(checked: &[Checked], summary: Summary) -> String {
         })
         .collect();
     let report = JsonReport { documents, summary };
-    let mut out = serde_json::to_string_pretty(&report)
+    let json = serde_json::to_string_pretty(&report)
         .expect("a report of strings, numbers and booleans always serialises");
+    let mut out = escape_controls(&json);
     out.push('\n');
+    out
+}
+
+/// serde_json escapes the C0 controls only: DEL, C1 and bidirectional
+/// controls from a file name or a quoted line would reach the terminal as
+/// they are. Written as `\uXXXX` escapes they still read back exactly.
+fn escape_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && crate::load::normalize::is_removed(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
     out
 }

@@ -28,7 +28,9 @@ pub fn print(text: &str) -> u8 {
 /// `vision-tui check PATH...`.
 pub fn check(paths: &[std::path::PathBuf], format: crate::check::OutputFormat) -> u8 {
     let report = crate::check::check(paths, format);
-    let status = print(&report.output);
+    // Standard error is unbuffered: a failed write has nowhere to be reported.
+    let _ = io::stderr().lock().write_all(report.stderr.as_bytes());
+    let status = print(&report.stdout);
     if status == 0 {
         report.exit_code
     } else {

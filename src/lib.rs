@@ -2,7 +2,8 @@
 //!
 //! Module map (the Elm architecture, I/O only at the edges):
 //! - [`model`]: serde types of a vision document.
-//! - [`load`]: read, parse, validate and normalise a document; errors with positions.
+//! - [`load`]: read, parse (RON, or JSON by extension), validate and normalise a
+//!   document; errors with positions, printed safely.
 //! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`.
 //! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the

@@ -1,12 +1,19 @@
-//! Reading a document: bytes → text → RON → [`Document`] → normalised and validated.
+//! Reading a document: bytes → text → RON or JSON → [`Document`] →
+//! normalised and validated.
 //!
 //! Nothing here panics on user input. Every failure is a [`LoadError`] whose
 //! `Display` names the file, line and column, quotes the line with a caret
 //! under the spot, and says what to do (see [`diagnostic`]).
 
+mod cause;
 pub mod diagnostic;
+mod explain;
+mod json;
 pub mod locate;
 pub mod normalize;
+pub mod printable;
+mod scan;
+mod syntax;
 pub mod validate;
 
 use std::io::Read;
@@ -16,6 +23,7 @@ use ron::extensions::Extensions;
 
 pub use diagnostic::Diagnostic;
 use locate::Segment;
+pub use printable::printable;
 
 use crate::model::Document;
 
@@ -30,10 +38,14 @@ pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
 pub const EXIT_DOCUMENT_ERROR: u8 = 2;
 
 /// Why a document could not be loaded.
+///
+/// Its `Display` is the message for the user, written in one place
+/// (`Rendered`) through [`printable::Printable`]: whatever a file
+/// name or a quoted value holds, no control sequence reaches the terminal.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", Rendered(self))]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("error: cannot read `{path}`: {source}\n = hint: {hint}")]
     Read {
         /// The path as given.
         path: String,
@@ -43,29 +55,60 @@ pub enum LoadError {
         hint: &'static str,
     },
     /// The file holds nothing but whitespace and comments.
-    #[error(
-        "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
-    )]
     Empty {
         /// The path as given.
         path: String,
     },
     /// The file is larger than [`MAX_DOCUMENT_BYTES`].
-    #[error(
-        "error: `{path}` is too large ({size} bytes; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open"
-    )]
     TooLarge {
         /// The path as given.
         path: String,
-        /// Its size in bytes (at least).
+        /// Its size in bytes, or, when it has none (`/dev/zero`, a pipe),
+        /// how many were read before giving up.
         size: u64,
+        /// False when `size` is only what was read: there was more.
+        exact: bool,
     },
     /// The bytes are not UTF-8 text, or not RON, or not a document.
-    #[error("{0}")]
     Syntax(Box<Diagnostic>),
     /// The document parsed but breaks rules serde cannot check.
-    #[error("{}", render_all(.0))]
     Invalid(Vec<Diagnostic>),
+}
+
+/// How a [`LoadError`] reads: the one `Display` of every variant.
+struct Rendered<'a>(&'a LoadError);
+
+impl std::fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let mut out = printable::Printable(f);
+        match self.0 {
+            LoadError::Read { path, source, hint } => {
+                write!(
+                    out,
+                    "error: cannot read `{path}`: {source}\n = hint: {hint}"
+                )
+            }
+            LoadError::Empty { path } if Format::of(path) == Format::Json => write!(
+                out,
+                "error: `{path}` is empty\n = hint: a JSON document is one object {{ ... }} with the fields in docs/document-format.md; `vision-tui export --format json` writes one"
+            ),
+            LoadError::Empty { path } => write!(
+                out,
+                "error: `{path}` is empty\n = hint: a document is one `Document( ... )`; run `vision-tui` with no path to see the built-in example, or read docs/document-format.md"
+            ),
+            LoadError::TooLarge { path, size, exact } => write!(
+                out,
+                "error: `{path}` is too large ({}{size} bytes{}; documents may be up to {MAX_DOCUMENT_BYTES} bytes)\n = hint: check that this is the vision document you meant to open",
+                if *exact { "" } else { "more than " },
+                if *exact { "" } else { " read" },
+            ),
+            LoadError::Syntax(diagnostic) => {
+                out.write_str(&render_all(std::slice::from_ref(diagnostic)))
+            }
+            LoadError::Invalid(all) => out.write_str(&render_all(all)),
+        }
+    }
 }
 
 impl LoadError {
@@ -80,18 +123,13 @@ impl LoadError {
 }
 
 fn render_all(diagnostics: &[Diagnostic]) -> String {
-    let mut out = String::new();
-    for d in diagnostics {
-        out.push_str(&d.to_string());
-        out.push_str("\n\n");
-    }
     let file = diagnostics.first().map_or("", |d| d.file.as_str());
     let n = diagnostics.len();
-    out.push_str(&format!(
-        "{n} problem{} in {file}",
+    format!(
+        "{}\n\n{n} problem{} in {file}",
+        diagnostic::render_many(diagnostics),
         if n == 1 { "" } else { "s" }
-    ));
-    out
+    )
 }
 
 /// The built-in Vision 2040 document.
@@ -145,24 +183,62 @@ pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(LoadError::TooLarge { path: name, size });
+        // A regular file knows its size; /dev/zero and pipes say 0, and all
+        // that is known is that they gave more than the limit.
+        let read = MAX_DOCUMENT_BYTES;
+        let size = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file() && m.len() > read)
+            .map(|m| m.len());
+        return Err(LoadError::TooLarge {
+            path: name,
+            size: size.unwrap_or(read),
+            exact: size.is_some(),
+        });
     }
     Ok(bytes)
 }
 
-/// Parses, normalises and validates a document; `name` is used in messages.
+/// How a document is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// RON, the format documents are written in by hand.
+    Ron,
+    /// JSON, for documents other programs generate (and `export --format json`).
+    Json,
+}
+
+impl Format {
+    /// The format a file's name says: `.json` (in any case) is JSON,
+    /// anything else RON.
+    pub fn of(name: &str) -> Format {
+        let json = Path::new(name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+        if json { Format::Json } else { Format::Ron }
+    }
+}
+
+/// Parses, normalises and validates a document; `name` is used in messages,
+/// and its extension chooses the format ([`Format::of`]).
 pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let text = source_text(name, bytes)?;
-    let mut document: Document = deserialize(name, text)?;
+    let mut document: Document = match Format::of(name) {
+        Format::Ron => syntax::deserialize(name, text, true)?,
+        Format::Json => json::deserialize(name, text)?,
+    };
     // Normalise before checking, so the checks see the text the screen will
     // show: a title of only spaces or control characters is empty, an NFD id
     // is the same id as its NFC spelling, and no message quotes an escape.
     document.map_text(&mut normalize::clean);
-    let problems = validate::validate(&document);
+    // The source is tokenized once, and only when a problem needs a position.
+    let mut locator = None;
+    let problems = validate::validate(&document, &mut |path| {
+        let locator = locator.get_or_insert_with(|| locate::Locator::new(text));
+        locator.locate(path).map(|pos| pos.line)
+    });
     if !problems.is_empty() {
-        // One pass over the source for all problems, however many there are.
-        let mut locator = locate::Locator::new(text);
+        let mut locator = locator.unwrap_or_else(|| locate::Locator::new(text));
         let lines: Vec<&str> = text.lines().collect();
         let diagnostics = problems
             .into_iter()
@@ -194,7 +270,16 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
 /// the same care: UTF-8 and BOM handling, and errors with file:line:col, the
 /// line, a caret and a hint.
 pub fn parse_ron<T: serde::de::DeserializeOwned>(name: &str, bytes: &[u8]) -> Result<T, LoadError> {
-    deserialize(name, source_text(name, bytes)?)
+    syntax::deserialize(name, source_text(name, bytes)?, false)
+}
+
+/// serde_path_to_error's path without what it could not name: `.` for the
+/// top level, `?` for a field whose name was not read yet.
+fn clean_path(path: &str) -> String {
+    path.split('.')
+        .filter(|part| !part.is_empty() && *part != "?")
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The text of a file: UTF-8, without a byte-order mark, not blank.
@@ -208,127 +293,6 @@ fn source_text<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
         });
     }
     Ok(text)
-}
-
-fn deserialize<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
-    // Authors write `by: "kommunfullmäktige"`, not `by: Some("kommunfullmäktige")`,
-    // without having to know about ron's `#![enable(implicit_some)]` header.
-    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    let mut de = ron::Deserializer::from_str_with_options(text, &options)
-        .map_err(|err| syntax(name, text, err, String::new()))?;
-    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
-    match result {
-        Ok(document) => {
-            de.end()
-                .map_err(|code| syntax(name, text, de.span_error(code), String::new()))?;
-            Ok(document)
-        }
-        Err(err) => {
-            let path = err.path().to_string();
-            let spanned = de.span_error(err.into_inner());
-            Err(syntax(name, text, spanned, path))
-        }
-    }
-}
-
-fn syntax(name: &str, text: &str, err: ron::error::SpannedError, path: String) -> LoadError {
-    let start = skip_whitespace(text, err.span.start);
-    let end = err.span.end;
-    let len = if end.line == start.line {
-        end.col.saturating_sub(start.col)
-    } else {
-        1
-    };
-    let path = if path == "." || path == "?" {
-        String::new()
-    } else {
-        path
-    };
-    let message = err.code.to_string();
-    let hint = match &err.code {
-        // `focus_areas: [ (...), goals: [` reads to ron as a struct named `goals`:
-        // an unclosed bracket, not a misnamed struct.
-        ron::Error::ExpectedDifferentStructName { found, .. } if followed_by_colon(text, end) => {
-            format!("`{found}` is a field name here: a bracket before it is not closed")
-        }
-        code => hint_for(code),
-    };
-    let diagnostic = Diagnostic::at(name, text, start.line, start.col, lower_first(&message))
-        .with_len(len)
-        .with_path(path)
-        .with_hint(hint);
-    LoadError::Syntax(Box::new(diagnostic))
-}
-
-/// ron starts some spans at the whitespace before the offending token (`title: 2030`
-/// would be marked at the space, trailing characters at the end of the line before
-/// them): moves `at` to the next non-whitespace character, if there is one.
-fn skip_whitespace(text: &str, at: ron::error::Position) -> ron::error::Position {
-    let mut skip = at.col.saturating_sub(1);
-    for (line, content) in text.lines().enumerate().skip(at.line.saturating_sub(1)) {
-        if let Some(i) = content.chars().skip(skip).position(|c| !c.is_whitespace()) {
-            return ron::error::Position {
-                line: line + 1,
-                col: skip + i + 1,
-            };
-        }
-        skip = 0;
-    }
-    at
-}
-
-/// True when the first thing after `at` on its line is a `:`.
-fn followed_by_colon(text: &str, at: ron::error::Position) -> bool {
-    let line = text.lines().nth(at.line.saturating_sub(1)).unwrap_or("");
-    let rest: String = line.chars().skip(at.col.saturating_sub(1)).collect();
-    rest.trim_start().starts_with(':')
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        _ => s.to_string(),
-    }
-}
-
-fn hint_for(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::NoSuchStructField { .. } => {
-            "check the spelling, or remove the field; every field is listed in docs/document-format.md".into()
-        }
-        E::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("add `{field}: ...` inside this `{outer}( ... )`"),
-            None => format!("add `{field}: ...` here"),
-        },
-        E::DuplicateStructField { field, .. } => format!("remove one of the two `{field}` fields"),
-        E::ExpectedString | E::ExpectedStringEnd => "text goes between double quotes: \"...\"".into(),
-        E::ExpectedInteger | E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => {
-            "this field takes a whole number, e.g. 2021".into()
-        }
-        E::InvalidValueForType { expected, .. } => format!("write {expected} here"),
-        E::ExpectedArray | E::ExpectedArrayEnd => "a list goes between square brackets: [ ..., ... ]".into(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedStructLikeEnd => {
-            "a record goes between round brackets: ( field: value, ... )".into()
-        }
-        E::ExpectedDifferentStructName { expected, .. } => format!("name it `{expected}`, or leave the name out"),
-        E::ExpectedComma => "separate items with a comma".into(),
-        E::Eof => "the file ends too early: a bracket or a quote is not closed".into(),
-        E::TrailingCharacters => {
-            "a document is one `Document( ... )`: remove what follows its closing bracket".into()
-        }
-        E::ExceededRecursionLimit => {
-            "the brackets nest far deeper than any document needs; check for unbalanced brackets".into()
-        }
-        E::UnclosedBlockComment => "close the comment with */".into(),
-        // Our own checks (colours, modifiers) say in the message what to write.
-        E::Message(_) => "change the value marked above".into(),
-        E::InvalidEscape(_) => "inside text, write a backslash as \\\\ and a quote as \\\"".into(),
-        _ => "check for a missing comma, bracket or quote at or just before this spot".into(),
-    }
 }
 
 fn not_utf8(name: &str, bytes: &[u8], err: std::str::Utf8Error) -> LoadError {

@@ -47,6 +47,10 @@ pub fn about(kind: FileKind, err: LoadError) -> LoadError {
                 "check the spelling, or remove the field; every field is listed in {}",
                 kind.docs()
             )
+        } else if hint.contains("the fields of") {
+            // The loader names the fields and the likely one; the
+            // documentation says what each does.
+            format!("{hint}; every field is listed in {}", kind.docs())
         } else if hint.contains("Document(") {
             "the file is one `( ... )`: remove what follows its closing bracket".to_string()
         } else {

@@ -244,7 +244,8 @@ impl Default for Theme {
 pub enum ThemeError {
     /// No built-in theme has this name and it is not a path.
     #[error(
-        "error: no theme named `{0}`\n = hint: built-in themes are default, light, high-contrast and monochrome; or give the path of a .ron theme file (docs/theme-format.md, THEME FILES in `vision-tui man`)"
+        "error: no theme named `{}`\n = hint: built-in themes are default, light, high-contrast and monochrome; or give the path of a .ron theme file (docs/theme-format.md, THEME FILES in `vision-tui man`)",
+        load::printable(.0)
     )]
     Unknown(String),
     /// The theme file is unreadable or invalid.

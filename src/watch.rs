@@ -111,9 +111,10 @@ impl DocumentWatcher {
     }
 }
 
-/// One line for the banner: `file:line:col: message` (and how many more).
+/// One line for the banner: `file:line:col: message` (and how many more),
+/// without the control characters a file name or message may quote.
 pub fn summary(err: &load::LoadError) -> String {
-    match err.diagnostics() {
+    let line = match err.diagnostics() {
         [] => err
             .to_string()
             .lines()
@@ -132,7 +133,8 @@ pub fn summary(err: &load::LoadError) -> String {
                 first.file, first.line, first.column, first.message
             )
         }
-    }
+    };
+    load::printable(&line).into_owned()
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -144,6 +146,14 @@ fn hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_banner_line_holds_no_control_characters() {
+        let err = load::parse("v\u{1b}]0;x\u{7}.ron", b"Document(nmae: 1)").unwrap_err();
+        let line = summary(&err);
+        assert!(line.starts_with("v]0;x.ron:1:10: "), "{line:?}");
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
 
     #[test]
     fn an_idle_watcher_reads_nothing() {

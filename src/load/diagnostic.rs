@@ -1,23 +1,37 @@
 //! One problem in a document, rendered the way compilers do it:
 //!
 //! ```text
-//! error: unknown focus area `omstalning`
-//!  --> vision.ron:58:25
+//! error: goal 2 names focus area `omstalning`, which does not exist
+//!   --> vision.ron:58:25
 //!    |
 //! 58 |             focus_area: "omstalning",
 //!    |                         ^^^^^^^^^^^^
-//!    = at: goals[1].focus_area
 //!    = hint: valid ids are: experimentlust, omstallning
 //! ```
 //!
+//! The field path (`goals[1].focus_area`) is kept for programs (`check
+//! --format json`) but never printed: the message says it in the
+//! document's words.
+//!
 //! Hand-written rather than ariadne or miette: the format is a dozen lines,
-//! stays plain ASCII (it must read right on `TERM=dumb` and in CI logs), and the
+//! stays plain text (it must read right on `TERM=dumb` and in CI logs; ASCII
+//! but for the `…` of a cut line and what the line itself holds), and the
 //! caret must line up under wide and combining characters, which
-//! `unicode-width` gives us directly.
+//! `unicode-width` gives us directly. A long line is cut to a window around
+//! the mark, with `…` where text is left out (see [`excerpt`]). Everything
+//! is written through [`Printable`], so no text from the user's file (the
+//! file name, a quoted value, the line) can send a control sequence to the
+//! terminal.
 
-use std::fmt;
+mod excerpt;
 
-use unicode_width::UnicodeWidthStr;
+use std::fmt::{self, Write};
+
+use super::printable::{Printable, shorten};
+
+/// Messages and hints are cut after this many characters (they quote values
+/// from the file, which may be any length).
+const MAX_MESSAGE: usize = 1_000;
 
 /// A problem at a place in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +48,8 @@ pub struct Diagnostic {
     pub source_line: String,
     /// What is wrong.
     pub message: String,
-    /// Where in the document's structure, e.g. `goals[1].focus_area`.
+    /// Where in the document's structure, e.g. `goals[1].focus_area`: for
+    /// programs, not printed.
     pub path: Option<String>,
     /// What to do about it.
     pub hint: Option<String>,
@@ -80,45 +95,45 @@ impl Diagnostic {
     }
 }
 
+/// At most this many problems of one file are printed; the rest are counted
+/// (a config binding every action to one key has hundreds, all alike).
+pub const MAX_SHOWN: usize = 10;
+
+/// The problems of one file as people read them: each diagnostic, a blank
+/// line between them, and after the first [`MAX_SHOWN`] only how many more
+/// there are. Documents, configs, themes and `check` all print through this.
+pub fn render_many(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for (i, d) in diagnostics.iter().take(MAX_SHOWN).enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(&d.to_string());
+    }
+    if let Some(more) = diagnostics.len().checked_sub(MAX_SHOWN).filter(|&n| n > 0) {
+        out.push_str(&format!("\n\n… and {more} more"));
+    }
+    out
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let number = self.line.to_string();
         let gutter = " ".repeat(number.len());
-        // Show the line as the terminal will: tabs as spaces, no control or
-        // bidi characters. The column counts the line's own characters, so
-        // the text before the caret is cut from the line before filtering.
-        let show = |c: char| match c {
-            '\t' => Some(' '),
-            c if super::normalize::is_removed(c) => None,
-            c => Some(c),
-        };
-        let shown: String = self.source_line.chars().filter_map(show).collect();
-        let skip = self.column.saturating_sub(1);
-        let before: String = self
-            .source_line
-            .chars()
-            .take(skip)
-            .filter_map(show)
-            .collect();
-        let marked: String = self
-            .source_line
-            .chars()
-            .skip(skip)
-            .take(self.len)
-            .filter_map(show)
-            .collect();
-        let indent = " ".repeat(before.width());
-        let carets = "^".repeat(marked.width().max(1));
-        writeln!(f, "error: {}", self.message)?;
+        let excerpt = excerpt::excerpt(&self.source_line, self.column, self.len);
+        let shown = excerpt.text;
+        let indent = " ".repeat(excerpt.indent);
+        let carets = "^".repeat(excerpt.carets);
+        // A message quoting a value from a huge line stays a line long.
+        let message = shorten(&self.message, MAX_MESSAGE);
+        let mut f = Printable(f);
+        writeln!(f, "error: {message}")?;
         writeln!(f, "{gutter}--> {}:{}:{}", self.file, self.line, self.column)?;
         writeln!(f, "{gutter} |")?;
         writeln!(f, "{number} | {shown}")?;
         write!(f, "{gutter} | {indent}{carets}")?;
-        if let Some(path) = &self.path {
-            write!(f, "\n{gutter} = at: {path}")?;
-        }
         if let Some(hint) = &self.hint {
-            write!(f, "\n{gutter} = hint: {hint}")?;
+            write!(f, "\n{gutter} = hint: {}", shorten(hint, MAX_MESSAGE))?;
         }
         Ok(())
     }
@@ -138,7 +153,8 @@ mod tests {
         let text = d.to_string();
         assert_eq!(
             text,
-            "error: unknown field `nmae`\n --> f.ron:2:15\n  |\n2 |   name: \"Ö\", nmae: 1,\n  |               ^^^^\n  = at: focus_areas[0]\n  = hint: check the spelling"
+            "error: unknown field `nmae`\n --> f.ron:2:15\n  |\n2 |   name: \"Ö\", nmae: 1,\n  |               ^^^^\n  = hint: check the spelling",
+            "the path is for programs, not printed"
         );
     }
 
@@ -152,6 +168,30 @@ mod tests {
     fn caret_ignores_control_characters_before_it() {
         let d = Diagnostic::at("f.ron", "\"a\u{1b}\u{202E}b\" x", 1, 8, "here".into());
         assert!(d.to_string().contains("1 | \"ab\" x\n  |      ^"), "{d}");
+    }
+
+    #[test]
+    fn nothing_quoted_from_the_file_reaches_the_terminal_raw() {
+        let osc52 = "\u{1b}]52;c;aGk=\u{7}";
+        let d = Diagnostic::at(
+            &format!("f{osc52}.ron"),
+            "x",
+            1,
+            1,
+            format!("bad `{osc52}`"),
+        )
+        .with_path(format!("a{osc52}"))
+        .with_hint(format!("not \u{9b}2J\u{202e}{osc52}"));
+        let text = d.to_string();
+        assert!(
+            !text.chars().any(|c| c != '\n' && c.is_control()),
+            "{text:?}"
+        );
+        assert!(
+            text.contains("error: bad `]52;c;aGk=`\n --> f]52;c;aGk=.ron:1:1\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("= hint: not 2J]52;c;aGk="), "{text}");
     }
 
     #[test]

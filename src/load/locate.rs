@@ -1,10 +1,11 @@
-//! Finds where a value stands in RON source, given its field path.
+//! Finds where a value stands in RON or JSON source, given its field path.
 //!
 //! serde hands the loader a document without positions, so problems found
 //! after parsing (a goal naming a focus area that does not exist, a duplicate
 //! id) would otherwise have no line and column. The source has already parsed
 //! at this point, so a small tokenizer that only has to follow valid RON is
-//! enough to walk `goals[3].focus_area` back to its spot.
+//! enough to walk `goals[3].focus_area` back to its spot. JSON reads to it
+//! as RON with `{ "field": value }` records.
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub fn display_path(path: &[Segment]) -> String {
 #[derive(Debug, Clone, PartialEq)]
 enum Kind {
     Ident(String),
+    /// A string followed by `:`: a JSON object's (or a RON map's) key.
+    Key(String),
     Atom, // strings, chars, numbers
     Open(char),
     Close,
@@ -225,14 +228,15 @@ fn enter(tokens: &[Token], mut i: usize) -> Option<(usize, char)> {
 /// (name, token index of the field's value). Empty when it is not a record.
 fn record_fields(tokens: &[Token], value: usize) -> Vec<(String, usize)> {
     let mut fields = Vec::new();
-    let Some((mut i, '(')) = enter(tokens, value) else {
+    let Some((mut i, '(' | '{')) = enter(tokens, value) else {
         return fields;
     };
     while let Some(token) = tokens.get(i) {
         match &token.kind {
             Kind::Close => break,
             Kind::Comma => i += 1,
-            Kind::Ident(field) if matches!(tokens.get(i + 1), Some(t) if t.kind == Kind::Colon) => {
+            Kind::Ident(field) | Kind::Key(field) if matches!(tokens.get(i + 1), Some(t) if t.kind == Kind::Colon) =>
+            {
                 fields.push((field.clone(), i + 2));
                 i = skip_value(tokens, i + 2);
             }
@@ -316,10 +320,17 @@ fn tokenize(source: &str) -> Vec<Token> {
             while j < chars.len() && chars[j] != c {
                 j += if chars[j] == '\\' { 2 } else { 1 };
             }
-            tokens.push(Token {
-                kind: Kind::Atom,
-                pos: start,
-            });
+            let key = c == '"'
+                && chars
+                    .get(j + 1..)
+                    .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
+                    == Some(&':');
+            let kind = if key {
+                Kind::Key(chars[i + 1..j].iter().collect())
+            } else {
+                Kind::Atom
+            };
+            tokens.push(Token { kind, pos: start });
             j + 1
         } else if c == 'r'
             && matches!(chars.get(i + 1), Some('"' | '#'))
@@ -456,6 +467,16 @@ Document(
         assert_eq!(at(&["goals", "0", "focus_area"]), Some((9, 37, 4)));
         assert_eq!(at(&["goals", "1"]), None);
         assert_eq!(at(&["nope"]), None);
+    }
+
+    #[test]
+    fn finds_fields_of_json_objects() {
+        let json = "{\n  \"title\": \"T\",\n  \"goals\": [\n    {\"number\": 1, \"focus_area\" : \"zzz\"},\n    {\"number\": 2}\n  ]\n}";
+        let at = |spec: &[&str]| locate(json, &path(spec)).map(|p| (p.line, p.column, p.len));
+        assert_eq!(at(&["title"]), Some((2, 12, 3)));
+        assert_eq!(at(&["goals", "0", "focus_area"]), Some((4, 34, 5)));
+        assert_eq!(at(&["goals", "1", "number"]), Some((5, 16, 1)));
+        assert_eq!(at(&["goals", "2"]), None);
     }
 
     #[test]

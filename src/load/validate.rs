@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::locate::Segment;
+use super::printable::shorten;
 use crate::model::{Document, PlanPeriod};
 
 /// A problem with a parsed document, located by its field path.
@@ -20,6 +21,11 @@ pub struct Problem {
     pub hint: String,
 }
 
+/// A value from the document as a message quotes it: at most a line's worth.
+fn quoted(value: &str) -> String {
+    format!("`{}`", shorten(value, 60))
+}
+
 fn field(name: &str) -> Segment {
     Segment::Field(name.to_string())
 }
@@ -28,15 +34,28 @@ fn at(parts: &[Segment]) -> Vec<Segment> {
     parts.to_vec()
 }
 
-/// All semantic problems in `doc`, in document order.
-pub fn validate(doc: &Document) -> Vec<Problem> {
+/// All semantic problems in `doc`, in document order. `line_of` says which
+/// line a value is on, for messages that point to a second place ("also
+/// used by the 1st goal, on line 13"); it is only asked when there is one.
+pub fn validate(
+    doc: &Document,
+    line_of: &mut dyn FnMut(&[Segment]) -> Option<usize>,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |path: Vec<Segment>, message: String, hint: &str| {
+    let push = |problems: &mut Vec<Problem>, path: Vec<Segment>, message: String, hint: &str| {
         problems.push(Problem {
             path,
             message,
             hint: hint.to_string(),
         });
+    };
+    // "the 1st goal, on line 13": human numbering and where it is.
+    let mut other = |list: &str, i: usize, noun: &str| {
+        let ordinal = super::explain::ordinal(i + 1);
+        match line_of(&[field(list), Segment::Index(i)]) {
+            Some(line) => format!("the {ordinal} {noun}, on line {line}"),
+            None => format!("the {ordinal} {noun}"),
+        }
     };
 
     for (name, value) in [
@@ -47,6 +66,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     ] {
         if value.is_empty() {
             push(
+                &mut problems,
                 at(&[field(name)]),
                 format!("`{name}` is empty"),
                 "write the text between the quotes",
@@ -54,30 +74,36 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
     if let Some(date) = doc.adoption.as_ref().and_then(|a| a.date.as_deref()) {
-        check_date(date, at(&[field("adoption"), field("date")]), &mut push);
+        check_date(date, at(&[field("adoption"), field("date")]), &mut problems);
     }
     if let Some(date) = doc.revised.as_ref().and_then(|r| r.date.as_deref()) {
-        check_date(date, at(&[field("revised"), field("date")]), &mut push);
+        check_date(date, at(&[field("revised"), field("date")]), &mut problems);
     }
     if let Some(period) = doc.plan_period {
-        check_period(period, at(&[field("plan_period")]), &mut push);
+        check_period(period, at(&[field("plan_period")]), &mut problems);
     }
 
     let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    // (index of the problem, index of the area) of each duplicate id.
+    let mut duplicates = Vec::new();
     for (i, area) in doc.focus_areas.iter().enumerate() {
         let path = |name: &str| vec![field("focus_areas"), Segment::Index(i), field(name)];
         if let Some(problem) = id_problem(&area.id) {
             push(
+                &mut problems,
                 path("id"),
                 problem,
                 "use letters, digits, `-` and `_`, e.g. \"vackra-miljoer\"",
             );
-        } else if let Some(first) = first_seen.get(area.id.as_str()) {
+        } else if let Some(&first) = first_seen.get(area.id.as_str()) {
+            duplicates.push((problems.len(), i));
             push(
+                &mut problems,
                 path("id"),
                 format!(
-                    "duplicate focus-area id `{}` (also used by focus_areas[{first}])",
-                    area.id
+                    "duplicate focus-area id {} (also used by {})",
+                    quoted(&area.id),
+                    other("focus_areas", first, "focus area")
                 ),
                 "give every focus area its own id",
             );
@@ -86,6 +112,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
         if area.name.is_empty() {
             push(
+                &mut problems,
                 path("name"),
                 "focus-area `name` is empty".into(),
                 "write the area's name between the quotes",
@@ -105,27 +132,32 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
     let mut valid_ids = ids
         .iter()
         .take(MAX_LISTED)
-        .copied()
+        .map(|id| shorten(id, 60))
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > MAX_LISTED {
         valid_ids.push_str(&format!(" (and {} more)", ids.len() - MAX_LISTED));
     }
     let mut numbers: HashMap<u32, usize> = HashMap::new();
+    // Goals naming an id no area has: (index of the problem, id, goal number).
+    let mut unknown = Vec::new();
     for (i, goal) in doc.goals.iter().enumerate() {
         let path = |name: &str| vec![field("goals"), Segment::Index(i), field(name)];
         if goal.number == 0 {
             push(
+                &mut problems,
                 path("number"),
                 "goal number 0: numbers start at 1".into(),
                 "number the goals 1, 2, 3, ...",
             );
-        } else if let Some(first) = numbers.get(&goal.number) {
+        } else if let Some(&first) = numbers.get(&goal.number) {
             push(
+                &mut problems,
                 path("number"),
                 format!(
-                    "duplicate goal number {} (also used by goals[{first}])",
-                    goal.number
+                    "duplicate goal number {} (also used by {})",
+                    goal.number,
+                    other("goals", first, "goal")
                 ),
                 "give every goal its own number",
             );
@@ -140,27 +172,90 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             } else {
                 format!("valid ids are: {valid_ids}")
             };
+            unknown.push((problems.len(), goal.focus_area.as_str(), goal.number));
             push(
+                &mut problems,
                 path("focus_area"),
                 format!(
-                    "goal {} names focus area `{}`, which does not exist",
-                    goal.number, goal.focus_area
+                    "goal {} names focus area {}, which does not exist",
+                    goal.number,
+                    quoted(&goal.focus_area)
                 ),
                 &hint,
             );
         }
         if goal.text.is_empty() {
             push(
+                &mut problems,
                 path("text"),
                 format!("goal {} has no text", goal.number),
                 "write the goal between the quotes",
             );
         }
         if let Some(period) = goal.plan_period {
-            check_period(period, path("plan_period"), &mut push);
+            check_period(period, path("plan_period"), &mut problems);
         }
     }
+    explain_by_duplicates(doc, &mut problems, &duplicates, &unknown);
     problems
+}
+
+/// A focus area given another area's id (copied and not renamed) leaves the
+/// goals meant for it naming an id no area has. Those goals are the
+/// duplicate's consequence, not problems of their own: they are said in the
+/// duplicate's hint, each missing id at the duplicate whose name is most
+/// like it. When more ids are missing than there are duplicates, some are
+/// not explained by them, and every goal is reported on its own.
+fn explain_by_duplicates(
+    doc: &Document,
+    problems: &mut Vec<Problem>,
+    duplicates: &[(usize, usize)],
+    unknown: &[(usize, &str, u32)],
+) {
+    let mut missing: Vec<&str> = Vec::new();
+    for &(_, id, _) in unknown {
+        if !missing.contains(&id) {
+            missing.push(id);
+        }
+    }
+    if duplicates.is_empty() || missing.is_empty() || missing.len() > duplicates.len() {
+        return;
+    }
+    let mut free: Vec<(usize, usize)> = duplicates.to_vec();
+    for id in missing {
+        let likeness = |&(_, area): &(usize, usize)| {
+            let name = doc.focus_areas[area].name.to_lowercase();
+            strsim::normalized_levenshtein(&name, &id.to_lowercase())
+        };
+        let Some(best) =
+            (0..free.len()).max_by(|&a, &b| likeness(&free[a]).total_cmp(&likeness(&free[b])))
+        else {
+            return;
+        };
+        let (problem, _) = free.swap_remove(best);
+        let goals: Vec<String> = unknown
+            .iter()
+            .filter(|&&(_, other, _)| other == id)
+            .map(|&(_, _, number)| number.to_string())
+            .collect();
+        let named = match goals.as_slice() {
+            [one] => format!("goal {one} names"),
+            [init @ .., last] => format!("goals {} and {last} name", init.join(", ")),
+            [] => continue,
+        };
+        problems[problem].hint = format!(
+            "give every focus area its own id; {named} {}, which no focus area has: was this one meant to be {}?",
+            quoted(id),
+            quoted(id)
+        );
+    }
+    let explained: std::collections::HashSet<usize> =
+        unknown.iter().map(|&(problem, _, _)| problem).collect();
+    let mut index = 0;
+    problems.retain(|_| {
+        index += 1;
+        !explained.contains(&(index - 1))
+    });
 }
 
 fn id_problem(id: &str) -> Option<String> {
@@ -169,33 +264,34 @@ fn id_problem(id: &str) -> Option<String> {
     }
     id.chars()
         .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
-        .map(|c| format!("focus-area id `{id}` contains {c:?}, which ids may not"))
+        .map(|c| {
+            format!(
+                "focus-area id {} contains {c:?}, which ids may not",
+                quoted(id)
+            )
+        })
 }
 
-fn check_period(
-    period: PlanPeriod,
-    path: Vec<Segment>,
-    push: &mut impl FnMut(Vec<Segment>, String, &str),
-) {
+fn check_period(period: PlanPeriod, path: Vec<Segment>, problems: &mut Vec<Problem>) {
     if period.start > period.end {
-        push(
+        problems.push(Problem {
             path,
-            format!(
+            message: format!(
                 "plan period ends ({}) before it starts ({})",
                 period.end, period.start
             ),
-            "write it as (start: FIRST_YEAR, end: LAST_YEAR)",
-        );
+            hint: "write it as (start: FIRST_YEAR, end: LAST_YEAR)".into(),
+        });
     }
 }
 
-fn check_date(date: &str, path: Vec<Segment>, push: &mut impl FnMut(Vec<Segment>, String, &str)) {
+fn check_date(date: &str, path: Vec<Segment>, problems: &mut Vec<Problem>) {
     if !is_iso_date(date) {
-        push(
+        problems.push(Problem {
             path,
-            format!("`{date}` is not a date"),
-            "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"",
-        );
+            message: format!("{} is not a date", quoted(date)),
+            hint: "write dates as YYYY-MM-DD, e.g. \"2018-03-28\"".into(),
+        });
     }
 }
 

@@ -3,11 +3,14 @@
 //! says the same as the human one, and `init` writes a valid starter without
 //! ever overwriting a file.
 
+mod output;
+mod starter;
+
 use crate::support::{Cleanup, fixture, fixtures_in, temp_dir};
 use std::path::{Path, PathBuf};
 
 use vision_tui::check::{self, OutputFormat, Report};
-use vision_tui::init::{self, InitError, STARTER};
+use vision_tui::init;
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR, LoadError};
 
 fn human(paths: &[PathBuf]) -> Report {
@@ -16,8 +19,9 @@ fn human(paths: &[PathBuf]) -> Report {
 
 fn json(paths: &[PathBuf]) -> (u8, serde_json::Value) {
     let report = check::check(paths, OutputFormat::Json);
-    let value = serde_json::from_str(&report.output)
-        .unwrap_or_else(|err| panic!("not JSON ({err}):\n{}", report.output));
+    assert_eq!(report.stderr, "", "the JSON report is all on stdout");
+    let value = serde_json::from_str(&report.stdout)
+        .unwrap_or_else(|err| panic!("not JSON ({err}):\n{}", report.stdout));
     (report.exit_code, value)
 }
 
@@ -68,12 +72,12 @@ fn every_bad_fixture_exits_2_with_its_positioned_problems() {
         for d in err.diagnostics() {
             assert!(
                 report
-                    .output
+                    .stderr
                     .contains(&format!("--> {file}:{}:{}\n", d.line, d.column)),
                 "no `{file}:{}:{}` in\n{}",
                 d.line,
                 d.column,
-                report.output
+                report.stderr
             );
         }
         let n = err.diagnostics().len().max(1);
@@ -81,7 +85,7 @@ fn every_bad_fixture_exits_2_with_its_positioned_problems() {
             "checked 1 document: 0 valid, 1 with {}",
             plural(n, "problem")
         );
-        assert_eq!(report.output, expected_report(&[path], &summary), "{file}");
+        assert_eq!(report.stderr, expected_report(&[path], &summary), "{file}");
     }
 }
 
@@ -98,7 +102,7 @@ fn all_bad_fixtures_in_one_run_are_each_reported() {
     let n = paths.len();
     let summary = format!("checked {n} documents: 0 valid, {n} with {problems} problems");
     let bad: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    assert_eq!(report.output, expected_report(&bad, &summary));
+    assert_eq!(report.stderr, expected_report(&bad, &summary));
 }
 
 #[test]
@@ -107,7 +111,7 @@ fn three_problems_are_all_reported_in_one_run() {
     let file = path.display().to_string();
     let report = human(std::slice::from_ref(&path));
     assert_eq!(report.exit_code, EXIT_DOCUMENT_ERROR);
-    let text = &report.output;
+    let text = &report.stderr;
     assert_eq!(text.matches("error: ").count(), 3, "{text}");
     for (line, column) in [(5, 12), (13, 33), (14, 18)] {
         assert!(
@@ -121,7 +125,7 @@ fn three_problems_are_all_reported_in_one_run() {
         .find("error: goal 1 names focus area `blue`, which does not exist\n")
         .expect(text);
     let duplicate = text
-        .find("error: duplicate goal number 1 (also used by goals[0])\n")
+        .find("error: duplicate goal number 1 (also used by the 1st goal, on line 13)\n")
         .expect(text);
     assert!(title < blue && blue < duplicate, "{text}");
     assert!(
@@ -144,7 +148,7 @@ fn unreadable_and_empty_files_count_as_one_problem_each() {
     let empty = fixture("bad/empty.ron");
     let report = human(&[missing.clone(), empty.clone()]);
     assert_eq!(report.exit_code, EXIT_DOCUMENT_ERROR);
-    let text = &report.output;
+    let text = &report.stderr;
     assert!(
         text.starts_with(&format!("error: cannot read `{}`: ", missing.display())),
         "{text}"
@@ -178,13 +182,14 @@ fn good_documents_and_the_starter_are_all_valid() {
     assert_eq!(
         report,
         Report {
-            output: format!("checked {} documents: all valid\n", paths.len()),
+            stdout: String::new(),
+            stderr: format!("checked {} documents: all valid\n", paths.len()),
             exit_code: 0,
         }
     );
 
     let report = human(&[starter]);
-    assert_eq!(report.output, "checked 1 document: all valid\n");
+    assert_eq!(report.stderr, "checked 1 document: all valid\n");
     assert_eq!(report.exit_code, 0);
 }
 
@@ -207,7 +212,7 @@ fn a_mix_of_good_and_bad_documents_exits_2_and_counts_both() {
     assert_eq!(report.exit_code, EXIT_DOCUMENT_ERROR);
     // 3 + 1 + 1 problems; the problems come in the order the files were named.
     assert_eq!(
-        report.output,
+        report.stderr,
         expected_report(
             &[&bad[0], &bad[1], &bad[2]],
             "checked 5 documents: 2 valid, 3 with 5 problems"
@@ -215,9 +220,9 @@ fn a_mix_of_good_and_bad_documents_exits_2_and_counts_both() {
     );
     for good in &good {
         assert!(
-            !report.output.contains(&good.display().to_string()),
+            !report.stderr.contains(&good.display().to_string()),
             "valid documents are not listed as problems:\n{}",
-            report.output
+            report.stderr
         );
     }
 
@@ -225,10 +230,10 @@ fn a_mix_of_good_and_bad_documents_exits_2_and_counts_both() {
     assert_eq!(report.exit_code, EXIT_DOCUMENT_ERROR);
     assert!(
         report
-            .output
+            .stderr
             .ends_with("\n\nchecked 2 documents: 1 valid, 1 with 1 problem\n"),
         "{}",
-        report.output
+        report.stderr
     );
 }
 
@@ -236,7 +241,7 @@ fn a_mix_of_good_and_bad_documents_exits_2_and_counts_both() {
 fn no_paths_is_not_a_panic() {
     let report = human(&[]);
     assert_eq!(report.exit_code, 0);
-    assert_eq!(report.output, "checked 0 documents\n");
+    assert_eq!(report.stderr, "checked 0 documents\n");
     let (code, value) = json(&[]);
     assert_eq!(code, 0);
     assert_eq!(
@@ -260,11 +265,11 @@ fn json_report_has_every_problem_with_its_position() {
     ];
     let report = check::check(&paths, OutputFormat::Json);
     assert!(
-        report.output.starts_with("{\n  \"documents\": [\n"),
+        report.stdout.starts_with("{\n  \"documents\": [\n"),
         "pretty-printed:\n{}",
-        report.output
+        report.stdout
     );
-    assert!(report.output.ends_with("}\n"), "{}", report.output);
+    assert!(report.stdout.ends_with("}\n"), "{}", report.stdout);
     let (code, value) = json(&paths);
     assert_eq!(code, EXIT_DOCUMENT_ERROR);
     assert_eq!(
@@ -379,117 +384,4 @@ fn json_report_counts_every_bad_fixture() {
             assert_eq!(problem["column"], d.column, "{document}");
         }
     }
-}
-
-// ---------------------------------------------------------------- init
-
-#[test]
-fn init_writes_a_valid_starter_and_never_overwrites() {
-    let dir = temp_dir("init");
-    let _cleanup = Cleanup(dir.clone());
-    let path = dir.join("vision.ron");
-    init::init(&path).expect("init");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), STARTER);
-    let doc = load::from_path(&path).unwrap_or_else(|err| panic!("{err}"));
-    assert!(doc.organisation.starts_with("Northfield"));
-    let report = human(std::slice::from_ref(&path));
-    assert_eq!(report.output, "checked 1 document: all valid\n");
-    assert_eq!(report.exit_code, 0);
-
-    // The author's own work is never overwritten, not even by the starter itself.
-    let own = "// my own vision, half written\n";
-    std::fs::write(&path, own).unwrap();
-    let err = init::init(&path).expect_err("second init");
-    let InitError::Exists(named) = &err else {
-        panic!("expected Exists, got {err:?}");
-    };
-    assert_eq!(*named, path.display().to_string());
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "`{}` already exists; init never overwrites a file (choose another name or remove it)",
-            path.display()
-        )
-    );
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), own);
-
-    // A folder is in the way too.
-    assert!(matches!(init::init(&dir), Err(InitError::Exists(_))));
-}
-
-#[test]
-fn init_into_a_missing_folder_is_a_write_error() {
-    let dir = temp_dir("init-missing");
-    let _cleanup = Cleanup(dir.clone());
-    let path = dir.join("no-such-folder").join("vision.ron");
-    let err = init::init(&path).expect_err("init into a missing folder");
-    let InitError::Write {
-        path: named,
-        source,
-    } = &err
-    else {
-        panic!("expected Write, got {err:?}");
-    };
-    assert_eq!(*named, path.display().to_string());
-    assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
-    assert!(
-        err.to_string()
-            .starts_with(&format!("cannot write `{}`: ", path.display())),
-        "{err}"
-    );
-    assert!(!path.exists());
-}
-
-#[test]
-fn starter_is_an_invented_example_that_shows_every_field() {
-    assert_ne!(STARTER, load::BUILTIN_SOURCE);
-    assert!(
-        !STARTER.contains("Alingsås"),
-        "the starter is not Vision 2040"
-    );
-    assert!(!STARTER.to_lowercase().contains("alingsas"));
-    // Commented for a new author.
-    let comments = STARTER
-        .lines()
-        .filter(|line| line.trim_start().starts_with("//"))
-        .count();
-    assert!(comments >= 30, "only {comments} comment lines");
-
-    let doc = load::parse("starter.ron", STARTER.as_bytes()).unwrap_or_else(|err| panic!("{err}"));
-    assert!(doc.organisation.contains("example"), "{}", doc.organisation);
-    let adoption = doc.adoption.as_ref().expect("adoption");
-    assert!(adoption.by.is_some() && adoption.date.is_some());
-    assert!(doc.revised.as_ref().is_some_and(|r| r.date.is_some()));
-    assert!(doc.background.iter().any(|s| s.heading.is_some()));
-    assert!(doc.background.iter().any(|s| s.heading.is_none()));
-    assert!(doc.focus_areas_intro.is_some() && doc.goals_intro.is_some());
-    assert!(doc.plan_period.is_some() && doc.notes.is_some());
-
-    assert!((3..=4).contains(&doc.focus_areas.len()));
-    assert!(doc.focus_areas.iter().all(|a| a.description.is_some()));
-    assert!(doc.focus_areas.iter().any(|a| a.notes.is_some()));
-    assert!(doc.focus_areas.iter().any(|a| !a.links.is_empty()));
-    assert!(
-        doc.focus_areas
-            .iter()
-            .all(|area| doc.goals_of(&area.id).count() > 0),
-        "every focus area has a goal"
-    );
-
-    assert!((5..=7).contains(&doc.goals.len()));
-    let numbers: Vec<u32> = doc.goals.iter().map(|g| g.number).collect();
-    assert_eq!(numbers, (1..=doc.goals.len() as u32).collect::<Vec<_>>());
-    assert_eq!(
-        doc.goals.iter().filter(|g| g.plan_period.is_some()).count(),
-        1
-    );
-    assert!(doc.goals.iter().any(|g| g.description.is_some()));
-    assert!(doc.goals.iter().any(|g| g.notes.is_some()));
-    assert!(doc.goals.iter().any(|g| !g.links.is_empty()));
-
-    assert!(
-        doc.references
-            .iter()
-            .any(|r| r.url.is_some() && r.title.is_some())
-    );
 }

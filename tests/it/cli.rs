@@ -295,13 +295,15 @@ fn help_and_version_exit_0() {
 fn check_and_export_through_the_binary() {
     let good = fixture("good/minimal.ron");
     let bad = fixture("bad/three-problems.ron");
-    let (code, stdout, _) = run(&[OsStr::new("check"), good.as_os_str()]);
-    assert_eq!(code, 0, "{stdout}");
-    assert!(stdout.contains("all valid"), "{stdout}");
-    let (code, stdout, _) = run(&[OsStr::new("check"), good.as_os_str(), bad.as_os_str()]);
+    // Problems and the summary are for people: standard error.
+    let (code, stdout, stderr) = run(&[OsStr::new("check"), good.as_os_str()]);
+    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    assert!(stderr.contains("all valid"), "{stderr}");
+    let (code, stdout, stderr) = run(&[OsStr::new("check"), good.as_os_str(), bad.as_os_str()]);
     assert_eq!(code, i32::from(EXIT_DOCUMENT_ERROR));
-    assert_eq!(stdout.matches("error:").count(), 3, "{stdout}");
-    assert!(stdout.contains("3 problems"), "{stdout}");
+    assert_eq!(stdout, "");
+    assert_eq!(stderr.matches("error:").count(), 3, "{stderr}");
+    assert!(stderr.contains("3 problems"), "{stderr}");
     let (code, stdout, _) = run(&[
         OsStr::new("check"),
         OsStr::new("--format"),

@@ -9,6 +9,7 @@ mod export_file;
 mod fuzz_replay;
 mod load;
 mod man;
+mod messages;
 mod options;
 mod package;
 mod present;

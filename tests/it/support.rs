@@ -47,3 +47,33 @@ impl Drop for Cleanup {
 /// `generate::ron(&generate::Spec::new(areas, goals_per_area))`.
 #[path = "../../benches/support/generate.rs"]
 pub mod generate;
+
+/// Runs the real binary with stdin empty and stdout and stderr captured, as
+/// in a script or CI: the exit status and the raw bytes of both streams.
+pub fn run_binary<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_vision-tui"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent/vision-tui-tests")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run vision-tui")
+}
+
+/// Asserts `bytes` is UTF-8 text with no character a terminal would act on:
+/// no C0 control but a line break (`\r` too when `pty` is set, the terminal's
+/// own line ending), no DEL or C1 control, no bidirectional control.
+pub fn assert_printable(bytes: &[u8], pty: bool, context: &str) {
+    let text = std::str::from_utf8(bytes)
+        .unwrap_or_else(|err| panic!("{context}: output is not UTF-8 ({err}): {bytes:?}"));
+    let bad = text.char_indices().find(|&(_, c)| {
+        let allowed = c == '\n' || (pty && c == '\r');
+        !allowed
+            && (c.is_control()
+                || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+    });
+    if let Some((at, c)) = bad {
+        panic!("{context}: {c:?} at byte {at} in {text:?}");
+    }
+}
