@@ -12,8 +12,8 @@ use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
 use vision_tui::commands;
 use vision_tui::export::Format;
 use vision_tui::load;
-use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
-use vision_tui::watch::DocumentWatcher;
+use vision_tui::runtime::{self, LocalTerminal, StopFlags};
+use vision_tui::watch::{DocumentWatcher, WatchError};
 
 fn main() -> ExitCode {
     let cli = match Cli::from_env() {
@@ -120,25 +120,13 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if let Some(target) = target {
         app::open(&mut state, target);
     }
-    // The built-in document has no file to watch.
-    let mut watcher = match path.filter(|_| watch) {
-        Some(path) => match DocumentWatcher::new(path) {
-            Ok(watcher) => Some(watcher),
-            Err(err) => {
-                eprintln!(
-                    "vision-tui: not watching {} for changes: {err}",
-                    path.display()
-                );
-                None
-            }
-        },
-        None => None,
-    };
     let setup = runtime::Setup {
         depth,
         mouse: !start.no_mouse && config.mouse.unwrap_or(true),
     };
-    match run(state, setup, watcher.as_mut()) {
+    // The built-in document has no file to watch.
+    let watch_path = path.filter(|_| watch);
+    match run(state, setup, watch_path) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             eprintln!("vision-tui: {err}");
@@ -150,10 +138,15 @@ fn browse_or_present(cli: &Cli) -> u8 {
 fn run(
     mut state: State,
     setup: runtime::Setup,
-    watcher: Option<&mut DocumentWatcher>,
+    watch_path: Option<&Path>,
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     let watchdog = runtime::install_watchdog(&stop)?;
+    let mut terminal_input = LocalTerminal::new(&stop)?;
+    let watcher = match watch_path {
+        Some(path) => watch(path, &terminal_input)?,
+        None => None,
+    };
     let mut terminal = runtime::enter(setup)?;
     // The first frame before anything else (the loop sees it was drawn and
     // waits for input).
@@ -174,10 +167,28 @@ fn run(
     let result = runtime::run_watching(
         &mut terminal,
         &mut state,
-        &mut CrosstermEvents,
+        &mut terminal_input,
         &stop,
-        watcher,
+        watcher.as_ref(),
     );
     runtime::restore();
     Ok(result?)
+}
+
+/// Watches the document's file, waking the loop for each finished reload.
+/// A FIFO or a device is not watched (it was read once, at start); a file
+/// the system cannot watch is said so, and the app runs without reloading.
+fn watch(path: &Path, terminal_input: &LocalTerminal) -> std::io::Result<Option<DocumentWatcher>> {
+    let waker = terminal_input.waker()?;
+    match DocumentWatcher::new(path, move || waker.wake()) {
+        Ok(watcher) => Ok(Some(watcher)),
+        Err(WatchError::NotAFile(_)) => Ok(None),
+        Err(err) => {
+            eprintln!(
+                "vision-tui: not watching {} for changes: {err}",
+                path.display()
+            );
+            Ok(None)
+        }
+    }
 }

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod reload;
+
 const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
 /// Generous: these bound how long a broken build may hang the suite, they are
 /// not performance assertions.
@@ -134,6 +136,21 @@ impl Session {
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Sends `bytes` and returns how long it took until `needle` was on screen.
+    pub fn answer_time(&mut self, bytes: &[u8], needle: &str) -> Duration {
+        let start = Instant::now();
+        self.send(bytes);
+        while !self.contents().contains(needle) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {needle:?}; screen:\n{}",
+                self.contents()
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        start.elapsed()
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
@@ -490,115 +507,6 @@ fn s_shows_the_link_to_the_selection() {
     s.wait_for("Länk: vision-tui --open goal:3");
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
-}
-
-/// A fresh directory with a copy of the built-in document in it.
-fn document_in_temp_dir(test: &str) -> std::path::PathBuf {
-    let path = crate::support::temp_dir(test).join("vision.ron");
-    std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
-    path
-}
-
-fn with_statement(statement: &str) -> String {
-    vision_tui::load::BUILTIN_SOURCE.replace(
-        "Alingsås är Västsveriges vackraste kulturstad i en levande bygd.",
-        statement,
-    )
-}
-
-#[test]
-fn live_reload_follows_every_way_editors_save() {
-    let path = document_in_temp_dir("reload");
-    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
-    s.wait_for("Västsveriges vackraste kulturstad");
-
-    // In place (truncate and write), as many editors and `>` do.
-    std::fs::write(&path, with_statement("Version two of the vision.")).unwrap();
-    s.wait_for("Version two of the vision.");
-
-    // Write a temporary file, rename it over the original (vim, VS Code, sed -i).
-    let temp = path.with_extension("ron.swp");
-    std::fs::write(&temp, with_statement("Version three, renamed into place.")).unwrap();
-    std::fs::rename(&temp, &path).unwrap();
-    s.wait_for("Version three, renamed into place.");
-
-    // An invalid save: the banner explains, the last good version stays.
-    std::fs::write(
-        &path,
-        with_statement("Broken")
-            .replace("focus_area: \"omstallning\"", "focus_area: \"omstalning\""),
-    )
-    .unwrap();
-    s.wait_for("Inte omläst: vision.ron:");
-    s.wait_for("names focus area `omstalning`");
-    assert!(
-        s.contents().contains("Version three, renamed into place."),
-        "old content kept:\n{}",
-        s.contents()
-    );
-
-    // Fixed: the banner goes.
-    std::fs::write(&path, with_statement("Version four, fixed.")).unwrap();
-    s.wait_for("Version four, fixed.");
-    s.wait_until_gone("Inte omläst");
-
-    // Deleted and re-created.
-    std::fs::remove_file(&path).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
-    std::fs::write(&path, with_statement("Version five, re-created.")).unwrap();
-    s.wait_for("Version five, re-created.");
-    s.wait_until_gone("Inte omläst");
-
-    // Selection survives reloads.
-    s.send(b"4");
-    s.wait_for("Omställning · 1 mål");
-    std::fs::write(&path, with_statement("Version six.")).unwrap();
-    s.wait_for("Version six.");
-    assert!(s.contents().contains("Omställning · 1 mål"));
-
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
-}
-
-#[test]
-fn no_watch_keeps_the_document_as_loaded() {
-    let path = document_in_temp_dir("no-watch");
-    let mut s = Session::start(&[path.to_str().unwrap(), "--no-watch"], &[], 100, 30);
-    s.wait_for("Västsveriges vackraste kulturstad");
-    std::fs::write(&path, with_statement("Changed on disk.")).unwrap();
-    // Long enough for a reload to have shown (it takes well under a second).
-    std::thread::sleep(Duration::from_millis(1500));
-    assert!(!s.contents().contains("Changed on disk."));
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
-}
-
-#[test]
-fn presenting_reloads_and_keeps_the_slide() {
-    let path = document_in_temp_dir("present-reload");
-    let mut s = Session::start(&["present", path.to_str().unwrap()], &[], 100, 30);
-    s.wait_for(" 1 / ");
-    s.send(b"b"); // blank, then back: proves keys work before the reload
-    s.send(b"b");
-    let slide = vision_tui::slides::index_of(
-        &vision_tui::load::builtin(),
-        vision_tui::slides::SlideKind::FocusArea(3),
-    )
-    .unwrap()
-        + 1;
-    s.send(format!("{slide}\r").as_bytes());
-    s.wait_for("I Alingsås finns goda livsmiljöer");
-    let edited = vision_tui::load::BUILTIN_SOURCE.replace(
-        "I Alingsås finns goda livsmiljöer",
-        "Edited live: I Alingsås finns goda livsmiljöer",
-    );
-    std::fs::write(&path, edited).unwrap();
-    s.wait_for("Edited live:");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
 #[test]

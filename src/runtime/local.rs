@@ -1,0 +1,152 @@
+//! The local terminal as an [`EventSource`]: one wait for keys, mouse and
+//! resizes from the terminal, and for wake-ups from outside the loop
+//! (signals, a finished reload).
+//!
+//! crossterm can only wait for the terminal, so the wait is a `poll` of the
+//! terminal's input and of a socket that signal handlers and [`Waker`]s write
+//! to; crossterm is asked for events only when it has some. With nothing to
+//! do, the process sleeps in that one `poll` and makes no system calls.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::os::fd::AsFd;
+use std::os::unix::net::UnixStream;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{self, Event};
+use rustix::event::{PollFd, PollFlags, Timespec, poll};
+
+use super::{EventSource, SIGNALS, StopFlags};
+
+/// How long crossterm alone is waited for when the terminal has input that
+/// crossterm does not report: it reads at most 1 KiB per wake-up of its own
+/// (edge-triggered) poll, so a longer burst can leave bytes it sees only
+/// when more arrive. Rare; bounded so signals and reloads are still seen.
+const CROSSTERM_ONLY: Duration = Duration::from_millis(50);
+
+/// Input from the real terminal (via crossterm), and the loop's wake-ups.
+#[derive(Debug)]
+pub struct LocalTerminal {
+    /// Readable when something outside the loop wants its attention.
+    wake: UnixStream,
+    /// The other end, for signal handlers and wakers.
+    ring: UnixStream,
+    /// The terminal, when stdin is not it (crossterm then reads /dev/tty).
+    tty: Option<File>,
+    /// Set by SIGWINCH.
+    resized: Arc<AtomicBool>,
+    stop: StopFlags,
+}
+
+/// Wakes the loop's wait from another thread. Cheap to call often: a wake-up
+/// that finds one already pending adds nothing.
+#[derive(Debug)]
+pub struct Waker(UnixStream);
+
+impl Waker {
+    /// Wakes the wait (at once, or as soon as it next waits).
+    pub fn wake(&self) {
+        // Non-blocking: when the socket is full a wake-up is pending anyway.
+        let _ = (&self.0).write(&[0]);
+    }
+}
+
+impl LocalTerminal {
+    /// Listens for the terminal's input and resizes, and wakes for the
+    /// signals that `stop` records (see [`super::install_watchdog`]).
+    pub fn new(stop: &StopFlags) -> io::Result<Self> {
+        let (wake, ring) = UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        ring.set_nonblocking(true)?;
+        let resized = Arc::new(AtomicBool::new(false));
+        let winch = signal_hook::consts::SIGWINCH;
+        signal_hook::flag::register(winch, Arc::clone(&resized))?;
+        for signal in SIGNALS.into_iter().chain([winch]) {
+            signal_hook::low_level::pipe::register(signal, ring.try_clone()?)?;
+        }
+        // crossterm reads stdin when it is the terminal, /dev/tty otherwise.
+        let tty = if io::stdin().is_terminal() {
+            None
+        } else {
+            Some(File::open("/dev/tty")?)
+        };
+        Ok(Self {
+            wake,
+            ring,
+            tty,
+            resized,
+            stop: stop.clone(),
+        })
+    }
+
+    /// A handle that wakes this terminal's wait from another thread.
+    pub fn waker(&self) -> io::Result<Waker> {
+        self.ring.try_clone().map(Waker)
+    }
+
+    /// Sleeps until the terminal has input, a wake-up comes, or `timeout`
+    /// (`None`: no limit) passes. True when the terminal has input.
+    fn wait(&mut self, timeout: Option<Duration>) -> io::Result<bool> {
+        let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
+        let stdin = rustix::stdio::stdin();
+        let input = self.tty.as_ref().map_or(stdin, |tty| tty.as_fd());
+        let mut fds = [
+            PollFd::new(&self.wake, PollFlags::IN),
+            PollFd::new(&input, PollFlags::IN),
+        ];
+        match poll(&mut fds, timeout.as_ref()) {
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(err) => return Err(err.into()),
+        }
+        let woken = fds[0].revents().contains(PollFlags::IN);
+        let terminal = fds[1].revents();
+        if terminal.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+            // The terminal is gone: crossterm would report input forever.
+            self.stop.hang_up();
+            return Ok(false);
+        }
+        if woken {
+            let _ = self.wake.read(&mut [0; 64]);
+        }
+        Ok(terminal.contains(PollFlags::IN))
+    }
+}
+
+impl EventSource for LocalTerminal {
+    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        let deadline = Instant::now().checked_add(timeout);
+        loop {
+            if self.resized.swap(false, Ordering::SeqCst) {
+                let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())?;
+                return Ok(Some(Event::Resize(size.ws_col, size.ws_row)));
+            }
+            if event::poll(Duration::ZERO)? {
+                return event::read().map(Some);
+            }
+            if self.stop.check().is_some() {
+                return Ok(None);
+            }
+            let left = match deadline {
+                Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
+                    Some(left) if !left.is_zero() => Some(left),
+                    _ => return Ok(None),
+                },
+                None => None,
+            };
+            if !self.wait(left)? {
+                if self.resized.load(Ordering::SeqCst) {
+                    continue;
+                }
+                // Woken from outside (or the time is up): the loop looks.
+                return Ok(None);
+            }
+            // The terminal has input: crossterm reads it.
+            let wait = left.map_or(CROSSTERM_ONLY, |left| left.min(CROSSTERM_ONLY));
+            if event::poll(wait)? {
+                return event::read().map(Some);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Raw mode, the alternate screen and the mouse: entering them, and giving
+//! the terminal back as it was found.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::OnceLock;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{execute, queue};
+
+use super::{frugal, sgr};
+
+/// The terminal type the binary draws to: buffered, so a frame is one write,
+/// with colour escapes fitted to 16-colour terminals when asked, and nothing
+/// written for a frame that changes nothing.
+pub type RealTerminal = Terminal<frugal::Frugal<CrosstermBackend<sgr::Sgr16<BufWriter<Stdout>>>>>;
+
+/// Mouse reporting as the app uses it: button presses and releases (1000,
+/// which includes the wheel) in SGR encoding (1006). Not crossterm's
+/// `EnableMouseCapture`, which also turns on any-motion tracking (1003): a
+/// stream of bytes for every pointer move, which floods an SSH link.
+pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+/// Turns off every mouse mode anyone may have turned on; sent on every exit.
+pub const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+
+/// How to set up the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Setup {
+    /// The colour depth to draw in.
+    pub depth: crate::theme::color::Depth,
+    /// Whether to report mouse clicks and the wheel.
+    pub mouse: bool,
+}
+
+/// Puts the terminal in raw mode on the alternate screen, after installing a
+/// panic hook that restores it first (so the panic message is readable).
+pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
+    let depth = setup.depth;
+    install_panic_hook();
+    // crossterm 0.29 honours NO_COLOR by writing `ESC[;m` for every colour
+    // change, a full reset that also wipes the bold and reverse video that
+    // mark the selection. The app handles NO_COLOR itself (a monochrome
+    // theme), so crossterm must always write what it is given.
+    ratatui::crossterm::style::force_color_output(true);
+    if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
+        let _ = ORIGINAL_TERMIOS.set(termios);
+    }
+    // One write for all of it: every syscall counts at start-up.
+    let entered = enable_raw_mode().and_then(|()| {
+        let mut out = io::stdout().lock();
+        queue!(out, EnterAlternateScreen, Hide)?;
+        if setup.mouse {
+            out.write_all(MOUSE_ON)?;
+        }
+        out.flush()
+    });
+    if let Err(err) = entered {
+        restore();
+        return Err(err);
+    }
+    // No Terminal::clear(): it asks the terminal for the cursor position, a
+    // query that can hang over SSH. Entering the alternate screen is enough.
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    let sixteen = depth == crate::theme::color::Depth::Ansi16;
+    let backend = CrosstermBackend::new(sgr::Sgr16::new(out, sixteen));
+    // A fixed viewport, resized by the loop on resize events: ratatui would
+    // otherwise ask crossterm for the size before every frame, which opens
+    // /dev/tty each time. One ioctl on stdout (a terminal, or the app would
+    // be printing plain text) gives it here.
+    let (width, height) = rustix::termios::tcgetwinsize(rustix::stdio::stdout())
+        .map_or((0, 0), |size| (size.ws_col, size.ws_row));
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, width, height));
+    Terminal::with_options(
+        frugal::Frugal::new(backend).with_cursor_hidden(),
+        ratatui::TerminalOptions { viewport },
+    )
+}
+
+/// Restores the terminal: main screen, cursor visible, raw mode off.
+/// Safe to call more than once and from any thread; errors are ignored
+/// because there is nothing better to do with them on the way out.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = out.write_all(MOUSE_OFF);
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// The terminal's settings before raw mode, for [`emergency_exit`].
+pub(super) static ORIGINAL_TERMIOS: OnceLock<rustix::termios::Termios> = OnceLock::new();
