@@ -3,7 +3,7 @@
 //! real terminal. Everything else lives in the library.
 #![forbid(unsafe_code)]
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -129,7 +129,8 @@ fn browse_or_present(cli: &Cli) -> u8 {
     match run(state, setup, watch_path) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            eprintln!("vision-tui: {err}");
+            // Not eprintln!, which panics when the terminal is gone.
+            let _ = writeln!(std::io::stderr(), "vision-tui: {err}");
             EXIT_TERMINAL
         }
     }
@@ -171,7 +172,7 @@ fn run(
         &stop,
         watcher.as_ref(),
     );
-    runtime::restore();
+    runtime::leave(&mut terminal);
     Ok(result?)
 }
 

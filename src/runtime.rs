@@ -29,7 +29,7 @@ pub mod watchdog;
 
 pub use event_loop::{run, run_watching};
 pub use local::LocalTerminal;
-pub use terminal::{MOUSE_OFF, MOUSE_ON, RealTerminal, Setup, enter, restore};
+pub use terminal::{MOUSE_OFF, MOUSE_ON, RealTerminal, Setup, enter, leave, restore};
 pub use watchdog::{GRACE, SIGNALS, Watchdog, install_watchdog};
 
 /// Why the loop ended.
@@ -72,6 +72,12 @@ pub trait EventSource {
     /// loop then looks). A timeout too long to represent ([`Duration::MAX`])
     /// waits for as long as it takes.
     fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+
+    /// Whether the terminal has hung up: drawing and reading then fail, and
+    /// the loop ends with [`Outcome::HangUp`] instead of an error.
+    fn hung_up(&mut self) -> bool {
+        false
+    }
 }
 
 /// Requests to stop from outside the loop: signals and hang-ups.

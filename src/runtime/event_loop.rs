@@ -42,6 +42,24 @@ where
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
+    match run_until_stopped(terminal, state, events, stop, watcher) {
+        Err(_) if events.hung_up() => Ok(Outcome::HangUp),
+        result => result,
+    }
+}
+
+fn run_until_stopped<B, E>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    events: &mut E,
+    stop: &StopFlags,
+    watcher: Option<&DocumentWatcher>,
+) -> Result<Outcome, RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
     let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
     let started = Instant::now();
     // A caller that drew a frame before the loop (main draws the first one as

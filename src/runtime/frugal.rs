@@ -39,6 +39,12 @@ impl<B> Frugal<B> {
         self
     }
 
+    /// Records that the cursor was shown by a write that bypassed this
+    /// backend (the restore on the way out), so showing it again writes nothing.
+    pub fn cursor_shown(&mut self) {
+        self.cursor_hidden = Some(false);
+    }
+
     /// The wrapped backend.
     pub fn inner(&self) -> &B {
         &self.inner

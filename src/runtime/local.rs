@@ -86,6 +86,25 @@ impl LocalTerminal {
         self.ring.try_clone().map(Waker)
     }
 
+    /// Whether crossterm has an event within `timeout`. A terminal that hung
+    /// up makes crossterm fail: that is a hang-up for the loop, not an error.
+    fn crossterm(&mut self, timeout: Duration) -> io::Result<bool> {
+        event::poll(timeout).or_else(|err| self.hung_up_or(err).map(|()| false))
+    }
+
+    /// crossterm's event, or `None` when the terminal hung up.
+    fn read(&mut self) -> io::Result<Option<Event>> {
+        match event::read() {
+            Ok(event) => Ok(Some(event)),
+            Err(err) => self.hung_up_or(err).map(|()| None),
+        }
+    }
+
+    /// `Ok` (with the hang-up recorded) when the terminal hung up, else `err`.
+    fn hung_up_or(&mut self, err: io::Error) -> io::Result<()> {
+        if self.hung_up() { Ok(()) } else { Err(err) }
+    }
+
     /// Sleeps until the terminal has input, a wake-up comes, or `timeout`
     /// (`None`: no limit) passes. True when the terminal has input.
     fn wait(&mut self, timeout: Option<Duration>) -> io::Result<bool> {
@@ -115,6 +134,23 @@ impl LocalTerminal {
 }
 
 impl EventSource for LocalTerminal {
+    fn hung_up(&mut self) -> bool {
+        let stdin = rustix::stdio::stdin();
+        let input = self.tty.as_ref().map_or(stdin, |tty| tty.as_fd());
+        let stdout = rustix::stdio::stdout();
+        let mut fds = [
+            PollFd::new(&input, PollFlags::empty()),
+            PollFd::new(&stdout, PollFlags::empty()),
+        ];
+        let _ = poll(&mut fds, Some(&Timespec::default()));
+        let broken = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+        let gone = fds.iter().any(|fd| fd.revents().intersects(broken));
+        if gone {
+            self.stop.hang_up();
+        }
+        gone
+    }
+
     fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         let deadline = Instant::now().checked_add(timeout);
         loop {
@@ -122,8 +158,8 @@ impl EventSource for LocalTerminal {
                 let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())?;
                 return Ok(Some(Event::Resize(size.ws_col, size.ws_row)));
             }
-            if event::poll(Duration::ZERO)? {
-                return event::read().map(Some);
+            if self.crossterm(Duration::ZERO)? {
+                return self.read();
             }
             if self.stop.check().is_some() {
                 return Ok(None);
@@ -144,8 +180,8 @@ impl EventSource for LocalTerminal {
             }
             // The terminal has input: crossterm reads it.
             let wait = left.map_or(CROSSTERM_ONLY, |left| left.min(CROSSTERM_ONLY));
-            if event::poll(wait)? {
-                return event::read().map(Some);
+            if self.crossterm(wait)? {
+                return self.read();
             }
         }
     }

@@ -91,6 +91,15 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Restores the terminal at the end of a run, and lets `terminal` know:
+/// dropped with a hidden cursor, ratatui shows it through its own writer and
+/// `eprintln!`s any failure, which panics when the terminal has hung up.
+pub fn leave(terminal: &mut RealTerminal) {
+    restore();
+    terminal.backend_mut().cursor_shown();
+    let _ = terminal.show_cursor();
+}
+
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -9,9 +9,14 @@ use std::time::Duration;
 use super::terminal::{MOUSE_OFF, ORIGINAL_TERMIOS};
 use super::{Outcome, StopFlags};
 
-/// How long after a signal or hang-up the watchdog waits for the loop to exit
-/// cleanly before restoring the terminal and exiting itself.
-pub const GRACE: Duration = Duration::from_secs(1);
+/// How long after a signal the watchdog waits for the loop to exit cleanly
+/// (it is woken at once, and normally takes milliseconds) before restoring
+/// the terminal and exiting itself.
+pub const GRACE: Duration = Duration::from_millis(600);
+/// How long the watchdog's own restore may take. Writing to a terminal that
+/// nobody reads (a frozen SSH link, a suspended terminal window) blocks until
+/// someone does: the restore is then abandoned, so the process still ends.
+const RESTORE_PATIENCE: Duration = Duration::from_millis(300);
 /// The signals that end the app with the terminal restored.
 pub const SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGTERM,
@@ -22,15 +27,30 @@ pub const SIGNALS: [i32; 4] = [
 
 /// Restores the terminal without crossterm (whose locks the stuck main
 /// thread may hold) and exits. Used when the loop did not exit by itself.
+/// The restore runs on a thread of its own and is given up after
+/// [`RESTORE_PATIENCE`]: the thread that is stuck may be stuck writing to
+/// a terminal nobody reads, and this write would block behind it.
 fn emergency_exit(code: i32) -> ! {
-    let out = rustix::stdio::stdout();
-    let _ = rustix::io::write(out, MOUSE_OFF);
-    let _ = rustix::io::write(out, b"\x1b[?1049l\x1b[?25h");
-    if let Some(termios) = ORIGINAL_TERMIOS.get() {
-        let _ = rustix::termios::tcsetattr(out, rustix::termios::OptionalActions::Now, termios);
+    let (done, finished) = std::sync::mpsc::channel();
+    let restoring = std::thread::Builder::new()
+        .name("restore".into())
+        .spawn(move || {
+            let out = rustix::stdio::stdout();
+            // Raw mode off first: setting the terminal's modes does not wait
+            // for the output queue to drain (`Now`), the writes may.
+            if let Some(termios) = ORIGINAL_TERMIOS.get() {
+                let _ =
+                    rustix::termios::tcsetattr(out, rustix::termios::OptionalActions::Now, termios);
+            }
+            let _ = rustix::io::write(out, MOUSE_OFF);
+            let _ = rustix::io::write(out, b"\x1b[?1049l\x1b[?25h");
+            let _ = done.send(());
+        });
+    if restoring.is_ok() {
+        let _ = finished.recv_timeout(RESTORE_PATIENCE);
     }
     // std's exit only try-locks stdout to flush it, so this cannot deadlock
-    // on a main thread blocked mid-write.
+    // on a thread blocked mid-write; the process ends with every thread.
     std::process::exit(code)
 }
 
