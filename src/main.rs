@@ -152,13 +152,7 @@ fn run(
     // The first frame before anything else (the loop sees it was drawn and
     // waits for input).
     let size = terminal.get_frame().area();
-    app::update(
-        &mut state,
-        app::Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    runtime::fit(&mut terminal, &mut state, size.width, size.height)?;
     terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
     if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
         // Lets the end-to-end tests prove that a panic restores the terminal.

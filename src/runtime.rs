@@ -27,7 +27,7 @@ pub mod sgr;
 pub mod terminal;
 pub mod watchdog;
 
-pub use event_loop::{run, run_watching};
+pub use event_loop::{MAX_SIZE, clamp_size, fit, run, run_watching};
 pub use local::LocalTerminal;
 pub use terminal::{MOUSE_OFF, MOUSE_ON, RealTerminal, Setup, enter, leave, restore};
 pub use watchdog::{GRACE, SIGNALS, Watchdog, install_watchdog};

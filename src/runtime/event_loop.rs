@@ -69,7 +69,7 @@ where
     // The terminal's size is asked once; from then on resizes arrive as
     // events, and an idle app makes no system calls to ask.
     let size = terminal.size().map_err(draw_error)?;
-    dirty |= resize(terminal, state, size.width, size.height).map_err(draw_error)?;
+    dirty |= fit(terminal, state, size.width, size.height).map_err(draw_error)?;
     loop {
         if let Some(outcome) = stop.check() {
             return Ok(outcome);
@@ -104,7 +104,7 @@ where
                 }
             }
             Some(Event::Resize(width, height)) => {
-                dirty |= resize(terminal, state, width, height).map_err(draw_error)?;
+                dirty |= fit(terminal, state, width, height).map_err(draw_error)?;
             }
             Some(_) | None => {}
         }
@@ -134,19 +134,53 @@ fn until_the_clock_ticks(state: &State, started: Instant) -> Duration {
     Duration::from_secs(elapsed.as_secs() + 1).saturating_sub(elapsed)
 }
 
-/// Fits the terminal's buffers and the state to a new size; false when
-/// both already have it (a resize reported twice).
-fn resize<B: Backend>(
+/// The largest screen the app draws, in columns and rows. A terminal (or,
+/// over SSH, a client) may claim any size up to 65535×65535: drawing that
+/// would need hundreds of gigabytes. Beyond this the app draws into the top
+/// left part of the screen, and memory stays bounded (two buffers of
+/// 500,000 cells).
+pub const MAX_SIZE: Size = Size {
+    width: 1000,
+    height: 500,
+};
+
+/// The size the app draws at on a terminal of `width`×`height`.
+pub fn clamp_size(width: u16, height: u16) -> Size {
+    Size {
+        width: width.min(MAX_SIZE.width),
+        height: height.min(MAX_SIZE.height),
+    }
+}
+
+/// Fits the terminal's buffers and the state to a terminal of
+/// `width`×`height`, clamped by [`clamp_size`]: every size a front end hears
+/// of goes through here. False when both already have that size (a resize
+/// reported twice).
+pub fn fit<B: Backend>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     width: u16,
     height: u16,
 ) -> Result<bool, B::Error> {
-    let area = ratatui::layout::Rect::new(0, 0, width, height);
-    if state.size == (Size { width, height }) && terminal.get_frame().area() == area {
-        return Ok(false);
+    let size = clamp_size(width, height);
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let mut changed = false;
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+        changed = true;
     }
-    terminal.resize(area)?;
-    update(state, Action::Resize { width, height });
-    Ok(true)
+    if state.size != size {
+        update(
+            state,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        changed = true;
+    }
+    Ok(changed)
 }
+
+#[cfg(test)]
+mod tests;

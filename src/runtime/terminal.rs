@@ -13,6 +13,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 
 use super::{frugal, sgr};
+use crate::app::Size;
 
 /// The terminal type the binary draws to: buffered, so a frame is one write,
 /// with colour escapes fitted to 16-colour terminals when asked, and nothing
@@ -71,9 +72,12 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     // otherwise ask crossterm for the size before every frame, which opens
     // /dev/tty each time. One ioctl on stdout (a terminal, or the app would
     // be printing plain text) gives it here.
-    let (width, height) = rustix::termios::tcgetwinsize(rustix::stdio::stdout())
-        .map_or((0, 0), |size| (size.ws_col, size.ws_row));
-    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, width, height));
+    let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())
+        .map_or(Size::default(), |size| {
+            super::clamp_size(size.ws_col, size.ws_row)
+        });
+    let viewport =
+        ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, size.width, size.height));
     Terminal::with_options(
         frugal::Frugal::new(backend).with_cursor_hidden(),
         ratatui::TerminalOptions { viewport },

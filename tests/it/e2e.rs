@@ -312,7 +312,7 @@ fn browses_vision_2040_and_quits_cleanly() {
 
 /// Waits until the program has written nothing for a while, then returns
 /// how many bytes it has written in all.
-fn quiet_total(s: &Session) -> usize {
+pub fn quiet_total(s: &Session) -> usize {
     let mut total = s.raw().len();
     loop {
         std::thread::sleep(Duration::from_millis(300));

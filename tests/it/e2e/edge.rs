@@ -193,3 +193,46 @@ fn sigterm_ends_the_app_even_when_nobody_reads_the_terminal() {
     };
     assert_eq!(code, 128 + 15);
 }
+
+/// The process's peak resident memory (VmHWM), in kB.
+fn peak_memory_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no VmHWM for {pid}:\n{status}"))
+}
+
+#[test]
+fn an_absurd_terminal_size_is_clamped_and_the_terminal_restored() {
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    let pid = s.pid();
+    let before = peak_memory_kb(pid);
+    // The pty only: the test's own screen stays 80×24.
+    let huge = portable_pty::PtySize {
+        rows: 65535,
+        cols: 65535,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let written = s.raw().len();
+    s.master.as_ref().unwrap().resize(huge).unwrap();
+    // The frame for the new size, drawn (or the process gone).
+    let start = Instant::now();
+    while s.raw().len() == written && s.try_exit().is_none() {
+        assert!(start.elapsed() < PATIENCE, "no frame after the resize");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    super::quiet_total(&s);
+    assert_eq!(s.try_exit(), None, "the app died at 65535×65535");
+    let peak = peak_memory_kb(pid);
+    assert!(
+        peak < 128 * 1024,
+        "peak memory {peak} kB at 65535×65535 (before: {before} kB)"
+    );
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_restored(&s);
+}
