@@ -136,3 +136,40 @@ fn every_save_is_read_on_the_reload_thread_and_delivered() {
     std::fs::rename(&temp, &path).unwrap();
     assert_eq!(title(next(&watcher, &wakes)), "Vision 2042");
 }
+
+#[test]
+fn a_document_opened_through_a_link_reloads_when_its_target_changes() {
+    let folder = Folder::new("link-target");
+    std::fs::create_dir(folder.0.join("elsewhere")).unwrap();
+    let target = folder.document("elsewhere/real.ron", "Vision 2040");
+    let link = folder.0.join("v.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (watcher, wakes) = watch(&link);
+    // Saved in place, and by an editor that renames a new file over it.
+    std::fs::write(&target, titled("Vision 2041")).unwrap();
+    assert_eq!(title(next(&watcher, &wakes)), "Vision 2041");
+    let temp = folder.document("elsewhere/real.ron.swp", "Vision 2042");
+    std::fs::rename(&temp, &target).unwrap();
+    assert_eq!(title(next(&watcher, &wakes)), "Vision 2042");
+}
+
+#[test]
+fn a_document_opened_through_a_link_reloads_when_the_link_is_repointed() {
+    let folder = Folder::new("link-repointed");
+    std::fs::create_dir(folder.0.join("a")).unwrap();
+    std::fs::create_dir(folder.0.join("b")).unwrap();
+    folder.document("a/vision.ron", "Vision 2040");
+    let second = folder.document("b/vision.ron", "Vision 2050");
+    // A relative link, as `ln -s a/vision.ron v.ron` makes.
+    let link = folder.0.join("v.ron");
+    std::os::unix::fs::symlink("a/vision.ron", &link).unwrap();
+    let (watcher, wakes) = watch(&link);
+    // Re-pointed as `ln -sfn` does: a new link renamed over the old one.
+    let new_link = folder.0.join("v.ron.new");
+    std::os::unix::fs::symlink(&second, &new_link).unwrap();
+    std::fs::rename(&new_link, &link).unwrap();
+    assert_eq!(title(next(&watcher, &wakes)), "Vision 2050");
+    // From now on the new target's directory is watched too.
+    std::fs::write(&second, titled("Vision 2051")).unwrap();
+    assert_eq!(title(next(&watcher, &wakes)), "Vision 2051");
+}

@@ -190,3 +190,26 @@ fn keys_are_answered_while_the_document_keeps_changing() {
     s.send(b"\x03");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
+    let dir = crate::support::temp_dir("linked");
+    let _cleanup = crate::support::Cleanup(dir.clone());
+    std::fs::create_dir(dir.join("shared")).unwrap();
+    let target = dir.join("shared/vision.ron");
+    std::fs::write(&target, vision_tui::load::BUILTIN_SOURCE).unwrap();
+    std::os::unix::fs::symlink("shared/vision.ron", dir.join("vision.ron")).unwrap();
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
+    s.wait_for("Västsveriges vackraste kulturstad");
+    // The target saved (it is in another directory than the link).
+    std::fs::write(&target, with_statement("The target was saved.")).unwrap();
+    s.wait_for("The target was saved.");
+    // The link re-pointed, as `ln -sfn other.ron vision.ron` does.
+    let other = dir.join("other.ron");
+    std::fs::write(&other, with_statement("The link points elsewhere.")).unwrap();
+    std::os::unix::fs::symlink("other.ron", dir.join("vision.ron.new")).unwrap();
+    std::fs::rename(dir.join("vision.ron.new"), dir.join("vision.ron")).unwrap();
+    s.wait_for("The link points elsewhere.");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
