@@ -173,3 +173,28 @@ fn a_document_opened_through_a_link_reloads_when_the_link_is_repointed() {
     std::fs::write(&second, titled("Vision 2051")).unwrap();
     assert_eq!(title(next(&watcher, &wakes)), "Vision 2051");
 }
+
+#[test]
+fn only_regular_files_are_watched_and_nothing_is_opened_to_find_out() {
+    let folder = Folder::new("fifo");
+    let fifo = folder.0.join("v.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening a FIFO with no writer blocks: on a thread, so a watcher that
+    // opens it fails this test instead of hanging it.
+    let (tx, result) = channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(DocumentWatcher::new(&path, || {}).map(drop));
+    });
+    let refused = result.recv_timeout(PATIENCE).expect("a FIFO is not opened");
+    assert!(
+        matches!(refused, Err(WatchError::NotAFile(_))),
+        "{refused:?}"
+    );
+    let directory = DocumentWatcher::new(&folder.0, || {});
+    assert!(matches!(directory, Err(WatchError::NotAFile(_))));
+}

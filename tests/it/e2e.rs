@@ -255,6 +255,17 @@ impl Session {
     }
 }
 
+impl Drop for Session {
+    /// A test that fails leaves no process behind (one blocked on a FIFO, or
+    /// stopped, would live on after the suite).
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// Asserts the terminal was left as found: alternate screen left after it was
 /// last entered, cursor shown, line discipline cooked.
 pub fn assert_restored(session: &Session) {

@@ -213,3 +213,21 @@ fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_document_that_is_a_fifo_is_read_once_and_shown() {
+    let dir = crate::support::temp_dir("fifo");
+    let _cleanup = crate::support::Cleanup(dir.clone());
+    let fifo = dir.join("vision.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
+    // The writer comes (as `vision-tui <(generate)` or a named pipe does).
+    std::fs::write(&fifo, with_statement("Read from a pipe.")).unwrap();
+    s.wait_for("Read from a pipe.");
+    s.send(b"q");
+    assert_eq!(s.wait_exit(), 0);
+}
