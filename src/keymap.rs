@@ -555,23 +555,6 @@ impl Keymap {
             .map(|binding| binding.action)
     }
 
-    /// The actions for a key event: usually zero or one. When Esc and the
-    /// next key arrive together (a fast typist, or SSH latency), crossterm
-    /// reads them as Alt+key; with no Alt binding, that is Esc then the key.
-    pub fn actions_for(&self, mode: Mode, event: &KeyEvent) -> Vec<Action> {
-        if let Some(action) = self.action_for(mode, event) {
-            return vec![action];
-        }
-        if event.modifiers == KeyModifiers::ALT && event.kind == KeyEventKind::Press {
-            let plain = KeyEvent::new_with_kind(event.code, KeyModifiers::NONE, event.kind);
-            // The key is read in the mode that Esc leads to; close enough to
-            // use the current mode's table, as Esc rarely changes context.
-            let then = self.action_for(mode, &plain);
-            return std::iter::once(Action::Back).chain(then).collect();
-        }
-        Vec::new()
-    }
-
     /// The first key label bound to `action` in `mode`, if any (for hints).
     pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
         self.active(mode)

@@ -5,6 +5,7 @@
 //!   ratatui's `Backend` and an [`EventSource`], so tests drive the very same
 //!   `update` and `view` with a `TestBackend` and scripted events, and other
 //!   front ends can plug in.
+//! - [`keys`]: key presses to actions, Esc glued to the next key included.
 //! - [`local`]: the local terminal as an [`EventSource`]: input, signals and
 //!   reloads wake one wait, so an idle app makes no system calls at all.
 //! - [`terminal`]: raw mode, the alternate screen, the mouse, and their
@@ -22,6 +23,7 @@ use ratatui::crossterm::event::Event;
 
 pub mod event_loop;
 pub mod frugal;
+pub mod keys;
 pub mod local;
 pub mod sgr;
 pub mod terminal;

@@ -115,22 +115,6 @@ fn plain_letters_do_not_fire_control_bindings_and_vice_versa() {
 }
 
 #[test]
-fn esc_arriving_glued_to_the_next_key_is_esc_then_that_key() {
-    let km = Keymap::default();
-    let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
-    assert_eq!(
-        km.actions_for(BROWSE, &alt_b),
-        [Action::Back, Action::ToggleBackground]
-    );
-    let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
-    assert_eq!(km.actions_for(BROWSE, &alt_x), [Action::Back]);
-    assert_eq!(
-        km.actions_for(BROWSE, &press(KeyCode::Char('x'), KeyModifiers::NONE)),
-        []
-    );
-}
-
-#[test]
 fn only_presses_count() {
     let km = Keymap::default();
     let mut release = press(KeyCode::Char('q'), KeyModifiers::NONE);

@@ -91,12 +91,7 @@ where
             dirty |= clock_on_screen(state);
         }
         match event {
-            Some(Event::Key(key)) => {
-                for action in state.keymap.actions_for(state.mode, &key) {
-                    update(state, action);
-                    dirty = true;
-                }
-            }
+            Some(Event::Key(key)) => dirty |= super::keys::apply_key(state, &key),
             Some(Event::Mouse(mouse)) => {
                 if let Some(action) = crate::keymap::mouse_action(&mouse) {
                     update(state, action);

@@ -507,3 +507,15 @@ fn lang_en_switches_the_interface() {
     s.send(b"q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn esc_glued_to_q_in_one_write_closes_the_search_then_quits() {
+    // One write, as one SSH packet delivers a fast `Esc q`: crossterm reads Alt+q.
+    let mut s = Session::start(&[], &[], 80, 24);
+    s.wait_for("Tillsammans");
+    s.send(b"/liv");
+    s.wait_for("/liv");
+    s.send(b"\x1bq");
+    assert_eq!(s.wait_exit(), 0, "Esc closed the search, q quit");
+    assert_restored(&s);
+}
