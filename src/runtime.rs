@@ -31,7 +31,7 @@ pub mod watchdog;
 
 pub use event_loop::{MAX_SIZE, clamp_size, fit, run, run_watching};
 pub use local::LocalTerminal;
-pub use terminal::{MOUSE_OFF, MOUSE_ON, RealTerminal, Setup, enter, leave, restore};
+pub use terminal::{LEAVE, MOUSE_ON, RealTerminal, Setup, enter, leave, restore};
 pub use watchdog::{GRACE, SIGNALS, Watchdog, install_watchdog};
 
 /// Why the loop ended.

@@ -6,11 +6,9 @@ use std::sync::OnceLock;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::crossterm::{execute, queue};
+use ratatui::crossterm::cursor::Hide;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 
 use super::{frugal, sgr};
 use crate::app::Size;
@@ -25,8 +23,14 @@ pub type RealTerminal = Terminal<frugal::Frugal<CrosstermBackend<sgr::Sgr16<BufW
 /// `EnableMouseCapture`, which also turns on any-motion tracking (1003): a
 /// stream of bytes for every pointer move, which floods an SSH link.
 pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
-/// Turns off every mouse mode anyone may have turned on; sent on every exit.
-pub const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l";
+/// Everything that gives the screen back, in one write, on every way out
+/// (quit, signals, a panic, the watchdog, a suspend): every mouse mode anyone
+/// may have turned on, off; the alternate screen cleared (in default colours)
+/// before it is left, because tmux re-wraps its full-width rows to a changed
+/// pane width when it is left, and rows of the last frame then appear above
+/// the prompt; the main screen back; the cursor shown.
+pub const LEAVE: &[u8] = b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l\
+    \x1b[0m\x1b[H\x1b[2J\x1b[?1049l\x1b[?25h";
 
 /// How to set up the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,8 +93,7 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
 /// because there is nothing better to do with them on the way out.
 pub fn restore() {
     let mut out = io::stdout();
-    let _ = out.write_all(MOUSE_OFF);
-    let _ = execute!(out, LeaveAlternateScreen, Show);
+    let _ = out.write_all(LEAVE);
     let _ = out.flush();
     let _ = disable_raw_mode();
 }

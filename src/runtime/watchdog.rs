@@ -6,7 +6,7 @@ use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::terminal::{MOUSE_OFF, ORIGINAL_TERMIOS};
+use super::terminal::{LEAVE, ORIGINAL_TERMIOS};
 use super::{Outcome, StopFlags};
 
 /// How long after a signal the watchdog waits for the loop to exit cleanly
@@ -42,8 +42,7 @@ fn emergency_exit(code: i32) -> ! {
                 let _ =
                     rustix::termios::tcsetattr(out, rustix::termios::OptionalActions::Now, termios);
             }
-            let _ = rustix::io::write(out, MOUSE_OFF);
-            let _ = rustix::io::write(out, b"\x1b[?1049l\x1b[?25h");
+            let _ = rustix::io::write(out, LEAVE);
             let _ = done.send(());
         });
     if restoring.is_ok() {

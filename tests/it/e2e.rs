@@ -276,6 +276,12 @@ pub fn assert_restored(session: &Session) {
         left > entered,
         "left the alternate screen before entering it last"
     );
+    // Cleared first: tmux re-wraps what is left on it when the width changed.
+    assert_eq!(
+        find_last(&raw, b"\x1b[2J\x1b[?1049l").map(|at| at + 4),
+        Some(left),
+        "the alternate screen is cleared right before it is left"
+    );
     let shown = find_last(&raw, SHOW_CURSOR).expect("cursor shown");
     assert!(shown > entered, "cursor shown again after entering");
     assert!(

@@ -236,3 +236,79 @@ fn an_absurd_terminal_size_is_clamped_and_the_terminal_restored() {
     assert_eq!(s.wait_exit(), 0);
     assert_restored(&s);
 }
+
+/// A tmux server of the test's own, killed when the test ends.
+struct Tmux(String);
+
+impl Tmux {
+    /// A server on a socket of its own, or `None` when tmux is not installed.
+    fn start(test: &str) -> Option<Self> {
+        let socket = format!("vision-tui-{test}-{}", std::process::id());
+        let installed = std::process::Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|out| out.status.success());
+        installed.then_some(Self(socket))
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("tmux")
+            .args(["-L", &self.0, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("run tmux");
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The pane's text, the scrollback included.
+    fn capture(&self) -> String {
+        self.run(&["capture-pane", "-p", "-S", "-"])
+    }
+
+    fn wait_for(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.capture();
+            if done(&text) {
+                return text;
+            }
+            assert!(start.elapsed() < PATIENCE, "never saw {what}:\n{text}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .args(["-L", &self.0, "kill-server"])
+            .output();
+    }
+}
+
+#[test]
+fn quitting_in_tmux_after_the_pane_widened_leaves_no_rows_of_the_app_behind() {
+    let Some(tmux) = Tmux::start("widened") else {
+        eprintln!("tmux is not installed: skipping (`.ci/run` installs it)");
+        return;
+    };
+    let command =
+        format!("XDG_CONFIG_HOME=/nonexistent {BIN}; echo vision-tui exited; exec sleep 60");
+    tmux.run(&["new-session", "-d", "-x", "80", "-y", "30", &command]);
+    tmux.wait_for("the app", |text| text.contains("Tillsammans"));
+    // tmux re-wraps the alternate screen's full-width rows to the new width
+    // when the app leaves it: what is still on it appears above the prompt.
+    tmux.run(&["resize-window", "-x", "120", "-y", "30"]);
+    tmux.wait_for("the frame at 120 columns", |text| {
+        text.lines().any(|line| line.chars().count() > 100)
+    });
+    tmux.run(&["send-keys", "q"]);
+    let after = tmux.wait_for("the app's exit", |text| text.contains("vision-tui exited"));
+    for word in ["Fokusområden", "Tillsammans", "Alingsås"] {
+        assert!(
+            !after.contains(word),
+            "the app's frame was left in the terminal ({word}):\n{after}"
+        );
+    }
+}
