@@ -154,9 +154,16 @@ fn run(
     let size = terminal.get_frame().area();
     runtime::fit(&mut terminal, &mut state, size.width, size.height)?;
     terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
-    if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
-        // Lets the end-to-end tests prove that a panic restores the terminal.
-        panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose");
+    // Lets the end-to-end tests prove that a panic restores the terminal and
+    // ends the process, on the main thread or another (`=thread`).
+    match std::env::var("VISION_TUI_TEST_PANIC").as_deref() {
+        Ok("thread") => {
+            let _ =
+                std::thread::spawn(|| panic!("VISION_TUI_TEST_PANIC=thread: panicking on purpose"))
+                    .join();
+        }
+        Ok(_) => panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose"),
+        Err(_) => {}
     }
     watchdog.start()?;
     let result = runtime::run_watching(

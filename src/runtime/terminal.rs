@@ -107,11 +107,20 @@ pub fn leave(terminal: &mut RealTerminal) {
     let _ = terminal.show_cursor();
 }
 
+/// The exit status after a panic: Rust's own for a panic on the main thread.
+pub const EXIT_PANIC: i32 = 101;
+
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        // A panic on another thread (the reload thread, the watchdog) would
+        // end only that thread, and the app would go on drawing on the
+        // terminal just restored: end the process, as on the main thread.
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(EXIT_PANIC);
+        }
     }));
 }
 
