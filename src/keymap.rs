@@ -511,6 +511,20 @@ impl Default for Keymap {
                 General,
                 Everywhere,
             ),
+            bind(
+                &[Chord::ctrl('z')],
+                Action::Suspend,
+                |s| &s.key_suspend,
+                General,
+                Everywhere,
+            ),
+            bind(
+                &[Chord::ctrl('l')],
+                Action::Redraw,
+                |s| &s.key_redraw,
+                General,
+                Everywhere,
+            ),
         ]);
         Self { bindings }
     }
@@ -540,7 +554,12 @@ impl Keymap {
             return search_input(event).or_else(|| {
                 // Only the keys that cannot be text keep their meaning.
                 self.active(mode)
-                    .filter(|b| matches!(b.action, Action::Quit | Action::ToggleHelp))
+                    .filter(|b| {
+                        matches!(
+                            b.action,
+                            Action::Quit | Action::ToggleHelp | Action::Suspend | Action::Redraw
+                        )
+                    })
                     .find(|b| {
                         b.chords.iter().any(|c| {
                             !matches!(c.code, KeyCode::Char(_))

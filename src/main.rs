@@ -143,7 +143,7 @@ fn run(
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     let watchdog = runtime::install_watchdog(&stop)?;
-    let mut terminal_input = LocalTerminal::new(&stop)?;
+    let mut terminal_input = LocalTerminal::new(&stop, setup.mouse)?;
     let watcher = match watch_path {
         Some(path) => watch(path, &terminal_input)?,
         None => None,

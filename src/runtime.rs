@@ -31,7 +31,9 @@ pub mod watchdog;
 
 pub use event_loop::{MAX_SIZE, clamp_size, fit, run, run_watching};
 pub use local::LocalTerminal;
-pub use terminal::{LEAVE, MOUSE_ON, RealTerminal, Setup, enter, leave, restore};
+pub use terminal::{
+    LEAVE, MOUSE_ON, RealTerminal, Setup, enter, leave, restore, take_back, take_over,
+};
 pub use watchdog::{GRACE, SIGNALS, Watchdog, install_watchdog};
 
 /// Why the loop ended.
@@ -78,6 +80,20 @@ pub trait EventSource {
     /// Whether the terminal has hung up: drawing and reading then fail, and
     /// the loop ends with [`Outcome::HangUp`] instead of an error.
     fn hung_up(&mut self) -> bool {
+        false
+    }
+
+    /// Carries out a suspend (Ctrl-Z): gives the terminal back to the shell,
+    /// stops the process until it is continued (`fg`), and takes the terminal
+    /// again. Sources that cannot suspend (tests, a remote session) do nothing.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// True, once, when the screen may no longer show what was drawn: the
+    /// process was stopped and continued (SIGCONT). The loop then clears it
+    /// and draws every cell again.
+    fn screen_lost(&mut self) -> bool {
         false
     }
 }

@@ -58,6 +58,8 @@ fn browser_keys_map_to_their_actions() {
             (KeyCode::Esc, M::NONE, Action::Back),
             (KeyCode::Char('q'), M::NONE, Action::Quit),
             (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            (KeyCode::Char('z'), M::CONTROL, Action::Suspend),
+            (KeyCode::Char('l'), M::CONTROL, Action::Redraw),
         ],
     );
 }
@@ -89,6 +91,8 @@ fn presentation_keys_map_to_their_actions() {
             (KeyCode::Esc, M::NONE, Action::Back),
             (KeyCode::Char('q'), M::NONE, Action::ClosePresentation),
             (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            (KeyCode::Char('z'), M::CONTROL, Action::Suspend),
+            (KeyCode::Char('l'), M::CONTROL, Action::Redraw),
         ],
     );
 }
@@ -212,4 +216,15 @@ fn every_hint_names_a_bound_key() {
             }
         }
     }
+}
+
+#[test]
+fn ctrl_z_and_ctrl_l_work_while_typing_a_search_and_z_and_l_are_text() {
+    let km = Keymap::default();
+    let search = Mode::Search(Pane::FocusList);
+    let key = |c, m| km.action_for(search, &press(KeyCode::Char(c), m));
+    assert_eq!(key('z', KeyModifiers::CONTROL), Some(Action::Suspend));
+    assert_eq!(key('l', KeyModifiers::CONTROL), Some(Action::Redraw));
+    assert_eq!(key('z', KeyModifiers::NONE), Some(Action::SearchType('z')));
+    assert_eq!(key('l', KeyModifiers::NONE), Some(Action::SearchType('l')));
 }

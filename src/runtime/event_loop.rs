@@ -8,7 +8,7 @@ use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
 use super::{EventSource, Outcome, RunError, StopFlags};
-use crate::app::{Action, Size, State, update};
+use crate::app::{Action, Size, State, TerminalRequest, update};
 use crate::ui;
 use crate::watch::DocumentWatcher;
 
@@ -103,6 +103,19 @@ where
             }
             Some(_) | None => {}
         }
+        let mut redraw = events.screen_lost();
+        match state.terminal_request.take() {
+            Some(TerminalRequest::Suspend) => {
+                events.suspend().map_err(RunError::Input)?;
+                redraw |= events.screen_lost();
+            }
+            Some(TerminalRequest::Redraw) => redraw = true,
+            None => {}
+        }
+        if redraw {
+            redraw_everything(terminal, state).map_err(draw_error)?;
+            dirty = true;
+        }
         while let Some(reload) = watcher.and_then(DocumentWatcher::next_reload) {
             crate::app::reload(state, reload);
             dirty = true;
@@ -111,6 +124,21 @@ where
             return Ok(Outcome::Quit);
         }
     }
+}
+
+/// Clears the screen and forgets the last frame, so the next one sends every
+/// cell: for Ctrl-L, and after the process was stopped (the terminal, and
+/// perhaps its size, changed meanwhile).
+fn redraw_everything<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    fit(terminal, state, size.width, size.height)?;
+    // A resize to the same area clears the screen (ESC[H ESC[J) and resets
+    // the last frame, and, unlike `Terminal::clear`, sends no cursor query.
+    let area = terminal.get_frame().area();
+    terminal.resize(area)
 }
 
 /// Whether the presentation's clock is on screen (an idle app otherwise

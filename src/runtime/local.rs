@@ -37,6 +37,13 @@ pub struct LocalTerminal {
     tty: Option<File>,
     /// Set by SIGWINCH.
     resized: Arc<AtomicBool>,
+    /// Set by SIGCONT: the process was stopped, and the terminal may have
+    /// been used by others meanwhile.
+    continued: Arc<AtomicBool>,
+    /// The screen must be drawn again in full (see [`EventSource::screen_lost`]).
+    lost: bool,
+    /// Whether the mouse reports (to turn it on again after a stop).
+    mouse: bool,
     stop: StopFlags,
 }
 
@@ -54,16 +61,20 @@ impl Waker {
 }
 
 impl LocalTerminal {
-    /// Listens for the terminal's input and resizes, and wakes for the
-    /// signals that `stop` records (see [`super::install_watchdog`]).
-    pub fn new(stop: &StopFlags) -> io::Result<Self> {
+    /// Listens for the terminal's input, resizes and continues after a stop,
+    /// and wakes for the signals that `stop` records (see
+    /// [`super::install_watchdog`]). `mouse`: whether the app reports it.
+    pub fn new(stop: &StopFlags, mouse: bool) -> io::Result<Self> {
         let (wake, ring) = UnixStream::pair()?;
         wake.set_nonblocking(true)?;
         ring.set_nonblocking(true)?;
         let resized = Arc::new(AtomicBool::new(false));
-        let winch = signal_hook::consts::SIGWINCH;
+        let continued = Arc::new(AtomicBool::new(false));
+        let (winch, cont) = (signal_hook::consts::SIGWINCH, signal_hook::consts::SIGCONT);
+        // Each flag before its wake-up, so a woken wait finds it set.
         signal_hook::flag::register(winch, Arc::clone(&resized))?;
-        for signal in SIGNALS.into_iter().chain([winch]) {
+        signal_hook::flag::register(cont, Arc::clone(&continued))?;
+        for signal in SIGNALS.into_iter().chain([winch, cont]) {
             signal_hook::low_level::pipe::register(signal, ring.try_clone()?)?;
         }
         // crossterm reads stdin when it is the terminal, /dev/tty otherwise.
@@ -77,6 +88,9 @@ impl LocalTerminal {
             ring,
             tty,
             resized,
+            continued,
+            lost: false,
+            mouse,
             stop: stop.clone(),
         })
     }
@@ -84,6 +98,13 @@ impl LocalTerminal {
     /// A handle that wakes this terminal's wait from another thread.
     pub fn waker(&self) -> io::Result<Waker> {
         self.ring.try_clone().map(Waker)
+    }
+
+    /// Takes the terminal again after a stop; the screen is to be redrawn.
+    fn come_back(&mut self) -> io::Result<()> {
+        super::take_back(self.mouse)?;
+        self.lost = true;
+        Ok(())
     }
 
     /// Whether crossterm has an event within `timeout`. A terminal that hung
@@ -134,6 +155,21 @@ impl LocalTerminal {
 }
 
 impl EventSource for LocalTerminal {
+    fn suspend(&mut self) -> io::Result<()> {
+        super::restore();
+        // Stops the whole process here, as the shell's Ctrl-Z would have,
+        // until `fg` continues it. (In a process group without job control
+        // the kernel discards the signal, and the app comes back at once.)
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // This SIGCONT is answered here; a later one is another stop.
+        self.continued.store(false, Ordering::SeqCst);
+        self.come_back()
+    }
+
+    fn screen_lost(&mut self) -> bool {
+        std::mem::take(&mut self.lost)
+    }
+
     fn hung_up(&mut self) -> bool {
         let stdin = rustix::stdio::stdin();
         let input = self.tty.as_ref().map_or(stdin, |tty| tty.as_fd());
@@ -154,6 +190,11 @@ impl EventSource for LocalTerminal {
     fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         let deadline = Instant::now().checked_add(timeout);
         loop {
+            if self.continued.swap(false, Ordering::SeqCst) {
+                // Stopped from outside (`kill -STOP`, then `fg` or SIGCONT).
+                self.come_back()?;
+                return Ok(None);
+            }
             if self.resized.swap(false, Ordering::SeqCst) {
                 let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())?;
                 return Ok(Some(Event::Resize(size.ws_col, size.ws_row)));
@@ -172,7 +213,7 @@ impl EventSource for LocalTerminal {
                 None => None,
             };
             if !self.wait(left)? {
-                if self.resized.load(Ordering::SeqCst) {
+                if self.resized.load(Ordering::SeqCst) || self.continued.load(Ordering::SeqCst) {
                     continue;
                 }
                 // Woken from outside (or the time is up): the loop looks.

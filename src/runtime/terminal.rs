@@ -54,16 +54,7 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     if let Ok(termios) = rustix::termios::tcgetattr(rustix::stdio::stdout()) {
         let _ = ORIGINAL_TERMIOS.set(termios);
     }
-    // One write for all of it: every syscall counts at start-up.
-    let entered = enable_raw_mode().and_then(|()| {
-        let mut out = io::stdout().lock();
-        queue!(out, EnterAlternateScreen, Hide)?;
-        if setup.mouse {
-            out.write_all(MOUSE_ON)?;
-        }
-        out.flush()
-    });
-    if let Err(err) = entered {
+    if let Err(err) = take_over(setup.mouse) {
         restore();
         return Err(err);
     }
@@ -86,6 +77,28 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
         frugal::Frugal::new(backend).with_cursor_hidden(),
         ratatui::TerminalOptions { viewport },
     )
+}
+
+/// Puts the terminal in raw mode on the alternate screen with the cursor
+/// hidden (and the mouse reporting, if asked): at start, and when the app
+/// comes back after being stopped (the shell had the terminal meanwhile).
+pub fn take_over(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    // One write for all of it: every syscall counts at start-up.
+    let mut out = io::stdout().lock();
+    queue!(out, EnterAlternateScreen, Hide)?;
+    if mouse {
+        out.write_all(MOUSE_ON)?;
+    }
+    out.flush()
+}
+
+/// Takes the terminal again after the process was stopped and continued,
+/// whatever was done to it meanwhile: raw mode is set afresh (a shell may
+/// have changed the modes while crossterm still counts them as raw).
+pub fn take_back(mouse: bool) -> io::Result<()> {
+    let _ = disable_raw_mode();
+    take_over(mouse)
 }
 
 /// Restores the terminal: main screen, cursor visible, raw mode off.

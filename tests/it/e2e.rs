@@ -10,6 +10,7 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 mod edge;
 mod reload;
+mod suspend;
 
 const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
 /// Generous: these bound how long a broken build may hang the suite, they are
@@ -164,6 +165,32 @@ impl Session {
         self.raw.lock().unwrap().clone()
     }
 
+    /// What the bytes written since `offset` (a length of [`Session::raw`])
+    /// paint on an empty screen of this size: the part of the screen the app
+    /// sent again, and nothing it had drawn before.
+    pub fn painted_since(&self, offset: usize) -> String {
+        let (rows, cols) = self.screen.lock().unwrap().screen().size();
+        let mut fresh = vt100::Parser::new(rows, cols, 0);
+        fresh.process(&self.raw()[offset..]);
+        fresh.screen().contents()
+    }
+
+    /// Waits until the bytes since `offset` paint everything in `needles`.
+    pub fn wait_until_painted_since(&self, offset: usize, needles: &[&str]) {
+        let start = Instant::now();
+        loop {
+            let painted = self.painted_since(offset);
+            if needles.iter().all(|needle| painted.contains(needle)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never painted {needles:?} again; painted since:\n{painted}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn wait_for(&self, needle: &str) {
         let start = Instant::now();
         while !self.contents().contains(needle) {
@@ -293,6 +320,20 @@ pub fn assert_restored(session: &Session) {
 
 fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("non-zero size")
+}
+
+/// What the process's main thread is doing: its state letter (`S`, `T`, ...)
+/// and the kernel function it sleeps in.
+pub fn main_thread(pid: u32) -> (char, String) {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat
+        .rsplit(')')
+        .next()
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|s| s.chars().next())
+        .unwrap_or('?');
+    let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+    (state, wchan)
 }
 
 pub fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{BIN, LEAVE_ALT, PATIENCE, Session, assert_restored, find_last};
+use super::{BIN, LEAVE_ALT, PATIENCE, Session, assert_restored, find_last, main_thread};
 
 #[test]
 fn signals_restore_the_terminal_and_exit_128_plus_n() {
@@ -123,20 +123,6 @@ fn sends_no_terminal_queries() {
     }
     // No synchronized-update markers: tmux 3.7b-d redraws the whole pane for each.
     assert!(find_last(&raw, b"\x1b[?2026h").is_none());
-}
-
-/// What the process's main thread is doing: its state letter (`S`, `T`, ...)
-/// and the kernel function it sleeps in.
-fn main_thread(pid: u32) -> (char, String) {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    let state = stat
-        .rsplit(')')
-        .next()
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|s| s.chars().next())
-        .unwrap_or('?');
-    let wchan = std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
-    (state, wchan)
 }
 
 /// Waits up to `limit` for the process to exit; its code, or `None`.
