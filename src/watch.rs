@@ -139,7 +139,8 @@ struct Reader {
 
 impl Reader {
     fn run(&mut self, events: &Receiver<Message>, deliver: &Sender<Reload>, wake: &dyn Fn()) {
-        while self.settle(events) {
+        let mut changing = false;
+        while self.settle(events, changing) {
             // A re-pointed link changes what is read and where to watch.
             if let Err(err) = self.follow_links() {
                 if deliver.send(Err(err.to_string())).is_err() {
@@ -148,6 +149,21 @@ impl Reader {
                 wake();
             }
             let Some(reload) = self.read() else { continue };
+            // A file read halfway through a save (truncated, not yet
+            // written) is invalid: when it changes again within
+            // [`MAX_SETTLE`], that next version is awaited instead of the
+            // error shown (and read even if it turns out the same).
+            changing = match reload {
+                Err(_) => match self.changes_within(events, MAX_SETTLE) {
+                    Some(changed) => changed,
+                    None => return,
+                },
+                Ok(_) => false,
+            };
+            if changing {
+                self.last_hash = None;
+                continue;
+            }
             if deliver.send(reload).is_err() {
                 return;
             }
@@ -155,14 +171,31 @@ impl Reader {
         }
     }
 
-    /// Waits for a change, then until the file is quiet for [`SETTLE`], or
-    /// [`MAX_SETTLE`] after the change at most. False when told to stop.
-    fn settle(&self, events: &Receiver<Message>) -> bool {
+    /// Whether a change comes within `wait` (`None`: told to stop).
+    fn changes_within(&self, events: &Receiver<Message>, wait: Duration) -> Option<bool> {
+        let until = Instant::now() + wait;
         loop {
-            match events.recv() {
-                Ok(Message::Event(event)) if is_change(&event, &self.chain) => break,
+            let left = until.saturating_duration_since(Instant::now());
+            match events.recv_timeout(left) {
+                Ok(Message::Event(event)) if is_change(&event, &self.chain) => return Some(true),
                 Ok(Message::Event(_)) => {}
-                Ok(Message::Stop) | Err(_) => return false,
+                Err(RecvTimeoutError::Timeout) => return Some(false),
+                Ok(Message::Stop) | Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+
+    /// Waits for a change (unless one is already known: `changed`), then
+    /// until the file is quiet for [`SETTLE`], or [`MAX_SETTLE`] after the
+    /// change at most. False when told to stop.
+    fn settle(&self, events: &Receiver<Message>, changed: bool) -> bool {
+        if !changed {
+            loop {
+                match events.recv() {
+                    Ok(Message::Event(event)) if is_change(&event, &self.chain) => break,
+                    Ok(Message::Event(_)) => {}
+                    Ok(Message::Stop) | Err(_) => return false,
+                }
             }
         }
         let first = Instant::now();

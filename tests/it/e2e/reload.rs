@@ -114,7 +114,9 @@ fn presenting_reloads_and_keeps_the_slide() {
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
-/// Rewrites `path` every 20 ms (valid versions, each different) until told to stop.
+/// Rewrites `path` every 20 ms (valid versions, each different) until told
+/// to stop, in place as a sync tool does: truncated, then the new content a
+/// few milliseconds later (so a read may find the file empty).
 struct Rewriter {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     thread: Option<std::thread::JoinHandle<usize>>,
@@ -129,8 +131,12 @@ impl Rewriter {
             let mut saves = 0;
             while !flag.load(Ordering::SeqCst) {
                 saves += 1;
-                std::fs::write(&path, with_statement(&format!("Save number {saves}."))).unwrap();
-                std::thread::sleep(Duration::from_millis(20));
+                let mut file = std::fs::File::create(&path).unwrap();
+                std::thread::sleep(Duration::from_millis(10));
+                let text = with_statement(&format!("Save number {saves}."));
+                std::io::Write::write_all(&mut file, text.as_bytes()).unwrap();
+                drop(file);
+                std::thread::sleep(Duration::from_millis(10));
             }
             saves
         });
@@ -174,6 +180,17 @@ fn keys_are_answered_while_the_document_keeps_changing() {
             closed < Duration::from_millis(200),
             "help closed after {closed:?}"
         );
+    }
+    // Every save is valid: a file read halfway through a save (truncated,
+    // not yet written) must not flash the error banner.
+    let watching = std::time::Instant::now();
+    while watching.elapsed() < Duration::from_secs(3) {
+        let screen = s.contents();
+        assert!(
+            !screen.contains("Inte omläst"),
+            "a valid burst flashed the banner:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
     }
     let saves = writer.stop();
     assert!(saves > 10, "the file was rewritten {saves} times");
