@@ -9,7 +9,7 @@
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -100,6 +100,13 @@ impl LocalTerminal {
         self.ring.try_clone().map(Waker)
     }
 
+    /// The terminal's input, as crossterm reads it.
+    fn input(&self) -> BorrowedFd<'_> {
+        self.tty
+            .as_ref()
+            .map_or(rustix::stdio::stdin(), |tty| tty.as_fd())
+    }
+
     /// Takes the terminal again after a stop; the screen is to be redrawn.
     fn come_back(&mut self) -> io::Result<()> {
         super::take_back(self.mouse)?;
@@ -130,8 +137,7 @@ impl LocalTerminal {
     /// (`None`: no limit) passes. True when the terminal has input.
     fn wait(&mut self, timeout: Option<Duration>) -> io::Result<bool> {
         let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
-        let stdin = rustix::stdio::stdin();
-        let input = self.tty.as_ref().map_or(stdin, |tty| tty.as_fd());
+        let input = self.input();
         let mut fds = [
             PollFd::new(&self.wake, PollFlags::IN),
             PollFd::new(&input, PollFlags::IN),
@@ -171,8 +177,7 @@ impl EventSource for LocalTerminal {
     }
 
     fn hung_up(&mut self) -> bool {
-        let stdin = rustix::stdio::stdin();
-        let input = self.tty.as_ref().map_or(stdin, |tty| tty.as_fd());
+        let input = self.input();
         let stdout = rustix::stdio::stdout();
         let mut fds = [
             PollFd::new(&input, PollFlags::empty()),
