@@ -131,6 +131,15 @@ impl From<Underlay> for Mode {
     }
 }
 
+/// Something asked of the terminal itself, which the pure `update` cannot do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TerminalRequest {
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
+    /// Clear the screen and draw every cell again.
+    Redraw,
+}
+
 /// The terminal's size in cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Size {
@@ -165,6 +174,9 @@ pub struct State {
     pub size: Size,
     /// Set by [`Action::Quit`]; the event loop then stops.
     pub should_quit: bool,
+    /// Set by [`Action::Suspend`] and [`Action::Redraw`]: what only the
+    /// terminal's edge can do. The event loop takes it and carries it out.
+    pub terminal_request: Option<TerminalRequest>,
     /// The presentation (meaningful while `mode` is `Present` or help over it).
     pub presentation: Presentation,
     /// Seconds since the app started, as last told by [`Action::Tick`].
@@ -200,6 +212,7 @@ impl State {
             help_scroll: 0,
             size: Size::default(),
             should_quit: false,
+            terminal_request: None,
             presentation: Presentation {
                 origin: Origin::Browser(Pane::FocusList),
                 deck: crate::slides::Deck::default(),
@@ -299,6 +312,16 @@ impl State {
 
 /// Applies one action. Pure: no I/O, no panics, invariants restored on return.
 pub fn update(state: &mut State, action: Action) {
+    // Requests to the terminal change nothing on screen, on any screen.
+    let request = match action {
+        Action::Suspend => Some(TerminalRequest::Suspend),
+        Action::Redraw => Some(TerminalRequest::Redraw),
+        _ => None,
+    };
+    if request.is_some() {
+        state.terminal_request = request;
+        return;
+    }
     let before = state.selected;
     if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
         state.message = None;
@@ -334,6 +357,8 @@ pub fn update(state: &mut State, action: Action) {
     }
     match action {
         Action::Quit => state.should_quit = true,
+        // Handled first, above.
+        Action::Suspend | Action::Redraw => {}
         Action::Resize { width, height } => state.size = Size { width, height },
         Action::Tick { seconds } => state.clock = seconds,
         Action::ShowLink => {

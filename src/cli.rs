@@ -16,7 +16,7 @@ pub const EXIT_TERMINAL: u8 = 1;
 
 /// Every exit status and what it means, for the manual page (README.md's
 /// table says the same; a test compares them).
-pub const EXIT_STATUSES: [(&str, &str); 6] = [
+pub const EXIT_STATUSES: [(&str, &str); 7] = [
     ("0", "quit normally; for check, every document is valid"),
     (
         "1",
@@ -33,6 +33,10 @@ pub const EXIT_STATUSES: [(&str, &str); 6] = [
     (
         "78",
         "the config file, or the theme it names, is unreadable or invalid",
+    ),
+    (
+        "101",
+        "the app panicked — a bug, please report it with the message it printed (the terminal is restored first, on whichever thread the panic happened)",
     ),
     (
         "128+N",
@@ -53,7 +57,7 @@ pub const EXIT_STATUSES: [(&str, &str); 6] = [
 #[derive(Debug, Parser)]
 #[command(name = "vision-tui", version, about, long_about)]
 #[command(after_help = "Keys: press ? inside the app for the full list.\n\
-Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 128+N killed by signal N.")]
+Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 101 a bug (panic), 128+N killed by signal N.")]
 pub struct Cli {
     /// What to do; without a command, browse the document.
     #[command(subcommand)]

@@ -165,6 +165,8 @@ strings! {
     key_close_presentation,
     key_help,
     key_back,
+    key_suspend,
+    key_redraw,
     /// Slide labels.
     slide_vision,
     slide_background,

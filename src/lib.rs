@@ -14,7 +14,8 @@
 //!   the folded texts and byte index that keep it fast in large documents.
 //! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`runtime`]: the edge: terminal setup and restore, signals, hang-up
-//!   watchdog, and the event loop, generic over ratatui's `Backend`.
+//!   watchdog, the local terminal's one wait for input and wake-ups, and the
+//!   event loop, generic over ratatui's `Backend`.
 //! - [`check`], [`export`], [`init`]: the `check`, `export` and `init` subcommands.
 //! - [`config`]: the optional config file: theme, colours, language, mouse, keys.
 //! - [`settings`]: parsing the settings files (config, themes), with hints
@@ -23,7 +24,8 @@
 //!   map and the format documents in `docs/`.
 //! - [`cli`]: the command line; [`commands`]: the subcommands that print
 //!   (the binary in `main.rs` only wires these together).
-//! - [`watch`]: live reload, watching the document's directory.
+//! - [`watch`]: live reload: watches the document's directory (and its links'),
+//!   reads and parses on its own thread, and hands finished reloads over.
 #![forbid(unsafe_code)]
 
 pub mod app;

@@ -3,7 +3,7 @@
 //! real terminal. Everything else lives in the library.
 #![forbid(unsafe_code)]
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -13,9 +13,9 @@ use vision_tui::commands;
 use vision_tui::config;
 use vision_tui::export::{Format, Options};
 use vision_tui::load;
-use vision_tui::runtime::{self, CrosstermEvents, StopFlags};
+use vision_tui::runtime::{self, LocalTerminal, StopFlags};
 use vision_tui::theme::Theme;
-use vision_tui::watch::DocumentWatcher;
+use vision_tui::watch::{DocumentWatcher, WatchError};
 
 fn main() -> ExitCode {
     let cli = match Cli::from_env() {
@@ -145,28 +145,17 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if let Some(target) = target {
         app::open(&mut state, target);
     }
-    // The built-in document has no file to watch.
-    let mut watcher = match path.filter(|_| watch) {
-        Some(path) => match DocumentWatcher::new(path) {
-            Ok(watcher) => Some(watcher),
-            Err(err) => {
-                eprintln!(
-                    "vision-tui: not watching {} for changes: {err}",
-                    path.display()
-                );
-                None
-            }
-        },
-        None => None,
-    };
     let setup = runtime::Setup {
         depth,
         mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
     };
-    match run(state, setup, watcher.as_mut()) {
+    // The built-in document has no file to watch.
+    let watch_path = path.filter(|_| watch);
+    match run(state, setup, watch_path) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            eprintln!("vision-tui: {err}");
+            // Not eprintln!, which panics when the terminal is gone.
+            let _ = writeln!(std::io::stderr(), "vision-tui: {err}");
             EXIT_TERMINAL
         }
     }
@@ -175,34 +164,58 @@ fn browse_or_present(cli: &Cli) -> u8 {
 fn run(
     mut state: State,
     setup: runtime::Setup,
-    watcher: Option<&mut DocumentWatcher>,
+    watch_path: Option<&Path>,
 ) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     let watchdog = runtime::install_watchdog(&stop)?;
+    let mut terminal_input = LocalTerminal::new(&stop, setup.mouse)?;
+    let watcher = match watch_path {
+        Some(path) => watch(path, &terminal_input)?,
+        None => None,
+    };
     let mut terminal = runtime::enter(setup)?;
     // The first frame before anything else (the loop sees it was drawn and
     // waits for input).
     let size = terminal.get_frame().area();
-    app::update(
-        &mut state,
-        app::Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    runtime::fit(&mut terminal, &mut state, size.width, size.height)?;
     terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
-    if std::env::var_os("VISION_TUI_TEST_PANIC").is_some() {
-        // Lets the end-to-end tests prove that a panic restores the terminal.
-        panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose");
+    // Lets the end-to-end tests prove that a panic restores the terminal and
+    // ends the process, on the main thread or another (`=thread`).
+    match std::env::var("VISION_TUI_TEST_PANIC").as_deref() {
+        Ok("thread") => {
+            let _ =
+                std::thread::spawn(|| panic!("VISION_TUI_TEST_PANIC=thread: panicking on purpose"))
+                    .join();
+        }
+        Ok(_) => panic!("VISION_TUI_TEST_PANIC is set: panicking on purpose"),
+        Err(_) => {}
     }
     watchdog.start()?;
     let result = runtime::run_watching(
         &mut terminal,
         &mut state,
-        &mut CrosstermEvents,
+        &mut terminal_input,
         &stop,
-        watcher,
+        watcher.as_ref(),
     );
-    runtime::restore();
+    runtime::leave(&mut terminal);
     Ok(result?)
+}
+
+/// Watches the document's file, waking the loop for each finished reload.
+/// A FIFO or a device is not watched (it was read once, at start); a file
+/// the system cannot watch is said so, and the app runs without reloading.
+fn watch(path: &Path, terminal_input: &LocalTerminal) -> std::io::Result<Option<DocumentWatcher>> {
+    let waker = terminal_input.waker()?;
+    match DocumentWatcher::new(path, move || waker.wake()) {
+        Ok(watcher) => Ok(Some(watcher)),
+        Err(WatchError::NotAFile(_)) => Ok(None),
+        Err(err) => {
+            eprintln!(
+                "vision-tui: not watching {} for changes: {err}",
+                path.display()
+            );
+            Ok(None)
+        }
+    }
 }

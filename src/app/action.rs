@@ -47,6 +47,12 @@ pub enum Action {
     },
     /// Leave the application.
     Quit,
+    /// Give the terminal back to the shell and stop, as Ctrl-Z does in
+    /// other programs; `fg` brings the app back, redrawn.
+    Suspend,
+    /// Draw the whole screen again, for a terminal whose screen no longer
+    /// matches what the app drew (a character whose width it counts differently).
+    Redraw,
     /// Show the command that opens the selected focus area or goal, to share it.
     ShowLink,
     /// Open the search line.

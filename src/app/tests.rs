@@ -318,3 +318,44 @@ fn an_empty_document_is_browsable() {
         assert_eq!(s.selected, 0);
     }
 }
+
+#[test]
+fn suspend_and_redraw_only_ask_the_terminal_on_every_screen() {
+    type Reach = fn(&mut State);
+    let screens: [(&str, Reach); 5] = [
+        ("browser", |_| {}),
+        ("goal pane", |s| update(s, Action::FocusDetail)),
+        ("search", |s| {
+            apply(s, &[Action::StartSearch, Action::SearchType('l')])
+        }),
+        ("help", |s| update(s, Action::ToggleHelp)),
+        ("presentation", |s| {
+            apply(s, &[Action::StartPresentation, Action::ToggleNotes])
+        }),
+    ];
+    for (name, reach) in screens {
+        for (action, request) in [
+            (Action::Suspend, TerminalRequest::Suspend),
+            (Action::Redraw, TerminalRequest::Redraw),
+        ] {
+            let mut s = state();
+            update(&mut s, Action::JumpToFocusArea(2));
+            reach(&mut s);
+            s.message = Some("a link".into());
+            let (mode, selected, slide) = (s.mode, s.selected, s.presentation.part);
+            update(&mut s, action);
+            assert_eq!(s.terminal_request, Some(request), "{name}");
+            assert_eq!(
+                (s.mode, s.selected, s.presentation.part),
+                (mode, selected, slide),
+                "{name}"
+            );
+            assert_eq!(
+                s.message.as_deref(),
+                Some("a link"),
+                "{name}: nothing on screen changes"
+            );
+            assert!(!s.should_quit);
+        }
+    }
+}

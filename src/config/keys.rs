@@ -141,6 +141,8 @@ pub fn binding_name(binding: &Binding) -> Option<&'static str> {
         (Action::ClosePresentation, _) => "close_presentation",
         (Action::ToggleHelp, _) => "help",
         (Action::Back, _) => "back",
+        (Action::Suspend, _) => "suspend",
+        (Action::Redraw, _) => "redraw",
         _ => return None,
     })
 }
@@ -170,7 +172,7 @@ keys_config! {
     half_page_up, next_pane, previous_pane, focus_list, focus_detail, background, present,
     show_link, search, next_hit, previous_hit, quit, force_quit, next_slide, previous_slide,
     confirm, first_slide, last_slide, overview, blank, notes, timer, close_presentation,
-    help, back,
+    help, back, suspend, redraw,
 }
 
 /// Applies the key overrides in `keys` to `keymap`, then checks the result.

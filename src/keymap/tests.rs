@@ -58,6 +58,8 @@ fn browser_keys_map_to_their_actions() {
             (KeyCode::Esc, M::NONE, Action::Back),
             (KeyCode::Char('q'), M::NONE, Action::Quit),
             (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            (KeyCode::Char('z'), M::CONTROL, Action::Suspend),
+            (KeyCode::Char('l'), M::CONTROL, Action::Redraw),
         ],
     );
 }
@@ -89,6 +91,8 @@ fn presentation_keys_map_to_their_actions() {
             (KeyCode::Esc, M::NONE, Action::Back),
             (KeyCode::Char('q'), M::NONE, Action::ClosePresentation),
             (KeyCode::Char('c'), M::CONTROL, Action::Quit),
+            (KeyCode::Char('z'), M::CONTROL, Action::Suspend),
+            (KeyCode::Char('l'), M::CONTROL, Action::Redraw),
         ],
     );
 }
@@ -111,22 +115,6 @@ fn plain_letters_do_not_fire_control_bindings_and_vice_versa() {
     assert_eq!(
         km.action_for(BROWSE, &press(KeyCode::Char('0'), KeyModifiers::NONE)),
         None
-    );
-}
-
-#[test]
-fn esc_arriving_glued_to_the_next_key_is_esc_then_that_key() {
-    let km = Keymap::default();
-    let alt_b = press(KeyCode::Char('b'), KeyModifiers::ALT);
-    assert_eq!(
-        km.actions_for(BROWSE, &alt_b),
-        [Action::Back, Action::ToggleBackground]
-    );
-    let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
-    assert_eq!(km.actions_for(BROWSE, &alt_x), [Action::Back]);
-    assert_eq!(
-        km.actions_for(BROWSE, &press(KeyCode::Char('x'), KeyModifiers::NONE)),
-        []
     );
 }
 
@@ -228,4 +216,15 @@ fn every_hint_names_a_bound_key() {
             }
         }
     }
+}
+
+#[test]
+fn ctrl_z_and_ctrl_l_work_while_typing_a_search_and_z_and_l_are_text() {
+    let km = Keymap::default();
+    let search = Mode::Search(Pane::FocusList);
+    let key = |c, m| km.action_for(search, &press(KeyCode::Char(c), m));
+    assert_eq!(key('z', KeyModifiers::CONTROL), Some(Action::Suspend));
+    assert_eq!(key('l', KeyModifiers::CONTROL), Some(Action::Redraw));
+    assert_eq!(key('z', KeyModifiers::NONE), Some(Action::SearchType('z')));
+    assert_eq!(key('l', KeyModifiers::NONE), Some(Action::SearchType('l')));
 }

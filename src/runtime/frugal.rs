@@ -39,6 +39,12 @@ impl<B> Frugal<B> {
         self
     }
 
+    /// Records that the cursor was shown by a write that bypassed this
+    /// backend (the restore on the way out), so showing it again writes nothing.
+    pub fn cursor_shown(&mut self) {
+        self.cursor_hidden = Some(false);
+    }
+
     /// The wrapped backend.
     pub fn inner(&self) -> &B {
         &self.inner
@@ -115,8 +121,14 @@ impl<B: Backend> Backend for Frugal<B> {
         self.inner.clear_region(clear_type)
     }
 
+    /// The terminal's size as the app draws it ([`super::clamp_size`]):
+    /// ratatui compares it with the viewport to decide how to clear, and a
+    /// viewport that spans it is cleared with one escape, the part of an
+    /// oversized terminal the app does not draw included, not cell by cell.
     fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        let drawn = super::clamp_size(size.width, size.height);
+        Ok(Size::new(drawn.width, drawn.height))
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {

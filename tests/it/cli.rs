@@ -277,7 +277,7 @@ fn help_and_version_exit_0() {
     );
     assert!(
         stdout.contains(
-            "Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 128+N killed by signal N."
+            "Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 101 a bug (panic), 128+N killed by signal N."
         ),
         "{stdout}"
     );
