@@ -15,7 +15,7 @@
 //! Many sessions at once are many `Pty`s: arm a condition on each, act, then
 //! collect each one's [`Held`] — every instant is taken by that session's own
 //! reader as the bytes arrive, not by whoever waits.
-#![allow(dead_code)] // each including crate uses a different part
+#![allow(dead_code, unused_imports)] // each including crate uses a different part
 
 #[path = "pty/reader.rs"]
 mod reader;
@@ -30,7 +30,7 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 use reader::Shared;
-pub use screen::{Look, last_row_contains};
+pub use screen::{Look, Picture, last_row_contains};
 
 /// A condition on the screen, evaluated by the reader after every read.
 type Condition = Box<dyn Fn(&vt100::Screen) -> bool + Send>;

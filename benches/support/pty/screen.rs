@@ -30,20 +30,64 @@ pub struct Look {
 impl Look {
     pub fn at(screen: &vt100::Screen, row: u16, col: u16) -> Option<Self> {
         screen.cell(row, col).map(|c| Self {
-            text: if c.has_contents() { c.contents() } else { " " }.to_owned(),
+            text: text(c).to_owned(),
             fg: c.fgcolor(),
             bg: c.bgcolor(),
-            modes: [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()],
+            modes: modes(c),
         })
     }
 
-    /// Every cell, row by row: equal for two screens of one size that look
-    /// the same, however they were drawn.
-    pub fn all(screen: &vt100::Screen) -> Vec<Self> {
-        let (rows, cols) = screen.size();
-        (0..rows.get())
-            .flat_map(|row| (0..cols.get()).map(move |col| (row, col)))
-            .filter_map(|(row, col)| Self::at(screen, row, col))
-            .collect()
+    fn is(&self, cell: &vt100::Cell) -> bool {
+        self.text == text(cell)
+            && self.fg == cell.fgcolor()
+            && self.bg == cell.bgcolor()
+            && self.modes == modes(cell)
     }
+}
+
+fn text(cell: &vt100::Cell) -> &str {
+    if cell.has_contents() {
+        cell.contents()
+    } else {
+        " "
+    }
+}
+
+fn modes(c: &vt100::Cell) -> [bool; 5] {
+    [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()]
+}
+
+/// Everything a screen shows, cell by cell: two screens that look the same
+/// have equal pictures, however they were drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    size: (u16, u16),
+    cells: Vec<Look>,
+}
+
+impl Picture {
+    pub fn of(screen: &vt100::Screen) -> Self {
+        let (rows, cols) = screen.size();
+        Self {
+            size: (rows.get(), cols.get()),
+            cells: positions(screen)
+                .filter_map(|(row, col)| Look::at(screen, row, col))
+                .collect(),
+        }
+    }
+
+    /// True when `screen` shows this picture. Cheap enough to watch for on
+    /// every read: it copies nothing and stops at the first difference.
+    pub fn is_on(&self, screen: &vt100::Screen) -> bool {
+        let (rows, cols) = screen.size();
+        (rows.get(), cols.get()) == self.size
+            && positions(screen)
+                .zip(&self.cells)
+                .all(|((row, col), look)| screen.cell(row, col).is_some_and(|cell| look.is(cell)))
+    }
+}
+
+fn positions(screen: &vt100::Screen) -> impl Iterator<Item = (u16, u16)> {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).flat_map(move |row| (0..cols.get()).map(move |col| (row, col)))
 }
