@@ -27,13 +27,16 @@
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
+#[path = "../benches/support/proc.rs"]
+mod proc;
+#[path = "../benches/support/pty.rs"]
+mod pty;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::CommandBuilder;
+use pty::{Look, Pty, Spawn, last_row_contains};
 
 /// No output for this long after a key means its frame is complete.
 const QUIET: Duration = Duration::from_millis(150);
@@ -41,181 +44,45 @@ const QUIET: Duration = Duration::from_millis(150);
 const FIRST_BYTE: Duration = Duration::from_secs(3);
 const PATIENCE: Duration = Duration::from_secs(30);
 
-type Done = Box<dyn Fn(&vt100::Screen) -> bool + Send>;
-
-struct Shared {
-    parser: vt100::Parser,
-    bytes: usize,
-    last_byte: Instant,
-    /// When `done` first held, and the bytes read by then.
-    frame: Option<(Instant, usize)>,
-    done: Done,
+/// Time from spawn until the first complete frame (the condition the pty was spawned watching).
+fn first_frame(pty: &Pty) -> Duration {
+    let held = pty
+        .wait_held(PATIENCE)
+        .unwrap_or_else(|| panic!("no first frame; screen:\n{}", pty.contents()));
+    held.at - pty.spawned()
 }
 
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
-    shared: Arc<Mutex<Shared>>,
-    spawned: Instant,
+/// Waits for output after `since` bytes, then for [`QUIET`]; returns the
+/// time of the last byte (`None` when nothing came within [`FIRST_BYTE`]).
+fn settle(pty: &Pty, since: usize) -> Option<Instant> {
+    pty.settle(since, QUIET, FIRST_BYTE, PATIENCE)
 }
 
-impl Pty {
-    fn spawn(mut cmd: CommandBuilder, (cols, rows): (u16, u16), done: Done) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("LANG", "C.UTF-8");
-        for var in ["NO_COLOR", "LESS", "LESSOPEN", "LESSCLOSE", "COLORTERM"] {
-            cmd.env_remove(var);
-        }
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let shared = Arc::new(Mutex::new(Shared {
-            parser: vt100::Parser::new(nz(rows), nz(cols), 0),
-            bytes: 0,
-            last_byte: Instant::now(),
-            frame: None,
-            done,
-        }));
-        let spawned = Instant::now();
-        let child = pty.slave.spawn_command(cmd).expect("spawn");
-        drop(pty.slave);
-        let inbox = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                let now = Instant::now();
-                let mut s = inbox.lock().unwrap();
-                s.parser.process(&buf[..n]);
-                s.bytes += n;
-                s.last_byte = now;
-                if s.frame.is_none() && (s.done)(s.parser.screen()) {
-                    s.frame = Some((now, s.bytes));
-                }
-            }
-        });
-        Self {
-            child,
-            writer,
-            _master: pty.master,
-            shared,
-            spawned,
-        }
-    }
-
-    /// Time from spawn until the first complete frame.
-    fn first_frame(&self) -> Duration {
-        let start = Instant::now();
-        loop {
-            if let Some((at, _)) = self.shared.lock().unwrap().frame {
-                return at - self.spawned;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "no first frame; screen:\n{}",
-                self.contents()
-            );
-            std::thread::sleep(Duration::from_micros(200));
-        }
-    }
-
-    fn bytes(&self) -> usize {
-        self.shared.lock().unwrap().bytes
-    }
-
-    fn contents(&self) -> String {
-        self.shared.lock().unwrap().parser.screen().contents()
-    }
-
-    fn screen(&self) -> vt100::Screen {
-        self.shared.lock().unwrap().parser.screen().clone()
-    }
-
-    /// Waits for output after `since` bytes, then for [`QUIET`]; returns the
-    /// time of the last byte (`None` when nothing came within [`FIRST_BYTE`]).
-    fn settle(&self, since: usize) -> Option<Instant> {
-        let start = Instant::now();
-        loop {
-            let (bytes, last) = {
-                let s = self.shared.lock().unwrap();
-                (s.bytes, s.last_byte)
-            };
-            if bytes > since && last.elapsed() >= QUIET {
-                return Some(last);
-            }
-            if bytes == since && start.elapsed() >= FIRST_BYTE {
-                return None;
-            }
-            assert!(start.elapsed() < PATIENCE, "output never settled");
-            std::thread::sleep(Duration::from_millis(2));
-        }
-    }
-
-    fn send(&mut self, bytes: &[u8]) -> Instant {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        Instant::now()
-    }
-
-    /// (VmHWM, VmRSS) in kB.
-    fn memory(&self) -> (u64, u64) {
-        let pid = self.child.process_id().expect("pid");
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .and_then(|rest| rest.split_whitespace().next())
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0)
-        };
-        (field("VmHWM:"), field("VmRSS:"))
-    }
-
-    fn wait_exit(&mut self) {
-        let start = Instant::now();
-        while self.child.try_wait().unwrap().is_none() {
-            if start.elapsed() > PATIENCE {
-                let _ = self.child.kill();
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-    }
+/// (VmHWM, VmRSS) in kB.
+fn memory(pty: &Pty) -> (u64, u64) {
+    let field = |name| proc::status_kb(pty.pid(), name).unwrap_or(0);
+    (field("VmHWM"), field("VmRSS"))
 }
 
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("non-zero size")
+/// `program` with the terminal and locale every run gets, and none of the
+/// variables that would change what it draws.
+fn command(program: impl AsRef<std::ffi::OsStr>) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    for var in ["NO_COLOR", "LESS", "LESSOPEN", "LESSCLOSE", "COLORTERM"] {
+        cmd.env_remove(var);
+    }
+    cmd
 }
 
 /// Cells whose character or attributes differ between two screens of one size.
 fn changed_cells(before: &vt100::Screen, after: &vt100::Screen) -> usize {
     let (rows, cols) = after.size();
-    let look = |screen: &vt100::Screen, row, col| {
-        screen.cell(row, col).map(|c| {
-            let text = if c.has_contents() { c.contents() } else { " " };
-            (
-                text.to_string(),
-                c.fgcolor(),
-                c.bgcolor(),
-                (c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()),
-            )
-        })
-    };
     let mut changed = 0;
     for row in 0..rows.get() {
         for col in 0..cols.get() {
-            if look(before, row, col) != look(after, row, col) {
+            if Look::at(before, row, col) != Look::at(after, row, col) {
                 changed += 1;
             }
         }
@@ -224,31 +91,26 @@ fn changed_cells(before: &vt100::Screen, after: &vt100::Screen) -> usize {
 }
 
 fn vision(bin: &Path, args: &[&str], size: (u16, u16), home: &Path) -> Pty {
-    let mut cmd = CommandBuilder::new(bin);
+    let mut cmd = command(bin);
     cmd.args(args);
     // No user configuration or themes: the defaults, as shipped.
     cmd.env("XDG_CONFIG_HOME", home);
     cmd.env("HOME", home);
     // The footer is the last row ratatui draws; its quit hint (`q quit`, or
     // `q avsluta` for a Swedish document) means the whole frame is on screen.
-    let cols = size.0;
-    let rows = usize::from(size.1);
-    let done: Done = Box::new(move |screen| {
-        screen
-            .rows(0, cols)
-            .nth(rows - 1)
-            .is_some_and(|last| last.contains(" q "))
-    });
-    Pty::spawn(cmd, size, done)
+    Spawn::new(size.0, size.1)
+        .watch(last_row_contains(" q "))
+        .run(cmd)
 }
 
 fn less(file: &Path, size: (u16, u16)) -> Pty {
-    let mut cmd = CommandBuilder::new("less");
+    let mut cmd = command("less");
     cmd.arg(file);
     let name = file.file_name().unwrap().to_string_lossy().into_owned();
     // less shows the file's name in its prompt once the page is drawn.
-    let done: Done = Box::new(move |screen| screen.contents().contains(&name));
-    Pty::spawn(cmd, size, done)
+    Spawn::new(size.0, size.1)
+        .watch(move |screen| screen.contents().contains(&name))
+        .run(cmd)
 }
 
 struct Stats {
@@ -304,12 +166,12 @@ fn first_frames(runs: usize, mut start: impl FnMut() -> Pty, quit: &[u8]) -> Run
     let mut hwm_kb = 0;
     for _ in 0..runs {
         let mut pty = start();
-        first_frame.push(ms(pty.first_frame()));
-        pty.settle(0);
+        first_frame.push(ms(self::first_frame(&pty)));
+        settle(&pty, 0);
         first_bytes = pty.bytes();
-        hwm_kb = hwm_kb.max(pty.memory().0);
+        hwm_kb = hwm_kb.max(memory(&pty).0);
         pty.send(quit);
-        pty.wait_exit();
+        pty.wait_exit(PATIENCE);
     }
     Run {
         first_frame,
@@ -339,10 +201,10 @@ const SCRIPT: &[(&str, &[u8], &str)] = &[
 
 fn script(bin: &Path, args: &[&str], size: (u16, u16), home: &Path, label: &str) {
     let mut pty = vision(bin, args, size, home);
-    let first = pty.first_frame();
-    pty.settle(0);
+    let first = first_frame(&pty);
+    settle(&pty, 0);
     let first_bytes = pty.bytes();
-    let (hwm_first, _) = pty.memory();
+    let (hwm_first, _) = memory(&pty);
     println!(
         "\n#### Script: {label} at {}×{} (first frame {:.1} ms, {first_bytes} bytes)\n",
         size.0,
@@ -357,7 +219,7 @@ fn script(bin: &Path, args: &[&str], size: (u16, u16), home: &Path, label: &str)
         let before_screen = pty.screen();
         let before = pty.bytes();
         let sent = pty.send(bytes);
-        let last = pty.settle(before);
+        let last = settle(&pty, before);
         let written = pty.bytes() - before;
         let changed = changed_cells(&before_screen, &pty.screen());
         let ratio = if changed == 0 {
@@ -370,11 +232,11 @@ fn script(bin: &Path, args: &[&str], size: (u16, u16), home: &Path, label: &str)
         });
         println!("| `{key}` | {what} | {written} | {changed} | {ratio} | {latency} |");
     }
-    let (hwm, rss) = pty.memory();
+    let (hwm, rss) = memory(&pty);
     let before = pty.bytes();
     pty.send(b"q");
-    pty.wait_exit();
-    std::thread::sleep(Duration::from_millis(50));
+    // Returns once the reader has read the last byte.
+    pty.wait_exit(PATIENCE);
     println!(
         "| `q` | quit (restore the terminal) | {} | — | — | — |",
         pty.bytes() - before

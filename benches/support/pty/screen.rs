@@ -1,0 +1,93 @@
+//! Looking at a screen: conditions to watch for, and comparing screens by
+//! what they show rather than by how they were drawn.
+
+/// The screen's last row contains `text` (for a program whose last row is
+/// the last thing a frame draws, such as vision-tui's footer: the frame is complete).
+pub fn last_row_contains(
+    text: impl Into<String>,
+) -> impl Fn(&vt100::Screen) -> bool + Send + 'static {
+    let text = text.into();
+    move |screen| {
+        let (rows, cols) = screen.size();
+        screen
+            .rows(0, cols.get())
+            .nth(usize::from(rows.get()) - 1)
+            .is_some_and(|last| last.contains(&text))
+    }
+}
+
+/// What one cell shows: its text (a space if nothing was ever written there,
+/// which looks the same) and how it is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub text: String,
+    pub fg: vt100::Color,
+    pub bg: vt100::Color,
+    /// Bold, dim, italic, underline, inverse.
+    pub modes: [bool; 5],
+}
+
+impl Look {
+    pub fn at(screen: &vt100::Screen, row: u16, col: u16) -> Option<Self> {
+        screen.cell(row, col).map(|c| Self {
+            text: text(c).to_owned(),
+            fg: c.fgcolor(),
+            bg: c.bgcolor(),
+            modes: modes(c),
+        })
+    }
+
+    fn is(&self, cell: &vt100::Cell) -> bool {
+        self.text == text(cell)
+            && self.fg == cell.fgcolor()
+            && self.bg == cell.bgcolor()
+            && self.modes == modes(cell)
+    }
+}
+
+fn text(cell: &vt100::Cell) -> &str {
+    if cell.has_contents() {
+        cell.contents()
+    } else {
+        " "
+    }
+}
+
+fn modes(c: &vt100::Cell) -> [bool; 5] {
+    [c.bold(), c.dim(), c.italic(), c.underline(), c.inverse()]
+}
+
+/// Everything a screen shows, cell by cell: two screens that look the same
+/// have equal pictures, however they were drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    size: (u16, u16),
+    cells: Vec<Look>,
+}
+
+impl Picture {
+    pub fn of(screen: &vt100::Screen) -> Self {
+        let (rows, cols) = screen.size();
+        Self {
+            size: (rows.get(), cols.get()),
+            cells: positions(screen)
+                .filter_map(|(row, col)| Look::at(screen, row, col))
+                .collect(),
+        }
+    }
+
+    /// True when `screen` shows this picture. Cheap enough to watch for on
+    /// every read: it copies nothing and stops at the first difference.
+    pub fn is_on(&self, screen: &vt100::Screen) -> bool {
+        let (rows, cols) = screen.size();
+        (rows.get(), cols.get()) == self.size
+            && positions(screen)
+                .zip(&self.cells)
+                .all(|((row, col), look)| screen.cell(row, col).is_some_and(|cell| look.is(cell)))
+    }
+}
+
+fn positions(screen: &vt100::Screen) -> impl Iterator<Item = (u16, u16)> {
+    let (rows, cols) = screen.size();
+    (0..rows.get()).flat_map(move |row| (0..cols.get()).map(move |col| (row, col)))
+}
