@@ -100,6 +100,8 @@ pub struct Presentation {
     pub typed: Option<u32>,
     /// Whether the speaker notes panel is shown.
     pub notes: bool,
+    /// The first line of the speaker notes shown in the panel.
+    pub notes_scroll: usize,
     /// Whether the elapsed-time clock is shown.
     pub timer: bool,
     /// The app clock (seconds) when the presentation started.
@@ -208,6 +210,7 @@ impl State {
                 overview_pick: 0,
                 typed: None,
                 notes: false,
+                notes_scroll: 0,
                 timer: false,
                 started_at: 0,
             },
@@ -438,6 +441,8 @@ pub fn update(state: &mut State, action: Action) {
         | Action::ToggleOverview
         | Action::ToggleBlank
         | Action::ToggleNotes
+        | Action::ScrollNotesDown
+        | Action::ScrollNotesUp
         | Action::ToggleTimer
         | Action::ClosePresentation => {}
     }

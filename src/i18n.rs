@@ -161,6 +161,8 @@ strings! {
     key_overview,
     key_blank,
     key_notes,
+    key_notes_down,
+    key_notes_up,
     key_timer,
     key_close_presentation,
     key_help,
@@ -174,6 +176,9 @@ strings! {
     /// The notes panel.
     notes_title,
     no_notes,
+    /// The notes panel's border when the notes are longer than the panel:
+    /// "{down}"/"{up}" are the keys, "{from}"–"{to}" of "{total}" the lines shown.
+    notes_scroll,
     /// The presentation footer: "{n}" typed.
     go_to,
     /// The presentation footer's help hint.

@@ -216,3 +216,76 @@ fn help_over_the_presentation_lists_the_slide_keys() {
         assert!(shown.contains(needle), "{needle}\n{shown}");
     }
 }
+
+/// The text inside the speaker notes panel of a presentation screen.
+fn notes_panel_text(buffer: &Buffer) -> String {
+    let shown = text(buffer);
+    shown
+        .lines()
+        .skip_while(|row| !row.starts_with('┌'))
+        .skip(1)
+        .take_while(|row| !row.starts_with('└'))
+        .map(|row| row.trim_matches(|c| matches!(c, '│' | '║' | '█' | ' ')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_word_of_every_note_can_be_read_at_80x24() {
+    // Notes far longer than the panel: numbered words, so each one is looked for.
+    let mut doc = vision_tui::load::builtin();
+    let note = |name: &str, words: usize| {
+        (1..=words)
+            .map(|i| format!("{name}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    doc.notes = Some(note("vision", 150));
+    doc.focus_areas[3].notes = Some(note("area", 90));
+    for goal in &mut doc.goals {
+        goal.notes = Some(note(&format!("goal{}x", goal.number), 60));
+    }
+    let kinds = [SlideKind::Vision, SlideKind::FocusArea(3)];
+    for kind in kinds {
+        let index = vision_tui::slides::index_of(&doc, kind).unwrap();
+        let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
+        keys.extend([KeyCode::Enter, KeyCode::Char('n')]);
+        let mut seen = String::new();
+        let mut last = String::new();
+        for _ in 0..40 {
+            let buffer = screen_of(
+                State::presenting(doc.clone(), Theme::default()),
+                80,
+                24,
+                &keys,
+            );
+            let panel = notes_panel_text(&buffer);
+            if panel == last {
+                break;
+            }
+            seen.push_str(&panel);
+            seen.push(' ');
+            last = panel;
+            keys.push(KeyCode::Char('J'));
+        }
+        let seen: Vec<&str> = seen.split_whitespace().collect();
+        let state = {
+            let mut s = State::presenting(doc.clone(), Theme::default());
+            vision_tui::app::update(
+                &mut s,
+                vision_tui::app::Action::Resize {
+                    width: 80,
+                    height: 24,
+                },
+            );
+            s.presentation.topic = index;
+            vision_tui::app::update(&mut s, vision_tui::app::Action::Tick { seconds: 0 });
+            s
+        };
+        let notes = &state.current_slide().unwrap().notes;
+        assert!(!notes.is_empty());
+        for word in notes.iter().flat_map(|n| n.split_whitespace()) {
+            assert!(seen.contains(&word), "{word} of {kind:?} never shown");
+        }
+    }
+}

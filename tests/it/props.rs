@@ -93,6 +93,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleOverview),
         Just(Action::ToggleBlank),
         Just(Action::ToggleNotes),
+        Just(Action::ScrollNotesDown),
+        Just(Action::ScrollNotesUp),
         Just(Action::ToggleTimer),
         Just(Action::ClosePresentation),
         (0u64..100_000).prop_map(|seconds| Action::Tick { seconds }),
@@ -136,6 +138,13 @@ pub(crate) fn check_invariants(state: &State) {
         let topics = vision_tui::slides::count(&state.document);
         assert!(p.topic < topics && p.overview_pick < topics);
         assert!(p.part < p.deck.slides.len());
+        let notes = ui::slides::notes_region(state);
+        if !notes.is_empty() {
+            assert!(
+                p.notes_scroll <= notes.max_scroll(),
+                "the notes are scrolled to a line that exists"
+            );
+        }
         assert!(
             p.deck
                 .is_for(p.topic, (state.size.width, state.size.height), p.notes),
