@@ -699,7 +699,10 @@ mod tests {
                     .max(1);
                 assert!(slide.body.len() <= room, "{slide:?} at {w}×{h}");
                 for line in &slide.body {
-                    assert!(line.text.width() <= geo.text_width, "{line:?}");
+                    assert!(
+                        crate::ui::text::width(&line.text) <= geo.text_width,
+                        "{line:?}"
+                    );
                 }
             }
             // Every word of every goal is on some slide.

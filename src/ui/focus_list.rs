@@ -55,7 +55,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let prefix = format!("{marker}{:>number_width$} ", i + 1);
         let room = width.saturating_sub(prefix.width() + count.width() + 1);
         let name = truncate(&focus_area.name, room).into_owned();
-        let gap = width.saturating_sub(prefix.width() + name.width() + count.width());
+        let gap = width.saturating_sub(prefix.width() + super::text::width(&name) + count.width());
         let style = match (selected, focused) {
             (true, true) => state.theme.selected,
             (true, false) => state.theme.selected_unfocused,

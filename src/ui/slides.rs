@@ -111,7 +111,12 @@ fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) 
         height: content.bottom().saturating_sub(body_top),
         ..content
     };
-    let widest = slide.body.iter().map(|l| l.text.width()).max().unwrap_or(0);
+    let widest = slide
+        .body
+        .iter()
+        .map(|l| super::text::width(&l.text))
+        .max()
+        .unwrap_or(0);
     let widest = u16::try_from(widest).unwrap_or(u16::MAX).min(body.width);
     let block = Rect {
         x: body.x + (body.width - widest) / 2,
