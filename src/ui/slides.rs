@@ -64,7 +64,9 @@ fn role_style(state: &State, role: Role) -> Style {
 
 fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) {
     let heading_rows = u16::try_from(slide.heading_rows()).unwrap_or(u16::MAX);
-    let body_rows = u16::try_from(slide.body.len()).unwrap_or(u16::MAX);
+    // Every slide of a topic is laid out alike: the heading on the same
+    // row and the body in the same column, whatever each slide holds.
+    let body_rows = u16::try_from(slide.body_rows).unwrap_or(u16::MAX);
     let total = heading_rows
         .saturating_add(1)
         .saturating_add(body_rows)
@@ -111,13 +113,9 @@ fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) 
         height: content.bottom().saturating_sub(body_top),
         ..content
     };
-    let widest = slide
-        .body
-        .iter()
-        .map(|l| super::text::width(&l.text))
-        .max()
-        .unwrap_or(0);
-    let widest = u16::try_from(widest).unwrap_or(u16::MAX).min(body.width);
+    let widest = u16::try_from(slide.body_width)
+        .unwrap_or(u16::MAX)
+        .min(body.width);
     let block = Rect {
         x: body.x + (body.width - widest) / 2,
         width: widest,

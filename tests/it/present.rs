@@ -289,3 +289,118 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
         }
     }
 }
+
+/// The presentation of `doc` at `width`×`height` on topic `topic`, part `part`.
+fn draw_part(
+    doc: &vision_tui::model::Document,
+    (width, height): (u16, u16),
+    topic: usize,
+    part: usize,
+) -> (State, Buffer) {
+    use vision_tui::app::{Action, update};
+    let mut state = State::presenting(doc.clone(), Theme::default());
+    update(&mut state, Action::Resize { width, height });
+    for digit in (topic + 1)
+        .to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+    {
+        update(&mut state, Action::TypeDigit(digit as u8));
+    }
+    update(&mut state, Action::Confirm);
+    for _ in 0..part {
+        update(&mut state, Action::NextSlide);
+    }
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| vision_tui::ui::view(&state, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (state, buffer)
+}
+
+#[test]
+fn the_slides_of_a_topic_share_one_layout_and_fill_evenly() {
+    let many = vision_tui::load::from_path(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good/many.ron"
+    )))
+    .unwrap();
+    let mut continued = 0;
+    for doc in [vision_tui::load::builtin(), many] {
+        for size in [(80, 24), (120, 40), (40, 12), (30, 10), (24, 8)] {
+            for topic in 0..vision_tui::slides::count(&doc) {
+                let (state, first) = draw_part(&doc, size, topic, 0);
+                let deck = &state.presentation.deck;
+                let parts = deck.slides.len();
+                if parts < 2 {
+                    continue;
+                }
+                continued += 1;
+                // Even: moving the last block of a slide to the next would not
+                // make the fuller of the two any less full.
+                for pair in deck.slides.windows(2) {
+                    let (a, b) = (pair[0].body.len(), pair[1].body.len());
+                    let last_block = pair[0]
+                        .body
+                        .iter()
+                        .rev()
+                        .take_while(|l| !l.text.is_empty())
+                        .count();
+                    let moved = (a.saturating_sub(last_block + 1), b + 1 + last_block);
+                    assert!(
+                        moved.0.max(moved.1) >= a.max(b),
+                        "topic {topic} at {size:?}: slides of {a} and {b} lines, \
+                         the last {last_block} could move on"
+                    );
+                }
+                let centred = deck.slides[0].centred;
+                let footer = size.1 - 1;
+                let heading_row = |buffer: &Buffer| {
+                    (0..footer).find(|&y| (0..size.0).any(|x| buffer[(x, y)].symbol() != " "))
+                };
+                // Where the body's text column is: each line's first ink, less the
+                // indent the line itself has (a continued goal's hanging indent).
+                let heading_rows = deck.slides[0].heading_rows() as u16;
+                let body_column = |buffer: &Buffer, part: usize| {
+                    let top = heading_row(buffer).unwrap_or(0) + heading_rows + 1;
+                    let columns: std::collections::BTreeSet<u16> = deck.slides[part]
+                        .body
+                        .iter()
+                        .zip(top..footer)
+                        .filter(|(line, _)| !line.text.trim().is_empty())
+                        .filter_map(|(line, y)| {
+                            let indent = line.text.len() - line.text.trim_start().len();
+                            let ink = (0..size.0).find(|&x| buffer[(x, y)].symbol() != " ")?;
+                            Some(ink - indent as u16)
+                        })
+                        .collect();
+                    assert_eq!(columns.len(), 1, "one column on a slide: {columns:?}");
+                    columns.first().copied()
+                };
+                for part in 1..parts {
+                    let (_, buffer) = draw_part(&doc, size, topic, part);
+                    assert_eq!(
+                        heading_row(&buffer),
+                        heading_row(&first),
+                        "topic {topic} part {part} at {size:?}: the heading moved\n{}",
+                        text(&buffer)
+                    );
+                    if !centred {
+                        assert_eq!(
+                            body_column(&buffer, part),
+                            body_column(&first, 0),
+                            "topic {topic} part {part} at {size:?}: the body moved\n{}",
+                            text(&buffer)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        continued > 10,
+        "enough continued topics to mean something: {continued}"
+    );
+}
