@@ -84,6 +84,8 @@ strings! {
     nothing_matches,
     /// The background view's title.
     background,
+    /// The background view of a document with nothing to show there.
+    no_background,
     /// The help's title: "{key}" closes it.
     help_title,
     /// "{need}" and "{have}" are sizes.
@@ -171,6 +173,8 @@ strings! {
     slide_vision,
     slide_background,
     slide_focus_areas,
+    /// One focus area at a glance: "Focus area 25".
+    slide_focus_area,
     slide_goals,
     slide_overview,
     /// The notes panel.
@@ -181,6 +185,8 @@ strings! {
     notes_scroll,
     /// The presentation footer: "{n}" typed.
     go_to,
+    /// The presentation footer: no slide "{n}"; "{total}" is the last.
+    no_such_slide,
     /// The presentation footer's help hint.
     help_word,
 }

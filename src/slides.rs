@@ -264,13 +264,15 @@ fn glance_range(run: usize, items: usize) -> std::ops::Range<usize> {
 
 /// A topic's heading, with the labels of `strings`.
 pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> Cow<'a, str> {
-    // A list longer than one glance says which items this one shows.
-    let glance = |label: &'a str, run: usize, items: usize| {
-        if items <= GLANCE_ITEMS {
-            return Cow::Borrowed(label);
-        }
-        let range = glance_range(run, items);
-        Cow::Owned(format!("{label} {}–{}", range.start + 1, range.end))
+    // A list longer than one glance says which items this one shows, by
+    // the numbers they are listed with: "Goals 13–24", or "Goal 25" alone.
+    let glance = |(plural, one): (&'a str, &str), items: usize, (first, last): (u64, u64)| match (
+        items <= GLANCE_ITEMS,
+        first == last,
+    ) {
+        (true, _) => Cow::Borrowed(plural),
+        (false, true) => Cow::Owned(format!("{one} {first}")),
+        (false, false) => Cow::Owned(format!("{plural} {first}–{last}")),
     };
     match kind {
         SlideKind::Title | SlideKind::Closing => Cow::Borrowed(&doc.title),
@@ -282,12 +284,31 @@ pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> 
                 .unwrap_or(&strings.slide_background),
         ),
         SlideKind::FocusAreas(run) => {
-            glance(&strings.slide_focus_areas, run, doc.focus_areas.len())
+            let range = glance_range(run, doc.focus_areas.len());
+            let numbers = (range.start as u64 + 1, range.end as u64);
+            let labels = (
+                strings.slide_focus_areas.as_str(),
+                strings.slide_focus_area.as_str(),
+            );
+            glance(labels, doc.focus_areas.len(), numbers)
         }
         SlideKind::FocusArea(i) => {
             Cow::Borrowed(doc.focus_areas.get(i).map_or("", |a| a.name.as_str()))
         }
-        SlideKind::Goals(run) => glance(&strings.slide_goals, run, doc.goals.len()),
+        SlideKind::Goals(run) => {
+            // Goals are listed with their own numbers, which need not count from 1.
+            let goals = &doc.goals[glance_range(run, doc.goals.len())];
+            let numbers = goals.iter().map(|g| u64::from(g.number));
+            let range = (
+                numbers.clone().min().unwrap_or(0),
+                numbers.max().unwrap_or(0),
+            );
+            glance(
+                (&strings.slide_goals, &strings.goal),
+                doc.goals.len(),
+                range,
+            )
+        }
     }
 }
 

@@ -95,6 +95,9 @@ fn leave(state: &mut State) {
 /// `update` should handle (help, quit, resize bookkeeping, the clock).
 pub(super) fn update(state: &mut State, action: Action) -> bool {
     let last = slides::count(&state.document).saturating_sub(1);
+    if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
+        state.presentation.no_such_slide = None;
+    }
     let Mode::Present(show) = state.mode else {
         // Help over the presentation: slide keys scroll the help.
         let scroll = match action {
@@ -183,8 +186,11 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             }
         }
         (Show::Slide, Action::Confirm) => match p.typed.take() {
-            Some(number) if number >= 1 => go_to(state, (number as usize - 1).min(last), 0),
-            Some(_) => {}
+            Some(number) if (1..=last + 1).contains(&(number as usize)) => {
+                go_to(state, number as usize - 1, 0);
+            }
+            // Stay, and say there is no such slide: a typo must not jump.
+            Some(number) => p.no_such_slide = Some(number),
             None => return update(state, Action::NextSlide),
         },
         (Show::Slide, Action::Back) if p.typed.is_some() => p.typed = None,

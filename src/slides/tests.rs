@@ -81,10 +81,16 @@ fn topic_numbers_are_arithmetic_and_agree_with_the_whole_deck() {
     assert_eq!(index_of(&doc, SlideKind::FocusAreas(3)), None);
     assert_eq!(index_of(&doc, SlideKind::FocusArea(25)), None);
     assert_eq!(
+        heading(&doc, &strings, SlideKind::FocusAreas(1)),
+        "Fokusområden 13–24"
+    );
+    assert_eq!(
         heading(&doc, &strings, SlideKind::FocusAreas(2)),
-        "Fokusområden 25–25"
+        "Fokusområde 25",
+        "one item: not \"Fokusområden 25–25\""
     );
     assert_eq!(heading(&doc, &strings, SlideKind::Goals(0)), "Mål 1–12");
+    assert_eq!(heading(&doc, &strings, SlideKind::Goals(1)), "Mål 13");
     let deck = Deck::lay_out(&doc, &strings, 2 + b + 2, (80, 24), false);
     let body: Vec<&str> = deck.slides[0]
         .body
@@ -221,4 +227,23 @@ fn line_of(text: &str) -> SlideLine {
         text: text.into(),
         role: Role::Text,
     }
+}
+
+#[test]
+fn goals_at_a_glance_are_headed_by_the_numbers_they_are_listed_with() {
+    let mut doc = crate::load::builtin();
+    let goal = doc.goals[0].clone();
+    doc.goals = (0..13)
+        .map(|i| crate::model::Goal {
+            number: 101 + i,
+            ..goal.clone()
+        })
+        .collect();
+    doc.reindex();
+    let strings = Strings::load(Lang::En);
+    assert_eq!(
+        heading(&doc, &strings, SlideKind::Goals(0)),
+        "Goals 101–112"
+    );
+    assert_eq!(heading(&doc, &strings, SlideKind::Goals(1)), "Goal 113");
 }

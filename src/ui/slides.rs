@@ -268,7 +268,8 @@ fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 /// `n / N`, a progress bar drawn with full and light blocks (not colour),
-/// the part of a continued slide, the number being typed, and the clock.
+/// the part of a continued slide, the number being typed (or that there is
+/// no slide of the number typed), and the clock.
 fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     let p = &state.presentation;
     let total = slides::count(&state.document).max(1);
@@ -286,6 +287,25 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut right: Vec<Span> = Vec::new();
+    let width = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    if let Some(number) = p.no_such_slide {
+        let message = crate::i18n::fill(
+            &state.strings.no_such_slide,
+            &[("n", &number.to_string()), ("total", &total.to_string())],
+        );
+        // Said in full where it fits; on a narrow screen the numbers alone,
+        // in place of which part of the topic this is.
+        let room = usize::from(area.width).saturating_sub(width(&left[..1]));
+        let full = format!(" ! {message} ");
+        let text = if width(&left) + full.width() <= usize::from(area.width) {
+            full
+        } else {
+            left.truncate(1);
+            let short = format!(" ! {number}: 1–{total} ");
+            if full.width() <= room { full } else { short }
+        };
+        right.push(Span::styled(text, state.theme.warning));
+    }
     if let Some(typed) = p.typed {
         right.push(Span::styled(
             format!(
@@ -311,11 +331,17 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
         .keymap
         .key_for(state.mode, crate::app::Action::ToggleHelp)
         .unwrap_or_default();
-    right.push(Span::styled(
+    // The help hint only where it fits beside what the presenter just did.
+    let help = Span::styled(
         format!(" {help} {} ", state.strings.help_word),
         state.theme.muted,
-    ));
-    let used: usize = left.iter().chain(&right).map(|s| s.content.width()).sum();
+    );
+    if right.is_empty()
+        || width(&left) + width(&right) + help.content.width() <= usize::from(area.width)
+    {
+        right.push(help);
+    }
+    let used = width(&left) + width(&right);
     let room = usize::from(area.width).saturating_sub(used + 2);
     let bar_width = room.min(40);
     if bar_width >= 4 {
@@ -326,8 +352,7 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
             state.theme.slide_muted,
         ));
     }
-    let gap = usize::from(area.width)
-        .saturating_sub(left.iter().chain(&right).map(|s| s.content.width()).sum());
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     left.push(Span::raw(" ".repeat(gap)));
     left.extend(right);
     frame.render_widget(Paragraph::new(Line::from(left)), area);

@@ -18,6 +18,10 @@ use ratatui::buffer::CellWidth;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// The widest a line of prose gets in a pane, in columns: past about a
+/// hundred, the eye loses its way back to the start of the next line.
+pub const READING_WIDTH: usize = 100;
+
 /// The columns `text` takes on screen: the sum of its grapheme clusters'
 /// widths, as ratatui draws them (clusters holding a control character are
 /// dropped when drawn, so they count nothing).

@@ -167,6 +167,14 @@ fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
 fn the_clock_shows_elapsed_time_when_toggled() {
     use vision_tui::app::{Action, update};
     let mut state = presenting();
+    // The size first, as the app learns it before any key.
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     update(&mut state, Action::Tick { seconds: 10 });
     update(&mut state, Action::ToggleTimer);
     update(&mut state, Action::Tick { seconds: 3_735 });
@@ -179,13 +187,6 @@ fn the_clock_shows_elapsed_time_when_toggled() {
             .unwrap();
         text(terminal.backend().buffer())
     };
-    update(
-        &mut state,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
     // started_at is 0 for a `present` start: the clock counts from launch.
     assert!(draw(&state).contains("01:02:15"), "{}", draw(&state));
     update(&mut state, Action::ToggleTimer);
@@ -403,4 +404,34 @@ fn the_slides_of_a_topic_share_one_layout_and_fill_evenly() {
         continued > 10,
         "enough continued topics to mean something: {continued}"
     );
+}
+
+#[test]
+fn a_number_with_no_slide_says_so_and_stays() {
+    let total = vision_tui::slides::count(&vision_tui::load::builtin());
+    assert_eq!(total, 12, "the built-in deck has 12 slides");
+    let keys = [
+        KeyCode::Char('3'),
+        KeyCode::Enter,
+        KeyCode::Char('9'),
+        KeyCode::Char('9'),
+        KeyCode::Enter,
+    ];
+    // In words where they fit, the numbers alone on the narrowest screen.
+    for (w, h, said) in [
+        (80, 24, "! ingen bild 99: 1–12"),
+        (40, 12, "! ingen bild 99: 1–12"),
+        (24, 8, "! 99: 1–12"),
+    ] {
+        let shown = text(&screen_of(presenting(), w, h, &keys));
+        let footer = shown.lines().last().unwrap();
+        assert!(
+            footer.starts_with(" 3 / 12") && footer.contains(said),
+            "at {w}×{h}: {footer:?}"
+        );
+    }
+    let mut english = presenting();
+    english.set_language(vision_tui::i18n::Lang::En);
+    let shown = text(&screen_of(english, 80, 24, &keys));
+    assert!(shown.contains("no slide 99: 1–12"), "{shown}");
 }

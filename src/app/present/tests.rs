@@ -92,9 +92,31 @@ fn typing_a_number_then_enter_jumps_to_that_topic() {
         &mut s,
         &[Action::TypeDigit(9), Action::TypeDigit(9), Action::Confirm],
     );
-    assert_eq!(s.presentation.topic, last, "past the end: last");
+    assert_eq!(
+        (at(&s), s.presentation.no_such_slide),
+        ((6, 0), Some(99)),
+        "past the end: stays, and says there is no slide 99"
+    );
+    apply(&mut s, &[Action::Tick { seconds: 1 }]);
+    assert_eq!(s.presentation.no_such_slide, Some(99), "until the next key");
+    apply(&mut s, &[Action::NextSlide]);
+    assert_eq!((at(&s), s.presentation.no_such_slide), ((7, 0), None));
     apply(&mut s, &[Action::TypeDigit(0), Action::Confirm]);
-    assert_eq!(s.presentation.topic, last, "0 goes nowhere");
+    assert_eq!(
+        (at(&s), s.presentation.no_such_slide),
+        ((7, 0), Some(0)),
+        "0 goes nowhere, and says so"
+    );
+    let number = u8::try_from(last + 1).unwrap();
+    apply(
+        &mut s,
+        &[
+            Action::TypeDigit(number / 10),
+            Action::TypeDigit(number % 10),
+            Action::Confirm,
+        ],
+    );
+    assert_eq!(s.presentation.topic, last, "the last slide by its number");
     apply(&mut s, &[Action::TypeDigit(3), Action::Back]);
     assert_eq!(
         (s.mode, s.presentation.typed),
