@@ -7,7 +7,9 @@
 //! - the selected row is inside the list's visible window;
 //! - every scroll offset is within its text, for the current terminal size
 //!   (unless the terminal is too small to show any text: then offsets are kept
-//!   as they were, so growing the terminal again returns to the same place).
+//!   as they were, so growing the terminal again returns to the same place);
+//! - while the terminal is too small, no action but a resize, the clock and
+//!   quitting changes anything: the screen comes back as it was.
 //!
 //! To clamp scrolling, `update` measures with the same pure layout and
 //! line-building functions that `ui::view` draws with, so what is drawn and
@@ -98,8 +100,13 @@ pub struct Presentation {
     pub overview_pick: usize,
     /// The topic number being typed, if any.
     pub typed: Option<u32>,
+    /// A number typed with Enter that names no slide: the footer says so
+    /// until the next key.
+    pub no_such_slide: Option<u32>,
     /// Whether the speaker notes panel is shown.
     pub notes: bool,
+    /// The first line of the speaker notes shown in the panel.
+    pub notes_scroll: usize,
     /// Whether the elapsed-time clock is shown.
     pub timer: bool,
     /// The app clock (seconds) when the presentation started.
@@ -220,7 +227,9 @@ impl State {
                 part: 0,
                 overview_pick: 0,
                 typed: None,
+                no_such_slide: None,
                 notes: false,
+                notes_scroll: 0,
                 timer: false,
                 started_at: 0,
             },
@@ -289,6 +298,18 @@ impl State {
         }
     }
 
+    /// True while the screen shows "terminal too small" instead of the
+    /// browser or the presentation (each has its own minimum size).
+    pub fn too_small(&self) -> bool {
+        let Size { width, height } = self.size;
+        let (min_width, min_height) = if self.is_presenting() {
+            (crate::slides::MIN_WIDTH, crate::slides::MIN_HEIGHT)
+        } else {
+            (ui::layout::MIN_WIDTH, ui::layout::MIN_HEIGHT)
+        };
+        width < min_width || height < min_height
+    }
+
     /// The slide on screen, when presenting.
     pub fn current_slide(&self) -> Option<&crate::slides::Slide> {
         self.presentation.deck.slides.get(self.presentation.part)
@@ -320,6 +341,17 @@ pub fn update(state: &mut State, action: Action) {
     };
     if request.is_some() {
         state.terminal_request = request;
+        return;
+    }
+    // While "terminal too small" is shown, keys and clicks act on nothing
+    // the user can see: they are ignored, so the screen comes back as it
+    // was when the terminal grows. Only quitting (the notice says how) works.
+    if state.too_small()
+        && !matches!(
+            action,
+            Action::Resize { .. } | Action::Tick { .. } | Action::Quit
+        )
+    {
         return;
     }
     let before = state.selected;
@@ -463,6 +495,8 @@ pub fn update(state: &mut State, action: Action) {
         | Action::ToggleOverview
         | Action::ToggleBlank
         | Action::ToggleNotes
+        | Action::ScrollNotesDown
+        | Action::ScrollNotesUp
         | Action::ToggleTimer
         | Action::ClosePresentation => {}
     }

@@ -84,6 +84,8 @@ strings! {
     nothing_matches,
     /// The background view's title.
     background,
+    /// The background view of a document with nothing to show there.
+    no_background,
     /// The help's title: "{key}" closes it.
     help_title,
     /// "{need}" and "{have}" are sizes.
@@ -161,6 +163,8 @@ strings! {
     key_overview,
     key_blank,
     key_notes,
+    key_notes_down,
+    key_notes_up,
     key_timer,
     key_close_presentation,
     key_help,
@@ -171,13 +175,20 @@ strings! {
     slide_vision,
     slide_background,
     slide_focus_areas,
+    /// One focus area at a glance: "Focus area 25".
+    slide_focus_area,
     slide_goals,
     slide_overview,
     /// The notes panel.
     notes_title,
     no_notes,
+    /// The notes panel's border when the notes are longer than the panel:
+    /// "{down}"/"{up}" are the keys, "{from}"–"{to}" of "{total}" the lines shown.
+    notes_scroll,
     /// The presentation footer: "{n}" typed.
     go_to,
+    /// The presentation footer: no slide "{n}"; "{total}" is the last.
+    no_such_slide,
     /// The presentation footer's help hint.
     help_word,
     /// Exports and the plain text: section headings and labels ("{n}" is a

@@ -20,6 +20,14 @@ use crate::i18n::{Lang, Strings};
 use crate::model::Document;
 use crate::ui::text::{wrap, wrap_indented};
 
+mod content;
+mod heading;
+mod paginate;
+
+use content::{focus_area_blocks, goals_at_a_glance};
+pub use heading::{HeadingSize, choose_heading, has_big_glyphs};
+use paginate::paginate;
+
 /// Below this size the presentation shows "terminal too small".
 pub const MIN_WIDTH: u16 = 24;
 /// Below this size the presentation shows "terminal too small".
@@ -48,31 +56,6 @@ pub enum SlideKind {
     Goals(usize),
     /// The closing slide.
     Closing,
-}
-
-/// How big a slide's heading is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HeadingSize {
-    /// 8×8 cells per letter.
-    Full,
-    /// 8 cells wide, 4 high (half-block characters).
-    HalfHeight,
-    /// 4×4 cells per letter (quadrant characters).
-    Quadrant,
-    /// Plain bold text, when big letters do not fit or the font lacks a glyph.
-    Plain,
-}
-
-impl HeadingSize {
-    /// Cells per letter (width, height) for the big sizes.
-    pub fn glyph(self) -> Option<(usize, usize)> {
-        match self {
-            HeadingSize::Full => Some((8, 8)),
-            HeadingSize::HalfHeight => Some((8, 4)),
-            HeadingSize::Quadrant => Some((4, 4)),
-            HeadingSize::Plain => None,
-        }
-    }
 }
 
 /// How a line of slide text is shown.
@@ -114,6 +97,12 @@ pub struct Slide {
     pub heading_lines: Vec<String>,
     /// The body, wrapped; empty lines separate blocks.
     pub body: Vec<SlideLine>,
+    /// The widest body line of any slide of the topic, in columns: every
+    /// slide of a topic puts its body in the same column.
+    pub body_width: usize,
+    /// The longest body of any slide of the topic, in lines: a centred topic
+    /// keeps its heading on the same row on every slide.
+    pub body_rows: usize,
     /// Speaker notes for what is on this slide.
     pub notes: Vec<String>,
     /// The focus area this slide is about, if one.
@@ -275,13 +264,15 @@ fn glance_range(run: usize, items: usize) -> std::ops::Range<usize> {
 
 /// A topic's heading, with the labels of `strings`.
 pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> Cow<'a, str> {
-    // A list longer than one glance says which items this one shows.
-    let glance = |label: &'a str, run: usize, items: usize| {
-        if items <= GLANCE_ITEMS {
-            return Cow::Borrowed(label);
-        }
-        let range = glance_range(run, items);
-        Cow::Owned(format!("{label} {}–{}", range.start + 1, range.end))
+    // A list longer than one glance says which items this one shows, by
+    // the numbers they are listed with: "Goals 13–24", or "Goal 25" alone.
+    let glance = |(plural, one): (&'a str, &str), items: usize, (first, last): (u64, u64)| match (
+        items <= GLANCE_ITEMS,
+        first == last,
+    ) {
+        (true, _) => Cow::Borrowed(plural),
+        (false, true) => Cow::Owned(format!("{one} {first}")),
+        (false, false) => Cow::Owned(format!("{plural} {first}–{last}")),
     };
     match kind {
         SlideKind::Title | SlideKind::Closing => Cow::Borrowed(&doc.title),
@@ -293,12 +284,31 @@ pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> 
                 .unwrap_or(&strings.slide_background),
         ),
         SlideKind::FocusAreas(run) => {
-            glance(&strings.slide_focus_areas, run, doc.focus_areas.len())
+            let range = glance_range(run, doc.focus_areas.len());
+            let numbers = (range.start as u64 + 1, range.end as u64);
+            let labels = (
+                strings.slide_focus_areas.as_str(),
+                strings.slide_focus_area.as_str(),
+            );
+            glance(labels, doc.focus_areas.len(), numbers)
         }
         SlideKind::FocusArea(i) => {
             Cow::Borrowed(doc.focus_areas.get(i).map_or("", |a| a.name.as_str()))
         }
-        SlideKind::Goals(run) => glance(&strings.slide_goals, run, doc.goals.len()),
+        SlideKind::Goals(run) => {
+            // Goals are listed with their own numbers, which need not count from 1.
+            let goals = &doc.goals[glance_range(run, doc.goals.len())];
+            let numbers = goals.iter().map(|g| u64::from(g.number));
+            let range = (
+                numbers.clone().min().unwrap_or(0),
+                numbers.max().unwrap_or(0),
+            );
+            glance(
+                (&strings.slide_goals, &strings.goal),
+                doc.goals.len(),
+                range,
+            )
+        }
     }
 }
 
@@ -405,6 +415,12 @@ fn topic_slides(
     let body_rows = geo.content_rows.saturating_sub(heading_rows + 1).max(1);
     let pages = paginate(blocks, body_rows);
     let parts = pages.len();
+    let lines = || pages.iter().flatten();
+    let body_width = lines()
+        .map(|l| crate::ui::text::width(&l.text))
+        .max()
+        .unwrap_or(0);
+    let body_rows = pages.iter().map(Vec::len).max().unwrap_or(0);
     pages
         .into_iter()
         .enumerate()
@@ -416,6 +432,8 @@ fn topic_slides(
             heading_size,
             heading_lines: heading_lines.clone(),
             body,
+            body_width,
+            body_rows,
             notes: notes.clone(),
             focus_area,
             centred,
@@ -423,333 +441,5 @@ fn topic_slides(
         .collect()
 }
 
-/// A focus area's description and goals as blocks, and its notes followed
-/// by those of its goals.
-fn focus_area_blocks(
-    doc: &Document,
-    strings: &Strings,
-    area: &crate::model::FocusArea,
-    lines: &dyn Fn(&str, Role) -> Block,
-) -> (Vec<Block>, Vec<String>) {
-    let mut blocks = Vec::new();
-    let mut notes: Vec<String> = area.notes.iter().cloned().collect();
-    if let Some(description) = &area.description {
-        blocks.push(lines(description, Role::Text));
-    }
-    let mut any = false;
-    for goal in doc.goals_of(&area.id) {
-        any = true;
-        let mut label = format!("{} {}", strings.goal, goal.number);
-        if let Some(period) = doc.plan_period_of(goal) {
-            label.push_str(&format!(" · {period}"));
-        }
-        let mut block = lines(&label, Role::Muted);
-        block.extend(lines(&goal.text, Role::Strong));
-        if let Some(description) = &goal.description {
-            block.extend(lines(description, Role::Text));
-        }
-        blocks.push(block);
-        if let Some(goal_notes) = &goal.notes {
-            notes.push(format!("{} {}: {goal_notes}", strings.goal, goal.number));
-        }
-    }
-    if !any {
-        blocks.push(lines(&strings.no_goals, Role::Muted));
-    }
-    (blocks, notes)
-}
-
-/// The goals of one glance, each numbered, with its focus area under it.
-fn goals_at_a_glance(doc: &Document, goals: &[crate::model::Goal], w: usize) -> Vec<Block> {
-    let number_width = goals
-        .iter()
-        .map(|g| g.number.to_string().len())
-        .max()
-        .unwrap_or(1);
-    let line = |role| move |text| SlideLine { text, role };
-    goals
-        .iter()
-        .map(|goal| {
-            let first = format!("{:>number_width$}. ", goal.number);
-            let rest = " ".repeat(first.width());
-            let area = doc
-                .focus_area(&goal.focus_area)
-                .map_or(goal.focus_area.as_str(), |a| a.name.as_str());
-            wrap_indented(&goal.text, w, &first, &rest)
-                .into_iter()
-                .map(line(Role::Text))
-                .chain(
-                    wrap_indented(area, w, &rest, &rest)
-                        .into_iter()
-                        .map(line(Role::Muted)),
-                )
-                .collect()
-        })
-        .collect()
-}
-
-/// Picks the largest heading that fits `width` columns and a third of the
-/// content rows; plain text when none does or the font lacks a letter.
-pub fn choose_heading(
-    heading: &str,
-    width: usize,
-    content_rows: usize,
-) -> (HeadingSize, Vec<String>) {
-    let letters = heading.chars().count();
-    if has_big_glyphs(heading) {
-        for size in [
-            HeadingSize::Full,
-            HeadingSize::HalfHeight,
-            HeadingSize::Quadrant,
-        ] {
-            if let Some((gw, gh)) = size.glyph()
-                && letters * gw <= width
-                && gh * 3 <= content_rows.max(gh)
-                && gh < content_rows
-            {
-                return (size, vec![heading.to_string()]);
-            }
-        }
-    }
-    let lines = wrap(heading, width);
-    // Never let a plain heading take more than half the slide.
-    let keep = (content_rows / 2).max(1);
-    (HeadingSize::Plain, lines.into_iter().take(keep).collect())
-}
-
-/// True when every letter is in the big-text font (font8x8's Basic Latin and
-/// Latin-1 sets: å ä ö Å Ä Ö are there; dashes, CJK and emoji are not).
-pub fn has_big_glyphs(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c == ' ' || c.is_ascii_graphic() || ('\u{a1}'..='\u{ff}').contains(&c))
-}
-
-/// Packs blocks of lines into pages of at most `rows` lines, a blank line
-/// between blocks; a block moves to the next page rather than being split,
-/// unless it is longer than a page by itself.
-fn paginate(blocks: Vec<Vec<SlideLine>>, rows: usize) -> Vec<Vec<SlideLine>> {
-    let rows = rows.max(1);
-    let mut pages: Vec<Vec<SlideLine>> = Vec::new();
-    let mut page: Vec<SlideLine> = Vec::new();
-    let blank = || SlideLine {
-        text: String::new(),
-        role: Role::Text,
-    };
-    for block in blocks.into_iter().filter(|b| !b.is_empty()) {
-        let needed = block.len() + usize::from(!page.is_empty());
-        if page.len() + needed <= rows {
-            if !page.is_empty() {
-                page.push(blank());
-            }
-            page.extend(block);
-            continue;
-        }
-        if !page.is_empty() {
-            pages.push(std::mem::take(&mut page));
-        }
-        if block.len() <= rows {
-            page = block;
-        } else {
-            let mut chunks = block.chunks(rows).map(<[SlideLine]>::to_vec).peekable();
-            while let Some(chunk) = chunks.next() {
-                if chunks.peek().is_some() {
-                    pages.push(chunk);
-                } else {
-                    page = chunk;
-                }
-            }
-        }
-    }
-    if !page.is_empty() || pages.is_empty() {
-        pages.push(page);
-    }
-    pages
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn builtin_deck(width: u16, height: u16) -> Vec<Slide> {
-        build(&crate::load::builtin(), width, height, false)
-    }
-
-    /// The first slide of `kind` in a whole deck.
-    fn find(deck: &[Slide], kind: SlideKind) -> Option<&Slide> {
-        deck.iter().find(|s| s.kind == kind)
-    }
-
-    #[test]
-    fn the_default_document_gives_every_kind_of_slide_in_order() {
-        let deck = builtin_deck(80, 24);
-        let kinds: Vec<SlideKind> = deck.iter().map(|s| s.kind).collect();
-        let mut expected = vec![
-            SlideKind::Title,
-            SlideKind::Vision,
-            SlideKind::Background(0),
-        ];
-        let background_1 = kinds
-            .iter()
-            .filter(|k| **k == SlideKind::Background(1))
-            .count();
-        let background_0 = kinds
-            .iter()
-            .filter(|k| **k == SlideKind::Background(0))
-            .count();
-        expected.extend(std::iter::repeat_n(
-            SlideKind::Background(0),
-            background_0 - 1,
-        ));
-        expected.extend(std::iter::repeat_n(SlideKind::Background(1), background_1));
-        expected.push(SlideKind::FocusAreas(0));
-        expected.extend((0..5).map(SlideKind::FocusArea));
-        let goals = kinds.iter().filter(|k| **k == SlideKind::Goals(0)).count();
-        expected.extend(std::iter::repeat_n(SlideKind::Goals(0), goals));
-        expected.push(SlideKind::Closing);
-        assert_eq!(kinds, expected);
-    }
-
-    #[test]
-    fn topic_numbers_are_arithmetic_and_agree_with_the_whole_deck() {
-        let mut doc = crate::load::builtin();
-        let strings = Strings::load(Lang::for_document(&doc.language));
-        // 5 areas, 5 goals: one glance each.
-        let kinds: Vec<SlideKind> = (0..count(&doc)).filter_map(|i| kind_at(&doc, i)).collect();
-        let mut whole: Vec<SlideKind> = build(&doc, 80, 24, false).iter().map(|s| s.kind).collect();
-        whole.dedup();
-        assert_eq!(kinds, whole);
-        // Past a dozen, the lists at a glance come in runs of a dozen.
-        let area = doc.focus_areas[0].clone();
-        let goal = doc.goals[0].clone();
-        doc.focus_areas = (0..25)
-            .map(|i| crate::model::FocusArea {
-                id: format!("a{i}"),
-                name: format!("Area {i}"),
-                ..area.clone()
-            })
-            .collect();
-        doc.goals = (0..13)
-            .map(|i| crate::model::Goal {
-                number: i + 1,
-                focus_area: "a0".into(),
-                ..goal.clone()
-            })
-            .collect();
-        doc.reindex();
-        let b = doc.background.len();
-        assert_eq!(count(&doc), 2 + b + 3 + 25 + 2 + 1);
-        assert_eq!(kind_at(&doc, 2 + b + 2), Some(SlideKind::FocusAreas(2)));
-        assert_eq!(kind_at(&doc, 2 + b + 3), Some(SlideKind::FocusArea(0)));
-        assert_eq!(kind_at(&doc, count(&doc)), None);
-        for i in 0..count(&doc) {
-            let kind = kind_at(&doc, i).unwrap();
-            assert_eq!(index_of(&doc, kind), Some(i), "{kind:?}");
-        }
-        assert_eq!(index_of(&doc, SlideKind::FocusAreas(3)), None);
-        assert_eq!(index_of(&doc, SlideKind::FocusArea(25)), None);
-        assert_eq!(
-            heading(&doc, &strings, SlideKind::FocusAreas(2)),
-            "Fokusområden 25–25"
-        );
-        assert_eq!(heading(&doc, &strings, SlideKind::Goals(0)), "Mål 1–12");
-        let deck = Deck::lay_out(&doc, &strings, 2 + b + 2, (80, 24), false);
-        let body: Vec<&str> = deck.slides[0]
-            .body
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect();
-        assert_eq!(body, ["25  Area 24"], "numbered as in the whole list");
-        let whole = build(&doc, 160, 45, false);
-        let listed = whole
-            .iter()
-            .filter(|s| matches!(s.kind, SlideKind::Goals(_)))
-            .flat_map(|s| &s.body)
-            .filter(|l| {
-                let numbered = l.text.trim_start().split_once(". ");
-                numbered.is_some_and(|(n, _)| n.parse::<u32>().is_ok())
-            })
-            .count();
-        assert_eq!(listed, 13, "every goal at a glance once");
-    }
-
-    #[test]
-    fn experimentlust_slide_shows_goal_1() {
-        let deck = builtin_deck(80, 24);
-        let slide = find(&deck, SlideKind::FocusArea(2)).unwrap();
-        assert_eq!(slide.heading, "Experimentlust");
-        let body: Vec<&str> = slide.body.iter().map(|l| l.text.as_str()).collect();
-        assert!(
-            body.contains(&"Mål 1 · 2021–2023"),
-            "Swedish document, Swedish labels: {body:?}"
-        );
-        assert_eq!(slide.focus_area, Some(2));
-    }
-
-    #[test]
-    fn nothing_is_cut_off_long_content_continues() {
-        for (w, h) in [(80, 24), (40, 12), (24, 8), (160, 45)] {
-            let deck = builtin_deck(w, h);
-            let geo = geometry(w, h, false);
-            for slide in &deck {
-                let room = geo
-                    .content_rows
-                    .saturating_sub(slide.heading_rows() + 1)
-                    .max(1);
-                assert!(slide.body.len() <= room, "{slide:?} at {w}×{h}");
-                for line in &slide.body {
-                    assert!(line.text.width() <= geo.text_width, "{line:?}");
-                }
-            }
-            // Every word of every goal is on some slide.
-            let all: String = deck
-                .iter()
-                .flat_map(|s| s.body.iter().map(|l| format!("{} ", l.text)))
-                .collect();
-            for goal in &crate::load::builtin().goals {
-                for word in goal.text.split(' ') {
-                    assert!(all.contains(word), "{word} missing at {w}×{h}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn headings_are_as_big_as_fit_and_plain_when_narrow() {
-        let (size, _) = choose_heading("Omställning", 160, 40);
-        assert_eq!(size, HeadingSize::Full);
-        let (size, _) = choose_heading("Omställning", 100, 20);
-        assert_eq!(size, HeadingSize::HalfHeight);
-        let (size, _) = choose_heading("Omställning", 50, 20);
-        assert_eq!(size, HeadingSize::Quadrant);
-        let (size, lines) = choose_heading("Omställning", 30, 20);
-        assert_eq!(
-            (size, lines),
-            (HeadingSize::Plain, vec!["Omställning".to_string()])
-        );
-        assert_eq!(
-            choose_heading("漢字", 160, 40).0,
-            HeadingSize::Plain,
-            "no glyphs: plain"
-        );
-        assert_eq!(choose_heading("Plan – 2030", 160, 40).0, HeadingSize::Plain);
-    }
-
-    #[test]
-    fn pagination_keeps_blocks_together_and_splits_only_giants() {
-        let line = |t: &str| SlideLine {
-            text: t.into(),
-            role: Role::Text,
-        };
-        let pages = paginate(
-            vec![vec![line("a"), line("b")], vec![line("c"), line("d")]],
-            4,
-        );
-        assert_eq!(pages.len(), 2);
-        let giant = (0..7).map(|i| line(&i.to_string())).collect();
-        let pages = paginate(vec![giant], 3);
-        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [3, 3, 1]);
-        assert_eq!(paginate(vec![], 3), vec![Vec::<SlideLine>::new()]);
-    }
-}
+mod tests;

@@ -88,6 +88,11 @@ pub enum Action {
     ToggleBlank,
     /// Show the speaker notes panel, or hide it.
     ToggleNotes,
+    /// Scroll the speaker notes a panel further (keeping its last line in
+    /// view), to read a note longer than the panel.
+    ScrollNotesDown,
+    /// Scroll the speaker notes a panel back.
+    ScrollNotesUp,
     /// Show the elapsed-time clock, or hide it.
     ToggleTimer,
     /// Leave the presentation: back to the browser, or quit when the app was

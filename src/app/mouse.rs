@@ -34,8 +34,19 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
     };
     let screen = Rect::new(0, 0, state.size.width, state.size.height);
     match (state.mode, wheel) {
-        // Presenting: the wheel turns slides; clicks do nothing (a stray
-        // click must not jump during a talk).
+        // Presenting: the wheel over the speaker notes scrolls them, and
+        // anywhere else turns slides; clicks do nothing (a stray click must
+        // not jump during a talk).
+        (Mode::Present(_), Some(down))
+            if ui::slides::notes_panel(state).is_some_and(|panel| contains(panel, column, row)) =>
+        {
+            let p = &mut state.presentation;
+            p.notes_scroll = if down {
+                p.notes_scroll.saturating_add(WHEEL_LINES)
+            } else {
+                p.notes_scroll.saturating_sub(WHEEL_LINES)
+            };
+        }
         (Mode::Present(_), Some(down)) => {
             update(
                 state,
@@ -186,6 +197,41 @@ mod tests {
             },
         );
         assert_eq!(s.presentation.topic, first + 1);
+    }
+
+    #[test]
+    fn the_wheel_over_the_speaker_notes_scrolls_them_not_the_slides() {
+        let mut s = state();
+        s.document.notes = Some("word ".repeat(400));
+        apply_all(&mut s, &[Action::StartPresentation, Action::FirstSlide]);
+        apply_all(&mut s, &[Action::NextSlide, Action::ToggleNotes]);
+        let topic = s.presentation.topic;
+        let panel = ui::slides::notes_panel(&s).expect("the panel is on screen");
+        let over_notes = |down| Action::Wheel {
+            column: panel.x + 4,
+            row: panel.y + 2,
+            down,
+        };
+        apply_all(&mut s, &[over_notes(true), over_notes(true)]);
+        assert_eq!(
+            (s.presentation.topic, s.presentation.notes_scroll),
+            (topic, 2 * WHEEL_LINES)
+        );
+        apply_all(&mut s, &[over_notes(false)]);
+        assert_eq!(s.presentation.notes_scroll, WHEEL_LINES);
+        let above = Action::Wheel {
+            column: panel.x + 4,
+            row: panel.y - 1,
+            down: true,
+        };
+        apply_all(&mut s, &[above]);
+        assert_eq!(s.presentation.topic, topic + 1, "above the panel: slides");
+    }
+
+    fn apply_all(state: &mut State, actions: &[Action]) {
+        for &action in actions {
+            update(state, action);
+        }
     }
 
     #[test]

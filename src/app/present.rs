@@ -12,6 +12,7 @@ pub(super) fn start(state: &mut State, origin: Origin) {
     let p = &mut state.presentation;
     p.origin = origin;
     p.typed = None;
+    p.notes_scroll = 0;
     p.started_at = state.clock;
     let topic = slides::index_of(&state.document, SlideKind::FocusArea(state.selected));
     state.mode = Mode::Present(Show::Slide);
@@ -32,6 +33,28 @@ pub(crate) fn lay_out(state: &mut State) {
         p.deck = Deck::lay_out(&state.document, &state.strings, p.topic, size, p.notes);
     }
     p.part = p.part.min(p.deck.slides.len().saturating_sub(1));
+    // Kept as it is while the panel is not on screen, like every offset.
+    let notes = crate::ui::slides::notes_region(state);
+    if !notes.is_empty() {
+        let p = &mut state.presentation;
+        p.notes_scroll = p.notes_scroll.min(notes.max_scroll());
+    }
+}
+
+/// Scrolls the speaker notes a panel down or up, keeping one line of the
+/// panel before in view so the eye finds its place.
+fn scroll_notes(state: &mut State, down: bool) {
+    let notes = crate::ui::slides::notes_region(state);
+    if notes.is_empty() {
+        return; // hidden, or not on screen
+    }
+    let step = notes.visible.saturating_sub(1).max(1);
+    let p = &mut state.presentation;
+    p.notes_scroll = if down {
+        p.notes_scroll.saturating_add(step)
+    } else {
+        p.notes_scroll.saturating_sub(step)
+    };
 }
 
 /// Lays the topic on screen out again after the document or the interface
@@ -45,6 +68,10 @@ pub(crate) fn rebuild_deck(state: &mut State) {
 /// (`lay_out` brings the part into range), as paging back through a deck lands.
 fn go_to(state: &mut State, topic: usize, part: usize) {
     let p = &mut state.presentation;
+    if p.topic != topic {
+        // Another topic, other notes: they start from the top.
+        p.notes_scroll = 0;
+    }
     p.topic = topic;
     p.part = part;
     p.typed = None;
@@ -68,6 +95,9 @@ fn leave(state: &mut State) {
 /// `update` should handle (help, quit, resize bookkeeping, the clock).
 pub(super) fn update(state: &mut State, action: Action) -> bool {
     let last = slides::count(&state.document).saturating_sub(1);
+    if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
+        state.presentation.no_such_slide = None;
+    }
     let Mode::Present(show) = state.mode else {
         // Help over the presentation: slide keys scroll the help.
         let scroll = match action {
@@ -98,6 +128,8 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         // The slide is laid out again for the new size or room (`lay_out`, after every action).
         (_, Action::Resize { width, height }) => state.size = super::Size { width, height },
         (_, Action::ToggleNotes) => p.notes = !p.notes,
+        (_, Action::ScrollNotesDown) => scroll_notes(state, true),
+        (_, Action::ScrollNotesUp) => scroll_notes(state, false),
         (_, Action::ToggleTimer) => p.timer = !p.timer,
         (_, Action::ToggleBlank) => {
             state.mode = Mode::Present(if show == Show::Blank {
@@ -154,8 +186,11 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             }
         }
         (Show::Slide, Action::Confirm) => match p.typed.take() {
-            Some(number) if number >= 1 => go_to(state, (number as usize - 1).min(last), 0),
-            Some(_) => {}
+            Some(number) if (1..=last + 1).contains(&(number as usize)) => {
+                go_to(state, number as usize - 1, 0);
+            }
+            // Stay, and say there is no such slide: a typo must not jump.
+            Some(number) => p.no_such_slide = Some(number),
             None => return update(state, Action::NextSlide),
         },
         (Show::Slide, Action::Back) if p.typed.is_some() => p.typed = None,
@@ -177,316 +212,4 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::Underlay;
-    use crate::theme::Theme;
-
-    fn presenting_at(width: u16, height: u16) -> State {
-        let mut state = State::presenting(crate::load::builtin(), Theme::default());
-        super::super::update(&mut state, Action::Resize { width, height });
-        state
-    }
-
-    fn apply(state: &mut State, actions: &[Action]) {
-        for &action in actions {
-            super::super::update(state, action);
-        }
-    }
-
-    fn kind(state: &State) -> SlideKind {
-        state
-            .current_slide()
-            .map(|s| s.kind)
-            .unwrap_or(SlideKind::Title)
-    }
-
-    fn topic_of(state: &State, kind: SlideKind) -> usize {
-        slides::index_of(&state.document, kind).expect("the document has this topic")
-    }
-
-    /// (topic, part) as the presenter sees it.
-    fn at(state: &State) -> (usize, usize) {
-        (state.presentation.topic, state.presentation.part)
-    }
-
-    #[test]
-    fn starts_on_the_title_slide() {
-        let s = presenting_at(80, 24);
-        assert_eq!(
-            (s.mode, at(&s), kind(&s)),
-            (Mode::Present(Show::Slide), (0, 0), SlideKind::Title)
-        );
-    }
-
-    #[test]
-    fn next_and_previous_walk_every_slide_of_every_topic() {
-        // Small enough that the background sections continue over several slides.
-        let mut s = presenting_at(40, 12);
-        let whole = slides::build(&s.document, 40, 12, false);
-        assert!(
-            whole.iter().any(|slide| slide.parts > 1),
-            "some topic continues"
-        );
-        let mut seen = vec![(kind(&s), s.presentation.part)];
-        for _ in 1..whole.len() {
-            apply(&mut s, &[Action::NextSlide]);
-            seen.push((kind(&s), s.presentation.part));
-        }
-        let expected: Vec<(SlideKind, usize)> = whole.iter().map(|x| (x.kind, x.part)).collect();
-        assert_eq!(seen, expected, "forwards: the whole deck in order");
-        apply(&mut s, &[Action::NextSlide]);
-        assert_eq!(kind(&s), SlideKind::Closing, "stays on the last");
-        for want in expected.iter().rev().skip(1) {
-            apply(&mut s, &[Action::PreviousSlide]);
-            assert_eq!((kind(&s), s.presentation.part), *want, "backwards");
-        }
-        apply(&mut s, &[Action::PreviousSlide]);
-        assert_eq!(at(&s), (0, 0), "stays on the first");
-    }
-
-    #[test]
-    fn first_last_and_enter_stay_in_range() {
-        let mut s = presenting_at(80, 24);
-        let last = slides::count(&s.document) - 1;
-        apply(&mut s, &[Action::NextSlide, Action::NextSlide]);
-        assert_eq!(at(&s), (2, 0));
-        apply(&mut s, &[Action::LastSlide]);
-        assert_eq!((s.presentation.topic, kind(&s)), (last, SlideKind::Closing));
-        apply(&mut s, &[Action::FirstSlide]);
-        assert_eq!(at(&s), (0, 0));
-        apply(&mut s, &[Action::Confirm]);
-        assert_eq!(at(&s), (1, 0), "Enter with nothing typed is next");
-    }
-
-    #[test]
-    fn typing_a_number_then_enter_jumps_to_that_topic() {
-        let mut s = presenting_at(80, 24);
-        let last = slides::count(&s.document) - 1;
-        apply(&mut s, &[Action::TypeDigit(7), Action::Confirm]);
-        assert_eq!((at(&s), s.presentation.typed), ((6, 0), None));
-        apply(
-            &mut s,
-            &[Action::TypeDigit(9), Action::TypeDigit(9), Action::Confirm],
-        );
-        assert_eq!(s.presentation.topic, last, "past the end: last");
-        apply(&mut s, &[Action::TypeDigit(0), Action::Confirm]);
-        assert_eq!(s.presentation.topic, last, "0 goes nowhere");
-        apply(&mut s, &[Action::TypeDigit(3), Action::Back]);
-        assert_eq!(
-            (s.mode, s.presentation.typed),
-            (Mode::Present(Show::Slide), None),
-            "Esc clears the number first"
-        );
-        apply(&mut s, &[Action::TypeDigit(2), Action::NextSlide]);
-        assert_eq!(s.presentation.typed, None, "moving clears it too");
-        for _ in 0..20 {
-            super::super::update(&mut s, Action::TypeDigit(9));
-        }
-        assert!(s.presentation.typed.unwrap() < 10_000_000);
-    }
-
-    #[test]
-    fn topic_numbers_do_not_depend_on_the_terminal_size() {
-        let omstallning = {
-            let s = presenting_at(80, 24);
-            topic_of(&s, SlideKind::FocusArea(3))
-        };
-        for (w, h) in [(24, 8), (40, 12), (80, 24), (160, 45), (300, 100)] {
-            let mut s = presenting_at(w, h);
-            let number = (omstallning + 1).to_string();
-            for digit in number.chars().filter_map(|c| c.to_digit(10)) {
-                apply(&mut s, &[Action::TypeDigit(digit as u8)]);
-            }
-            apply(&mut s, &[Action::Confirm]);
-            assert_eq!(kind(&s), SlideKind::FocusArea(3), "at {w}×{h}");
-        }
-    }
-
-    #[test]
-    fn only_the_topic_on_screen_is_laid_out() {
-        let mut s = presenting_at(40, 12);
-        for _ in 0..30 {
-            apply(&mut s, &[Action::NextSlide]);
-            let deck = &s.presentation.deck;
-            assert_eq!(deck.topic, s.presentation.topic);
-            assert!(
-                deck.slides.iter().all(|slide| slide.kind == kind(&s)),
-                "one topic's slides, no more"
-            );
-        }
-    }
-
-    #[test]
-    fn overview_picks_a_topic() {
-        let mut s = presenting_at(80, 24);
-        apply(&mut s, &[Action::NextSlide, Action::ToggleOverview]);
-        assert_eq!(
-            (s.mode, s.presentation.overview_pick),
-            (Mode::Present(Show::Overview), 1)
-        );
-        apply(
-            &mut s,
-            &[Action::NextSlide, Action::NextSlide, Action::Confirm],
-        );
-        assert_eq!((s.mode, at(&s)), (Mode::Present(Show::Slide), (3, 0)));
-        apply(
-            &mut s,
-            &[Action::ToggleOverview, Action::LastSlide, Action::Back],
-        );
-        assert_eq!(
-            (s.mode, at(&s)),
-            (Mode::Present(Show::Slide), (3, 0)),
-            "Esc closes without moving"
-        );
-        apply(&mut s, &[Action::ToggleOverview, Action::ToggleOverview]);
-        assert_eq!(s.mode, Mode::Present(Show::Slide));
-    }
-
-    #[test]
-    fn blank_toggles_and_ignores_slide_keys() {
-        let mut s = presenting_at(80, 24);
-        apply(&mut s, &[Action::ToggleBlank, Action::NextSlide]);
-        assert_eq!((s.mode, at(&s)), (Mode::Present(Show::Blank), (0, 0)));
-        apply(&mut s, &[Action::ToggleBlank]);
-        assert_eq!(s.mode, Mode::Present(Show::Slide));
-        apply(&mut s, &[Action::ToggleBlank, Action::Back]);
-        assert_eq!(
-            s.mode,
-            Mode::Present(Show::Slide),
-            "Esc also brings the slide back"
-        );
-    }
-
-    #[test]
-    fn p_in_the_browser_starts_at_the_selected_area_and_leaving_returns_to_the_slides_area() {
-        let mut s = State::new(crate::load::builtin(), Theme::default());
-        apply(
-            &mut s,
-            &[
-                Action::Resize {
-                    width: 80,
-                    height: 24,
-                },
-                Action::JumpToFocusArea(3),
-                Action::FocusDetail,
-            ],
-        );
-        apply(&mut s, &[Action::StartPresentation]);
-        assert_eq!(kind(&s), SlideKind::FocusArea(2));
-        apply(&mut s, &[Action::NextSlide]);
-        assert_eq!(kind(&s), SlideKind::FocusArea(3));
-        apply(&mut s, &[Action::ClosePresentation]);
-        assert_eq!((s.mode, s.selected), (Mode::Browse(Pane::GoalDetail), 3));
-        assert!(!s.should_quit);
-        apply(
-            &mut s,
-            &[Action::StartPresentation, Action::LastSlide, Action::Back],
-        );
-        assert_eq!(
-            (s.mode, s.selected),
-            (Mode::Browse(Pane::GoalDetail), 3),
-            "no area: selection kept"
-        );
-    }
-
-    #[test]
-    fn q_from_a_present_start_quits_and_esc_opens_the_browser() {
-        let mut s = presenting_at(80, 24);
-        apply(&mut s, &[Action::ClosePresentation]);
-        assert!(s.should_quit);
-        let mut s = presenting_at(80, 24);
-        s.presentation.topic = topic_of(&s, SlideKind::FocusArea(2));
-        lay_out(&mut s);
-        apply(&mut s, &[Action::Back]);
-        assert_eq!(
-            (s.mode, s.selected, s.should_quit),
-            (Mode::Browse(Pane::FocusList), 2, false)
-        );
-    }
-
-    #[test]
-    fn help_opens_over_the_presentation_and_returns_to_it() {
-        let mut s = presenting_at(60, 14);
-        apply(
-            &mut s,
-            &[
-                Action::NextSlide,
-                Action::ToggleOverview,
-                Action::ToggleHelp,
-            ],
-        );
-        assert_eq!(s.mode, Mode::Help(Underlay::Present(Show::Overview)));
-        apply(&mut s, &[Action::NextSlide]);
-        assert_eq!(
-            (s.help_scroll, s.presentation.overview_pick),
-            (1, 1),
-            "keys scroll the help"
-        );
-        apply(&mut s, &[Action::Back]);
-        assert_eq!(s.mode, Mode::Present(Show::Overview));
-    }
-
-    #[test]
-    fn resizing_and_notes_keep_the_topic_and_the_part_if_it_still_exists() {
-        let mut s = presenting_at(160, 45);
-        s.presentation.topic = topic_of(&s, SlideKind::FocusArea(3));
-        lay_out(&mut s);
-        for (w, h) in [(40, 12), (1, 1), (80, 24), (300, 100)] {
-            apply(
-                &mut s,
-                &[Action::Resize {
-                    width: w,
-                    height: h,
-                }],
-            );
-            assert_eq!(kind(&s), SlideKind::FocusArea(3), "at {w}×{h}");
-            assert_eq!(s.presentation.deck.size, (w, h));
-        }
-        apply(&mut s, &[Action::ToggleNotes]);
-        assert!(s.presentation.notes && s.presentation.deck.with_notes);
-        assert_eq!(kind(&s), SlideKind::FocusArea(3));
-        // On the last part of a long topic, a larger screen needs fewer parts.
-        let mut s = presenting_at(24, 8);
-        s.presentation.topic = topic_of(&s, SlideKind::Background(0));
-        s.presentation.part = usize::MAX;
-        lay_out(&mut s);
-        assert!(s.presentation.part > 0, "continues at 24×8");
-        apply(
-            &mut s,
-            &[Action::Resize {
-                width: 300,
-                height: 100,
-            }],
-        );
-        assert_eq!(
-            (kind(&s), s.presentation.part),
-            (SlideKind::Background(0), 0)
-        );
-    }
-
-    #[test]
-    fn the_timer_counts_from_the_start_of_the_presentation() {
-        let mut s = State::new(crate::load::builtin(), Theme::default());
-        apply(
-            &mut s,
-            &[
-                Action::Resize {
-                    width: 80,
-                    height: 24,
-                },
-                Action::Tick { seconds: 100 },
-            ],
-        );
-        apply(
-            &mut s,
-            &[
-                Action::StartPresentation,
-                Action::ToggleTimer,
-                Action::Tick { seconds: 165 },
-            ],
-        );
-        assert!(s.presentation.timer);
-        assert_eq!(s.clock - s.presentation.started_at, 65);
-    }
-}
+mod tests;

@@ -359,3 +359,96 @@ fn suspend_and_redraw_only_ask_the_terminal_on_every_screen() {
         }
     }
 }
+
+/// What the screen shows, as far as the state decides it.
+fn seen(s: &State) -> impl PartialEq + std::fmt::Debug {
+    let p = &s.presentation;
+    (
+        (s.mode, s.selected, s.list_offset, s.detail_scroll),
+        (s.background_scroll, s.help_scroll, s.message.clone()),
+        (s.search.query.clone(), s.search.is_active()),
+        (p.topic, p.part, p.notes, p.timer, p.typed, p.overview_pick),
+    )
+}
+
+#[test]
+fn keys_while_the_terminal_is_too_small_change_nothing_but_quit_works() {
+    let keys = [
+        Action::MoveDown,
+        Action::NextPane,
+        Action::JumpToFocusArea(4),
+        Action::ToggleHelp,
+        Action::ToggleBackground,
+        Action::StartSearch,
+        Action::SearchType('x'),
+        Action::ShowLink,
+        Action::Click { column: 3, row: 3 },
+        Action::Wheel {
+            column: 3,
+            row: 3,
+            down: true,
+        },
+        Action::Back,
+        Action::StartPresentation,
+        Action::NextSlide,
+        Action::ToggleNotes,
+        Action::TypeDigit(5),
+        Action::ClosePresentation,
+    ];
+    for presenting in [false, true] {
+        let fresh = || {
+            let mut s = state();
+            if presenting {
+                apply(&mut s, &[Action::StartPresentation]);
+            }
+            s
+        };
+        let mut s = fresh();
+        // Below both minimum sizes: the browser's 30×10, the slides' 24×8.
+        apply(
+            &mut s,
+            &[Action::Resize {
+                width: 20,
+                height: 6,
+            }],
+        );
+        assert!(s.too_small());
+        apply(&mut s, &keys);
+        apply(
+            &mut s,
+            &[Action::Resize {
+                width: 80,
+                height: 24,
+            }],
+        );
+        let expected = fresh();
+        assert_eq!(seen(&s), seen(&expected), "presenting: {presenting}");
+        apply(
+            &mut s,
+            &[
+                Action::Resize {
+                    width: 20,
+                    height: 6,
+                },
+                Action::Quit,
+            ],
+        );
+        assert!(s.should_quit);
+    }
+    // Between the two minimums the slides fit and their keys work.
+    let mut s = state();
+    apply(
+        &mut s,
+        &[
+            Action::StartPresentation,
+            Action::Resize {
+                width: 26,
+                height: 9,
+            },
+        ],
+    );
+    let before = (s.presentation.topic, s.presentation.part);
+    apply(&mut s, &[Action::NextSlide]);
+    assert!(!s.too_small());
+    assert_ne!((s.presentation.topic, s.presentation.part), before);
+}

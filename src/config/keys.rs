@@ -137,6 +137,8 @@ pub fn binding_name(binding: &Binding) -> Option<&'static str> {
         (Action::ToggleOverview, _) => "overview",
         (Action::ToggleBlank, _) => "blank",
         (Action::ToggleNotes, _) => "notes",
+        (Action::ScrollNotesDown, _) => "notes_down",
+        (Action::ScrollNotesUp, _) => "notes_up",
         (Action::ToggleTimer, _) => "timer",
         (Action::ClosePresentation, _) => "close_presentation",
         (Action::ToggleHelp, _) => "help",
@@ -171,7 +173,7 @@ keys_config! {
     move_down, move_up, move_to_top, move_to_bottom, page_down, page_up, half_page_down,
     half_page_up, next_pane, previous_pane, focus_list, focus_detail, background, present,
     show_link, search, next_hit, previous_hit, quit, force_quit, next_slide, previous_slide,
-    confirm, first_slide, last_slide, overview, blank, notes, timer, close_presentation,
+    confirm, first_slide, last_slide, overview, blank, notes, notes_down, notes_up, timer, close_presentation,
     help, back, suspend, redraw,
 }
 

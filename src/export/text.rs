@@ -41,7 +41,11 @@ pub(super) fn render(doc: &Document, l: &Labels) -> String {
 fn add_heading(out: &mut Blocks, text: &str, underline: Option<char>) {
     let mut lines = wrap(text, WIDTH);
     if let Some(rule) = underline {
-        let width = lines.iter().map(|l| l.width()).max().unwrap_or(0);
+        let width = lines
+            .iter()
+            .map(|l| crate::ui::text::width(l))
+            .max()
+            .unwrap_or(0);
         lines.push(rule.to_string().repeat(width));
     }
     out.push(lines.join("\n"));

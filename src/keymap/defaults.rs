@@ -273,6 +273,20 @@ impl Default for Keymap {
                 Present,
             ),
             bind(
+                &[ch('J')],
+                Action::ScrollNotesDown,
+                |s| &s.key_notes_down,
+                Presenter,
+                Present,
+            ),
+            bind(
+                &[ch('K')],
+                Action::ScrollNotesUp,
+                |s| &s.key_notes_up,
+                Presenter,
+                Present,
+            ),
+            bind(
                 &[ch('t')],
                 Action::ToggleTimer,
                 |s| &s.key_timer,

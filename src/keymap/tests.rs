@@ -86,6 +86,8 @@ fn presentation_keys_map_to_their_actions() {
             (KeyCode::Char('o'), M::NONE, Action::ToggleOverview),
             (KeyCode::Char('b'), M::NONE, Action::ToggleBlank),
             (KeyCode::Char('n'), M::NONE, Action::ToggleNotes),
+            (KeyCode::Char('J'), M::SHIFT, Action::ScrollNotesDown),
+            (KeyCode::Char('K'), M::NONE, Action::ScrollNotesUp),
             (KeyCode::Char('t'), M::NONE, Action::ToggleTimer),
             (KeyCode::Char('?'), M::NONE, Action::ToggleHelp),
             (KeyCode::Esc, M::NONE, Action::Back),

@@ -19,8 +19,7 @@ use super::pane_block;
 use super::text::wrap_indented;
 use crate::app::{BlockLine, State, Step};
 
-/// The widest a line of prose gets, in columns.
-pub const READING_WIDTH: usize = 100;
+use super::text::READING_WIDTH;
 /// Up to this many blocks the scrollbar counts lines (laying out the whole
 /// view to do so); past it, it counts blocks.
 const EXACT_SCROLLBAR_BLOCKS: usize = 256;
@@ -117,7 +116,9 @@ impl<'a> View<'a> {
             paragraph(&mut pieces, &mut any, Cow::Borrowed(intro), theme.text);
         }
         if !doc.focus_areas.is_empty() {
-            pieces.push(Piece::Blank);
+            if any {
+                pieces.push(Piece::Blank);
+            }
             runs.push(Run::Pieces(std::mem::take(&mut pieces)));
             runs.push(Run::Areas);
             any = true;
@@ -126,7 +127,9 @@ impl<'a> View<'a> {
             paragraph(&mut pieces, &mut any, Cow::Borrowed(intro), theme.text);
         }
         if !doc.goals.is_empty() {
-            pieces.push(Piece::Blank);
+            if any {
+                pieces.push(Piece::Blank);
+            }
             runs.push(Run::Pieces(std::mem::take(&mut pieces)));
             runs.push(Run::Goals);
             any = true;
@@ -332,7 +335,21 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let view = View::new(state, usize::from(inner.width));
     // `update` keeps the place in range (a place past the end would draw nothing).
     let at = state.background_scroll;
-    super::render_pane(frame, area, &block, &view.window(at, visible));
+    let lines = if view.len == 0 {
+        // Nothing to show: say so rather than leave the pane blank.
+        wrap_indented(
+            &state.strings.no_background,
+            usize::from(inner.width),
+            "",
+            "",
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, state.theme.muted))
+        .collect()
+    } else {
+        view.window(at, visible)
+    };
+    super::render_pane(frame, area, &block, &lines);
     let (position, last, shown) = view.scrollbar(at, visible);
     super::scrollbar(frame, area, last + shown, shown, position);
 }
@@ -383,7 +400,9 @@ mod tests {
             paragraph(&mut out, intro, theme.text);
         }
         if !doc.focus_areas.is_empty() {
-            out.push(Line::default());
+            if !out.is_empty() {
+                out.push(Line::default());
+            }
             for area in &doc.focus_areas {
                 out.extend(
                     wrap_indented(&area.name, width, "  – ", "    ")
@@ -396,7 +415,9 @@ mod tests {
             paragraph(&mut out, intro, theme.text);
         }
         if !doc.goals.is_empty() {
-            out.push(Line::default());
+            if !out.is_empty() {
+                out.push(Line::default());
+            }
             let number_width = doc
                 .goals
                 .iter()

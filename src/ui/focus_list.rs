@@ -32,16 +32,20 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let width = usize::from(pane_inner(area).width);
     let number_width = areas.len().to_string().len();
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if areas.is_empty() {
-        lines.push(Line::styled(
-            state.strings.no_focus_areas.clone(),
-            state.theme.muted,
-        ));
+    // Said in full, wrapped: the list has nothing else to show.
+    let notice = if areas.is_empty() {
+        Some((&state.strings.no_focus_areas, state.theme.muted))
     } else if state.search.is_active() && state.search.hits().is_empty() {
-        lines.push(Line::styled(
-            state.strings.no_area_matches.clone(),
-            state.theme.warning,
-        ));
+        Some((&state.strings.no_area_matches, state.theme.warning))
+    } else {
+        None
+    };
+    if let Some((text, style)) = notice {
+        lines.extend(
+            super::text::wrap(text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
     }
     // Only the visible rows are built: a document may have thousands of areas.
     let visible = usize::from(pane_inner(area).height);
@@ -55,7 +59,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let prefix = format!("{marker}{:>number_width$} ", i + 1);
         let room = width.saturating_sub(prefix.width() + count.width() + 1);
         let name = truncate(&focus_area.name, room).into_owned();
-        let gap = width.saturating_sub(prefix.width() + name.width() + count.width());
+        let gap = width.saturating_sub(prefix.width() + super::text::width(&name) + count.width());
         let style = match (selected, focused) {
             (true, true) => state.theme.selected,
             (true, false) => state.theme.selected_unfocused,

@@ -55,19 +55,21 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 /// The search line: while typing, `/query▏` and how many areas it finds;
-/// with a filter kept, the query, the count and the keys to step or clear.
+/// with a filter kept, the query, the count and the keys to clear or step
+/// through it. What does not fit is left out whole, never cut mid-word:
+/// the key to step (useless when nothing matches) before the key to clear;
+/// a query too long for the line ends in `…`.
 fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     let search = &state.search;
     let typing = matches!(state.mode, crate::app::Mode::Search(_));
     if !typing && !search.is_active() {
         return None;
     }
+    let in_vision = || crate::search::matches_vision(&state.document, &search.query);
     let found = match (search.is_active(), search.hits().len()) {
         (false, _) => String::new(),
         // Only the vision statement matches: highlighted in the header, so say where.
-        (true, 0) if crate::search::matches_vision(&state.document, &search.query) => {
-            format!("  {}", state.strings.search_in_vision)
-        }
+        (true, 0) if in_vision() => format!("  {}", state.strings.search_in_vision),
         (true, 0) => format!("  {}", state.strings.search_no_match),
         (true, 1) => format!("  {}", state.strings.search_one),
         (true, n) => format!(
@@ -75,35 +77,44 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
             fill(&state.strings.search_many, &[("n", &n.to_string())])
         ),
     };
-    let query =
-        super::text::truncate(&search.query, width.saturating_sub(found.width() + 12)).into_owned();
-    let mut spans = vec![
-        Span::styled(" /", state.theme.key),
-        Span::styled(query, state.theme.footer),
-    ];
-    if typing {
-        spans.push(Span::styled("▏", state.theme.key));
-    }
-    let found_style = if search.is_active()
-        && search.hits().is_empty()
-        && !crate::search::matches_vision(&state.document, &search.query)
-    {
+    let cursor = if typing { "▏" } else { "" };
+    let room = width.saturating_sub(2 + cursor.width() + found.width());
+    let query = super::text::truncate(&search.query, room).into_owned();
+    let found_style = if search.is_active() && search.hits().is_empty() && !in_vision() {
         state.theme.warning
     } else {
         state.theme.muted
     };
-    spans.push(Span::styled(found, found_style));
+    let mut spans = vec![
+        Span::styled(" /", state.theme.key),
+        Span::styled(query, state.theme.footer),
+        Span::styled(cursor, state.theme.key),
+        Span::styled(found, found_style),
+    ];
     if !typing {
-        spans.push(Span::styled("  n/N", state.theme.key));
-        spans.push(Span::styled(
-            format!(" {}  ", state.strings.search_next),
-            state.theme.footer,
-        ));
-        spans.push(Span::styled("Esc", state.theme.key));
-        spans.push(Span::styled(
-            format!(" {}", state.strings.search_clear),
-            state.theme.footer,
-        ));
+        let step = (!search.hits().is_empty()).then_some(("n/N", &state.strings.search_next));
+        let clear = Some(("Esc", &state.strings.search_clear));
+        let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let mut kept = [false; 2];
+        for (i, hint) in [clear, step].iter().enumerate() {
+            if let Some((keys, text)) = hint {
+                let cost = 2 + keys.width() + 1 + text.width();
+                if used + cost <= width {
+                    kept[i] = true;
+                    used += cost;
+                }
+            }
+        }
+        // Shown in reading order: step, then clear.
+        if let (Some((keys, text)), true) = (step, kept[1]) {
+            spans.push(Span::styled(format!("  {keys}"), state.theme.key));
+            spans.push(Span::styled(format!(" {text}"), state.theme.footer));
+        }
+        if let (Some((keys, text)), true) = (clear, kept[0]) {
+            spans.push(Span::styled("  ", state.theme.footer));
+            spans.push(Span::styled(keys, state.theme.key));
+            spans.push(Span::styled(format!(" {text}"), state.theme.footer));
+        }
     }
     Some(Line::from(spans))
 }

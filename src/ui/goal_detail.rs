@@ -21,6 +21,9 @@ pub fn goal_offsets(state: &State, width: usize) -> Vec<(u32, usize)> {
 }
 
 fn build(state: &State, width: usize) -> (Vec<Line<'static>>, Vec<(u32, usize)>) {
+    // Long lines are hard to read: past this, the text keeps to the left,
+    // as in the background view.
+    let width = width.min(super::text::READING_WIDTH);
     let mut offsets = Vec::new();
     let theme = &state.theme;
     let doc = &state.document;

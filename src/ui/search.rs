@@ -3,6 +3,8 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::app::State;
 use crate::search;
 
@@ -37,6 +39,13 @@ fn highlight_line(line: Line<'static>, query: &str, style: Style) -> Line<'stati
         }
         let mut at = 0;
         for hit in hits {
+            // A match inside a grapheme cluster (one person of a family
+            // emoji) highlights the whole cluster: a cluster is drawn whole.
+            let hit = whole_clusters(text, hit);
+            let hit = hit.start.max(at)..hit.end.max(at);
+            if hit.is_empty() {
+                continue;
+            }
             if hit.start > at {
                 out.push(Span::styled(text[at..hit.start].to_string(), span.style));
             }
@@ -57,10 +66,40 @@ fn highlight_line(line: Line<'static>, query: &str, style: Style) -> Line<'stati
     }
 }
 
+/// `range` of `text` widened to the grapheme clusters it touches.
+fn whole_clusters(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let bounds = text
+        .grapheme_indices(true)
+        .map(|(at, _)| at)
+        .chain([text.len()]);
+    let (mut start, mut end) = (0, text.len());
+    for at in bounds {
+        if at <= range.start {
+            start = at;
+        }
+        if at >= range.end {
+            end = at;
+            break;
+        }
+    }
+    start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::style::Modifier;
+
+    #[test]
+    fn a_match_inside_a_cluster_highlights_the_whole_cluster() {
+        let style = Style::new().add_modifier(Modifier::UNDERLINED);
+        let family = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+        let line = highlight_line(Line::raw(format!("a {family} b")), "👩", style);
+        let texts: Vec<&str> = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["a ", family, " b"]);
+        assert_eq!(whole_clusters("abc", 1..2), 1..2);
+        assert_eq!(whole_clusters("abc", 3..3), 3..3);
+    }
 
     #[test]
     fn splits_spans_around_matches_keeping_the_text() {

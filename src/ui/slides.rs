@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
+use super::layout::Region;
 use super::text::{truncate, wrap};
 use crate::app::{Show, State};
 use crate::slides::{self, HeadingSize, Role, Slide};
@@ -30,12 +31,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {
         height: 1,
         ..area
     };
-    let notes_rows = u16::try_from(geo.notes_rows).unwrap_or(0);
-    let notes = Rect {
-        y: footer.y.saturating_sub(notes_rows),
-        height: notes_rows,
-        ..area
-    };
+    let notes = notes_area(area, geo.notes_rows);
     let top = if area.height >= 20 { 1 } else { 0 };
     let content = Rect {
         x: area.x + u16::try_from(geo.margin).unwrap_or(0),
@@ -68,7 +64,9 @@ fn role_style(state: &State, role: Role) -> Style {
 
 fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) {
     let heading_rows = u16::try_from(slide.heading_rows()).unwrap_or(u16::MAX);
-    let body_rows = u16::try_from(slide.body.len()).unwrap_or(u16::MAX);
+    // Every slide of a topic is laid out alike: the heading on the same
+    // row and the body in the same column, whatever each slide holds.
+    let body_rows = u16::try_from(slide.body_rows).unwrap_or(u16::MAX);
     let total = heading_rows
         .saturating_add(1)
         .saturating_add(body_rows)
@@ -115,8 +113,9 @@ fn render_slide(state: &State, frame: &mut Frame, content: Rect, slide: &Slide) 
         height: content.bottom().saturating_sub(body_top),
         ..content
     };
-    let widest = slide.body.iter().map(|l| l.text.width()).max().unwrap_or(0);
-    let widest = u16::try_from(widest).unwrap_or(u16::MAX).min(body.width);
+    let widest = u16::try_from(slide.body_width)
+        .unwrap_or(u16::MAX)
+        .min(body.width);
     let block = Rect {
         x: body.x + (body.width - widest) / 2,
         width: widest,
@@ -173,35 +172,104 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
     frame.render_widget(Paragraph::new(lines), content);
 }
 
+/// Where the speaker notes panel goes on a slide screen of `area`: the
+/// `rows` above the footer (none when the panel is hidden).
+fn notes_area(area: Rect, rows: usize) -> Rect {
+    let rows = u16::try_from(rows)
+        .unwrap_or(0)
+        .min(area.height.saturating_sub(1));
+    Rect {
+        y: area.bottom().saturating_sub(1 + rows),
+        height: rows,
+        ..area
+    }
+}
+
+/// The speaker notes panel on screen, when it is shown and the
+/// presentation fits: shared with `update`, which scrolls it and takes the
+/// wheel over it.
+pub fn notes_panel(state: &State) -> Option<Rect> {
+    let (width, height) = (state.size.width, state.size.height);
+    if !state.presentation.notes || width < slides::MIN_WIDTH || height < slides::MIN_HEIGHT {
+        return None;
+    }
+    let geo = slides::geometry(width, height, true);
+    Some(notes_area(Rect::new(0, 0, width, height), geo.notes_rows))
+}
+
+/// The speaker notes for the slide on screen, wrapped to `width` columns.
+pub fn notes_lines(state: &State, width: usize) -> Vec<Line<'static>> {
+    let notes = state.current_slide().map_or(&[][..], |s| &s.notes[..]);
+    if notes.is_empty() {
+        return wrap(&state.strings.no_notes, width)
+            .into_iter()
+            .map(|l| Line::styled(l, state.theme.muted))
+            .collect();
+    }
+    notes
+        .iter()
+        .flat_map(|note| wrap(note, width))
+        .map(|l| Line::styled(l, state.theme.text))
+        .collect()
+}
+
+/// The notes panel as a scrollable region (empty when it is not on screen).
+pub fn notes_region(state: &State) -> Region {
+    notes_panel(state).map_or_else(Region::default, |panel| {
+        let inner = super::pane_inner(panel);
+        Region {
+            visible: usize::from(inner.height),
+            total: notes_lines(state, usize::from(inner.width)).len(),
+        }
+    })
+}
+
+/// The speaker notes, from the line `update` scrolled to. When they are
+/// longer than the panel, its lower border says which lines are shown and
+/// which keys scroll, and a scrollbar shows where they are.
 fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
+    let inner = super::pane_inner(area);
+    let lines = notes_lines(state, usize::from(inner.width));
+    let (visible, total) = (usize::from(inner.height), lines.len());
+    let mut block = Block::bordered()
         .title(format!(" {} ", state.strings.notes_title))
         .border_style(state.theme.border)
         .padding(ratatui::widgets::Padding::horizontal(1));
-    let inner = block.inner(area);
-    let notes = state
-        .current_slide()
-        .map(|s| s.notes.clone())
-        .unwrap_or_default();
-    let mut lines: Vec<Line> = Vec::new();
-    if notes.is_empty() {
-        lines.push(Line::styled(
-            state.strings.no_notes.clone(),
-            state.theme.muted,
-        ));
-    }
-    for note in &notes {
-        lines.extend(
-            wrap(note, usize::from(inner.width))
-                .into_iter()
-                .map(|l| Line::styled(l, state.theme.text)),
+    let scroll = state.presentation.notes_scroll;
+    if total > visible {
+        let key = |action| state.keymap.key_for(state.mode, action).unwrap_or_default();
+        let (down, up) = (
+            key(crate::app::Action::ScrollNotesDown),
+            key(crate::app::Action::ScrollNotesUp),
         );
+        let (from, to) = (scroll + 1, (scroll + visible).min(total));
+        let words = crate::i18n::fill(
+            &state.strings.notes_scroll,
+            &[
+                ("down", &down),
+                ("up", &up),
+                ("from", &from.to_string()),
+                ("to", &to.to_string()),
+                ("total", &total.to_string()),
+            ],
+        );
+        // On a narrow panel the keys and numbers alone, rather than words cut short.
+        let room = usize::from(area.width.saturating_sub(2));
+        let hint = [
+            format!(" {words} "),
+            format!(" {down}/{up} {from}–{to}/{total} "),
+        ]
+        .into_iter()
+        .find(|hint| hint.width() <= room)
+        .unwrap_or_else(|| truncate(&format!(" {down}/{up} "), room).into_owned());
+        block = block.title_bottom(Line::styled(hint, state.theme.pane_title).right_aligned());
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::render_scrolled(frame, area, block, lines, scroll);
 }
 
 /// `n / N`, a progress bar drawn with full and light blocks (not colour),
-/// the part of a continued slide, the number being typed, and the clock.
+/// the part of a continued slide, the number being typed (or that there is
+/// no slide of the number typed), and the clock.
 fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     let p = &state.presentation;
     let total = slides::count(&state.document).max(1);
@@ -219,6 +287,25 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut right: Vec<Span> = Vec::new();
+    let width = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    if let Some(number) = p.no_such_slide {
+        let message = crate::i18n::fill(
+            &state.strings.no_such_slide,
+            &[("n", &number.to_string()), ("total", &total.to_string())],
+        );
+        // Said in full where it fits; on a narrow screen the numbers alone,
+        // in place of which part of the topic this is.
+        let room = usize::from(area.width).saturating_sub(width(&left[..1]));
+        let full = format!(" ! {message} ");
+        let text = if width(&left) + full.width() <= usize::from(area.width) {
+            full
+        } else {
+            left.truncate(1);
+            let short = format!(" ! {number}: 1–{total} ");
+            if full.width() <= room { full } else { short }
+        };
+        right.push(Span::styled(text, state.theme.warning));
+    }
     if let Some(typed) = p.typed {
         right.push(Span::styled(
             format!(
@@ -244,11 +331,17 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
         .keymap
         .key_for(state.mode, crate::app::Action::ToggleHelp)
         .unwrap_or_default();
-    right.push(Span::styled(
+    // The help hint only where it fits beside what the presenter just did.
+    let help = Span::styled(
         format!(" {help} {} ", state.strings.help_word),
         state.theme.muted,
-    ));
-    let used: usize = left.iter().chain(&right).map(|s| s.content.width()).sum();
+    );
+    if right.is_empty()
+        || width(&left) + width(&right) + help.content.width() <= usize::from(area.width)
+    {
+        right.push(help);
+    }
+    let used = width(&left) + width(&right);
     let room = usize::from(area.width).saturating_sub(used + 2);
     let bar_width = room.min(40);
     if bar_width >= 4 {
@@ -259,8 +352,7 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
             state.theme.slide_muted,
         ));
     }
-    let gap = usize::from(area.width)
-        .saturating_sub(left.iter().chain(&right).map(|s| s.content.width()).sum());
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
     left.push(Span::raw(" ".repeat(gap)));
     left.extend(right);
     frame.render_widget(Paragraph::new(Line::from(left)), area);

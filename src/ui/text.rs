@@ -1,80 +1,172 @@
-//! Word wrapping shared by every pane, and by `update` when it measures.
+//! Word wrapping and cutting shared by every pane, the slides and the
+//! plain-text export, and by `update` when it measures.
 //!
-//! textwrap breaks only at ASCII spaces (its default without the
-//! unicode-linebreak feature), so the non-breaking spaces of a source text
-//! keep "1.\u{a0}Alingsås" together, and widths come from unicode-width, so
-//! å ä ö count as one column and CJK as two.
+//! Lines break only at ASCII spaces (textwrap's `AsciiSpace` separator), so
+//! the non-breaking spaces of a source text keep "1.\u{a0}Alingsås"
+//! together. Widths and cuts go by extended grapheme cluster, measured as
+//! ratatui draws them: a family emoji joined with ZWJ, a flag, a letter
+//! with a combining accent is one unit as wide as unicode-width says the
+//! cluster is, and is never split. textwrap alone measures and breaks by
+//! `char` (👨‍👩‍👧‍👦 counted 8 columns and broken between its people, a flag
+//! broken into two letters: see the tests), so here textwrap finds the
+//! words and places them (first fit), and the clusters are measured and
+//! broken by this module.
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use ratatui::buffer::CellWidth;
+use textwrap::core::Fragment;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The widest a line of prose gets in a pane, in columns: past about a
+/// hundred, the eye loses its way back to the start of the next line.
+pub const READING_WIDTH: usize = 100;
+
+/// The columns `text` takes on screen: the sum of its grapheme clusters'
+/// widths, as ratatui draws them (clusters holding a control character are
+/// dropped when drawn, so they count nothing).
+pub fn width(text: &str) -> usize {
+    clusters(text).map(|(_, w)| w).sum()
+}
+
+/// The grapheme clusters of `text` with the columns each takes.
+fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    text.graphemes(true).map(|cluster| {
+        let drawn = !cluster.contains(char::is_control);
+        (cluster, if drawn { cluster_width(cluster) } else { 0 })
+    })
+}
+
+fn cluster_width(cluster: &str) -> usize {
+    usize::from(cluster.cell_width())
+}
 
 /// Wraps `text` into lines at most `width` columns wide; words longer than a
-/// line are broken (the only case where a word is cut).
+/// line are broken between grapheme clusters (the only case where a word is cut).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_indented(text, width, "", "")
+}
+
+/// A word (or the piece of an over-long word) and the spaces after it.
+#[derive(Debug)]
+struct Piece<'a> {
+    text: &'a str,
+    width: usize,
+    spaces: &'a str,
+}
+
+impl Fragment for Piece<'_> {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.spaces.len() as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
 }
 
 /// Like [`wrap`], with different indents for the first and later lines.
 pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(1);
-    let options = textwrap::Options::new(width)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        // textwrap splits at hyphens by default: "2021-01-" / "11". Dates,
-        // ids and compound words stay whole; only over-long words break.
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
-    textwrap::wrap(text, options)
-        .into_iter()
-        .map(|line| fit(&line, width).into_owned())
-        .collect()
+    let room = [
+        width.saturating_sub(self::width(first)),
+        width.saturating_sub(self::width(rest)),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let mut pieces = Vec::new();
+        if out.is_empty() && !first.is_empty() {
+            // As textwrap does: words are broken to fit the later lines, so
+            // one that does not fit after the first indent starts on the next.
+            pieces.push(Piece {
+                text: "",
+                width: 0,
+                spaces: "",
+            });
+        }
+        for word in textwrap::WordSeparator::AsciiSpace.find_words(line) {
+            push_broken(&mut pieces, word.word, word.whitespace, room[1]);
+        }
+        let widths = if out.is_empty() {
+            [room[0] as f64, room[1] as f64]
+        } else {
+            [room[1] as f64; 2]
+        };
+        for placed in textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths) {
+            let mut wrapped = String::from(if out.is_empty() { first } else { rest });
+            for (i, piece) in placed.iter().enumerate() {
+                wrapped.push_str(piece.text);
+                if i + 1 < placed.len() {
+                    wrapped.push_str(piece.spaces);
+                }
+            }
+            out.push(fit(&wrapped, width).into_owned());
+        }
+    }
+    out
+}
+
+/// Adds `word` to `pieces`, in pieces of at most `room` columns (at least
+/// one cluster each) when it is wider than that.
+fn push_broken<'a>(pieces: &mut Vec<Piece<'a>>, word: &'a str, spaces: &'a str, room: usize) {
+    let mut start = 0;
+    let mut used = 0;
+    for (at, cluster) in word.grapheme_indices(true) {
+        let w = clusters(cluster).map(|(_, w)| w).sum::<usize>();
+        if used > 0 && used + w > room {
+            pieces.push(Piece {
+                text: &word[start..at],
+                width: used,
+                spaces: "",
+            });
+            start = at;
+            used = 0;
+        }
+        used += w;
+    }
+    pieces.push(Piece {
+        text: &word[start..],
+        width: used,
+        spaces,
+    });
 }
 
 /// Cuts `text` to at most `width` columns, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
+    if self::width(text) <= width {
         return Cow::Borrowed(text);
     }
     if width == 0 {
         return Cow::Borrowed("");
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
+    let mut out = fit(text, width - 1).into_owned();
     out.push('…');
     Cow::Owned(out)
 }
 
-/// Guarantees the width bound even where textwrap cannot (an indent wider
-/// than the line, a double-width character in a one-column pane).
+/// The longest start of `line`, in whole clusters, that fits `width`
+/// columns: the width bound even where wrapping cannot keep it (an indent
+/// wider than the line, a double-width cluster in a one-column pane).
 fn fit(line: &str, width: usize) -> Cow<'_, str> {
-    if line.width() <= width {
-        return Cow::Borrowed(line);
-    }
-    let mut out = String::new();
     let mut used = 0;
-    for ch in line.chars() {
-        let w = ch.width().unwrap_or(0);
+    for ((at, _), (_, w)) in line.grapheme_indices(true).zip(clusters(line)) {
         if used + w > width {
-            break;
+            return Cow::Borrowed(&line[..at]);
         }
-        out.push(ch);
         used += w;
     }
-    Cow::Owned(out)
+    Cow::Borrowed(line)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FAMILY: &str = "👨\u{200d}👩\u{200d}👧\u{200d}👦";
+    const FLAG: &str = "🇸🇪";
 
     #[test]
     fn wraps_at_spaces_never_mid_word() {
@@ -96,7 +188,7 @@ mod tests {
         for width in 1..12 {
             for line in wrap_indented("漢字漢字 Omställningsarbete å", width, "  - ", "    ")
             {
-                assert!(line.width() <= width, "{line:?} at {width}");
+                assert!(super::width(&line) <= width, "{line:?} at {width}");
             }
         }
     }
@@ -114,5 +206,43 @@ mod tests {
         assert_eq!(truncate("Omställning", 6), "Omstä…");
         assert_eq!(truncate("Omställning", 11), "Omställning");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn textwrap_alone_measures_and_breaks_inside_clusters() {
+        // Why this module measures and breaks words itself: textwrap 0.16
+        // counts each char of a ZWJ sequence and breaks between them.
+        let options = |width| textwrap::Options::new(width).break_words(true);
+        let family = format!("{FAMILY}{FAMILY}");
+        assert_eq!(textwrap::core::display_width(FAMILY), 8);
+        assert_eq!(
+            textwrap::wrap(&family, options(5))[0],
+            "👨\u{200d}👩\u{200d}",
+            "a family broken between its people"
+        );
+        assert_eq!(
+            textwrap::wrap("🇸🇪🇸🇪", options(3))[0],
+            "🇸🇪🇸",
+            "a flag halved"
+        );
+    }
+
+    #[test]
+    fn emoji_sequences_and_flags_are_measured_and_broken_whole() {
+        assert_eq!(width(FAMILY), 2);
+        let families = FAMILY.repeat(3);
+        assert_eq!(wrap(&families, 4), [FAMILY.repeat(2), FAMILY.to_string()]);
+        assert_eq!(wrap(&families, 3), [FAMILY; 3]);
+        let flags = FLAG.repeat(3);
+        assert_eq!(wrap(&flags, 5), [FLAG.repeat(2), FLAG.to_string()]);
+        assert_eq!(
+            wrap(&format!("Hej {FAMILY} och {FLAG}"), 6),
+            [format!("Hej {FAMILY}"), format!("och {FLAG}")],
+            "as wide as drawn, not as many chars"
+        );
+        let accent = "e\u{301}".repeat(4);
+        assert_eq!(wrap(&accent, 3), ["e\u{301}".repeat(3), "e\u{301}".into()]);
+        assert_eq!(truncate(&families, 5), format!("{}…", FAMILY.repeat(2)));
+        assert_eq!(truncate(&flags, 4), format!("{FLAG}…"));
     }
 }

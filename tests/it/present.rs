@@ -167,6 +167,14 @@ fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
 fn the_clock_shows_elapsed_time_when_toggled() {
     use vision_tui::app::{Action, update};
     let mut state = presenting();
+    // The size first, as the app learns it before any key.
+    update(
+        &mut state,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     update(&mut state, Action::Tick { seconds: 10 });
     update(&mut state, Action::ToggleTimer);
     update(&mut state, Action::Tick { seconds: 3_735 });
@@ -179,13 +187,6 @@ fn the_clock_shows_elapsed_time_when_toggled() {
             .unwrap();
         text(terminal.backend().buffer())
     };
-    update(
-        &mut state,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
     // started_at is 0 for a `present` start: the clock counts from launch.
     assert!(draw(&state).contains("01:02:15"), "{}", draw(&state));
     update(&mut state, Action::ToggleTimer);
@@ -215,4 +216,222 @@ fn help_over_the_presentation_lists_the_slide_keys() {
     ] {
         assert!(shown.contains(needle), "{needle}\n{shown}");
     }
+}
+
+/// The text inside the speaker notes panel of a presentation screen.
+fn notes_panel_text(buffer: &Buffer) -> String {
+    let shown = text(buffer);
+    shown
+        .lines()
+        .skip_while(|row| !row.starts_with('┌'))
+        .skip(1)
+        .take_while(|row| !row.starts_with('└'))
+        .map(|row| row.trim_matches(|c| matches!(c, '│' | '║' | '█' | ' ')))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_word_of_every_note_can_be_read_at_80x24() {
+    // Notes far longer than the panel: numbered words, so each one is looked for.
+    let mut doc = vision_tui::load::builtin();
+    let note = |name: &str, words: usize| {
+        (1..=words)
+            .map(|i| format!("{name}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    doc.notes = Some(note("vision", 150));
+    doc.focus_areas[3].notes = Some(note("area", 90));
+    for goal in &mut doc.goals {
+        goal.notes = Some(note(&format!("goal{}x", goal.number), 60));
+    }
+    let kinds = [SlideKind::Vision, SlideKind::FocusArea(3)];
+    for kind in kinds {
+        let index = vision_tui::slides::index_of(&doc, kind).unwrap();
+        let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
+        keys.extend([KeyCode::Enter, KeyCode::Char('n')]);
+        let mut seen = String::new();
+        let mut last = String::new();
+        for _ in 0..40 {
+            let buffer = screen_of(
+                State::presenting(doc.clone(), Theme::default()),
+                80,
+                24,
+                &keys,
+            );
+            let panel = notes_panel_text(&buffer);
+            if panel == last {
+                break;
+            }
+            seen.push_str(&panel);
+            seen.push(' ');
+            last = panel;
+            keys.push(KeyCode::Char('J'));
+        }
+        let seen: Vec<&str> = seen.split_whitespace().collect();
+        let state = {
+            let mut s = State::presenting(doc.clone(), Theme::default());
+            vision_tui::app::update(
+                &mut s,
+                vision_tui::app::Action::Resize {
+                    width: 80,
+                    height: 24,
+                },
+            );
+            s.presentation.topic = index;
+            vision_tui::app::update(&mut s, vision_tui::app::Action::Tick { seconds: 0 });
+            s
+        };
+        let notes = &state.current_slide().unwrap().notes;
+        assert!(!notes.is_empty());
+        for word in notes.iter().flat_map(|n| n.split_whitespace()) {
+            assert!(seen.contains(&word), "{word} of {kind:?} never shown");
+        }
+    }
+}
+
+/// The presentation of `doc` at `width`×`height` on topic `topic`, part `part`.
+fn draw_part(
+    doc: &vision_tui::model::Document,
+    (width, height): (u16, u16),
+    topic: usize,
+    part: usize,
+) -> (State, Buffer) {
+    use vision_tui::app::{Action, update};
+    let mut state = State::presenting(doc.clone(), Theme::default());
+    update(&mut state, Action::Resize { width, height });
+    for digit in (topic + 1)
+        .to_string()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+    {
+        update(&mut state, Action::TypeDigit(digit as u8));
+    }
+    update(&mut state, Action::Confirm);
+    for _ in 0..part {
+        update(&mut state, Action::NextSlide);
+    }
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| vision_tui::ui::view(&state, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (state, buffer)
+}
+
+#[test]
+fn the_slides_of_a_topic_share_one_layout_and_fill_evenly() {
+    let many = vision_tui::load::from_path(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good/many.ron"
+    )))
+    .unwrap();
+    let mut continued = 0;
+    for doc in [vision_tui::load::builtin(), many] {
+        for size in [(80, 24), (120, 40), (40, 12), (30, 10), (24, 8)] {
+            for topic in 0..vision_tui::slides::count(&doc) {
+                let (state, first) = draw_part(&doc, size, topic, 0);
+                let deck = &state.presentation.deck;
+                let parts = deck.slides.len();
+                if parts < 2 {
+                    continue;
+                }
+                continued += 1;
+                // Even: moving the last block of a slide to the next would not
+                // make the fuller of the two any less full.
+                for pair in deck.slides.windows(2) {
+                    let (a, b) = (pair[0].body.len(), pair[1].body.len());
+                    let last_block = pair[0]
+                        .body
+                        .iter()
+                        .rev()
+                        .take_while(|l| !l.text.is_empty())
+                        .count();
+                    let moved = (a.saturating_sub(last_block + 1), b + 1 + last_block);
+                    assert!(
+                        moved.0.max(moved.1) >= a.max(b),
+                        "topic {topic} at {size:?}: slides of {a} and {b} lines, \
+                         the last {last_block} could move on"
+                    );
+                }
+                let centred = deck.slides[0].centred;
+                let footer = size.1 - 1;
+                let heading_row = |buffer: &Buffer| {
+                    (0..footer).find(|&y| (0..size.0).any(|x| buffer[(x, y)].symbol() != " "))
+                };
+                // Where the body's text column is: each line's first ink, less the
+                // indent the line itself has (a continued goal's hanging indent).
+                let heading_rows = deck.slides[0].heading_rows() as u16;
+                let body_column = |buffer: &Buffer, part: usize| {
+                    let top = heading_row(buffer).unwrap_or(0) + heading_rows + 1;
+                    let columns: std::collections::BTreeSet<u16> = deck.slides[part]
+                        .body
+                        .iter()
+                        .zip(top..footer)
+                        .filter(|(line, _)| !line.text.trim().is_empty())
+                        .filter_map(|(line, y)| {
+                            let indent = line.text.len() - line.text.trim_start().len();
+                            let ink = (0..size.0).find(|&x| buffer[(x, y)].symbol() != " ")?;
+                            Some(ink - indent as u16)
+                        })
+                        .collect();
+                    assert_eq!(columns.len(), 1, "one column on a slide: {columns:?}");
+                    columns.first().copied()
+                };
+                for part in 1..parts {
+                    let (_, buffer) = draw_part(&doc, size, topic, part);
+                    assert_eq!(
+                        heading_row(&buffer),
+                        heading_row(&first),
+                        "topic {topic} part {part} at {size:?}: the heading moved\n{}",
+                        text(&buffer)
+                    );
+                    if !centred {
+                        assert_eq!(
+                            body_column(&buffer, part),
+                            body_column(&first, 0),
+                            "topic {topic} part {part} at {size:?}: the body moved\n{}",
+                            text(&buffer)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        continued > 10,
+        "enough continued topics to mean something: {continued}"
+    );
+}
+
+#[test]
+fn a_number_with_no_slide_says_so_and_stays() {
+    let total = vision_tui::slides::count(&vision_tui::load::builtin());
+    assert_eq!(total, 12, "the built-in deck has 12 slides");
+    let keys = [
+        KeyCode::Char('3'),
+        KeyCode::Enter,
+        KeyCode::Char('9'),
+        KeyCode::Char('9'),
+        KeyCode::Enter,
+    ];
+    // In words where they fit, the numbers alone on the narrowest screen.
+    for (w, h, said) in [
+        (80, 24, "! ingen bild 99: 1–12"),
+        (40, 12, "! ingen bild 99: 1–12"),
+        (24, 8, "! 99: 1–12"),
+    ] {
+        let shown = text(&screen_of(presenting(), w, h, &keys));
+        let footer = shown.lines().last().unwrap();
+        assert!(
+            footer.starts_with(" 3 / 12") && footer.contains(said),
+            "at {w}×{h}: {footer:?}"
+        );
+    }
+    let mut english = presenting();
+    english.set_language(vision_tui::i18n::Lang::En);
+    let shown = text(&screen_of(english, 80, 24, &keys));
+    assert!(shown.contains("no slide 99: 1–12"), "{shown}");
 }

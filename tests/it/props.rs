@@ -11,9 +11,12 @@ use vision_tui::theme::Theme;
 use vision_tui::ui;
 
 fn text() -> impl Strategy<Value = String> {
-    // Swedish letters, wide CJK, combining marks, NBSP, long unbroken words.
-    proptest::string::string_regex("[a-zåäöÅÄÖ漢字 \u{a0}\u{301}]{0,12}( [a-zA-Z]{0,30}){0,20}")
-        .unwrap()
+    // Swedish letters, wide CJK, combining marks, NBSP, ZWJ families and
+    // flags, long unbroken words.
+    proptest::string::string_regex(
+        "([a-zåäöÅÄÖ漢字 \u{a0}\u{301}]|👨\u{200d}👩\u{200d}👧|🇸🇪){0,12}( [a-zA-Z]{0,30}){0,20}",
+    )
+    .unwrap()
 }
 
 fn document() -> impl Strategy<Value = Document> {
@@ -93,6 +96,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::ToggleOverview),
         Just(Action::ToggleBlank),
         Just(Action::ToggleNotes),
+        Just(Action::ScrollNotesDown),
+        Just(Action::ScrollNotesUp),
         Just(Action::ToggleTimer),
         Just(Action::ClosePresentation),
         (0u64..100_000).prop_map(|seconds| Action::Tick { seconds }),
@@ -136,6 +141,13 @@ pub(crate) fn check_invariants(state: &State) {
         let topics = vision_tui::slides::count(&state.document);
         assert!(p.topic < topics && p.overview_pick < topics);
         assert!(p.part < p.deck.slides.len());
+        let notes = ui::slides::notes_region(state);
+        if !notes.is_empty() {
+            assert!(
+                p.notes_scroll <= notes.max_scroll(),
+                "the notes are scrolled to a line that exists"
+            );
+        }
         assert!(
             p.deck
                 .is_for(p.topic, (state.size.width, state.size.height), p.notes),
@@ -203,6 +215,84 @@ proptest! {
             for cell in &terminal.backend().buffer().content {
                 prop_assert!(!cell.symbol().chars().any(char::is_control));
             }
+        }
+    }
+}
+
+/// Text made of the clusters that are easy to split: ZWJ families and
+/// people, flags, skin tones, combining accents, CJK, and plain words, with
+/// runs of spaces and non-breaking spaces between.
+fn clustered_text() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "👨\u{200d}👩\u{200d}👧\u{200d}👦",
+        "👩🏽\u{200d}🚀",
+        "🏳\u{fe0f}\u{200d}🌈",
+        "🇸🇪",
+        "🇺🇦",
+        "🏘\u{fe0f}",
+        "e\u{301}",
+        "å",
+        "漢字",
+        "Omställning",
+        "ord",
+        "a",
+        " ",
+        "  ",
+        "\u{a0}",
+        "-",
+    ]);
+    prop::collection::vec(token, 0..40).prop_map(|tokens| tokens.concat())
+}
+
+/// The byte offsets where `text`'s grapheme clusters start, and its end.
+fn cluster_bounds(text: &str) -> Vec<usize> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.grapheme_indices(true)
+        .map(|(at, _)| at)
+        .chain([text.len()])
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn no_wrapped_or_cut_line_splits_a_cluster_or_exceeds_its_width(
+        text in clustered_text(),
+        width in 0usize..40,
+        indents in prop::sample::select(vec![("", ""), ("  - ", "    "), ("漢 ", "  "), ("1. ", "   ")]),
+    ) {
+        use unicode_width::UnicodeWidthStr;
+        use vision_tui::ui::text::{truncate, width as columns, wrap_indented};
+        let bounds = cluster_bounds(&text);
+        let (first, rest) = indents;
+        let lines = wrap_indented(&text, width, first, rest);
+        let mut cursor = 0;
+        for (i, line) in lines.iter().enumerate() {
+            prop_assert!(columns(line) <= width.max(1), "{line:?} wider than {width}");
+            prop_assert!(line.width() <= width.max(1), "{line:?} wider than {width}");
+            let indent = if i == 0 { first } else { rest };
+            let Some(content) = line.strip_prefix(indent) else {
+                continue; // the indent alone is wider than the line, and was cut
+            };
+            if content.is_empty() {
+                continue;
+            }
+            // The line is a run of whole clusters of the text, after the last line's.
+            let at = bounds.iter().copied().filter(|&at| at >= cursor).find(|&at| {
+                text[at..].starts_with(content) && bounds.contains(&(at + content.len()))
+            });
+            prop_assert!(at.is_some(), "{content:?} splits a cluster of {text:?} at {width}");
+            cursor = at.unwrap_or(cursor) + content.len();
+        }
+        let cut = truncate(&text, width);
+        prop_assert!(columns(&cut) <= width && cut.width() <= width, "{cut:?}");
+        if cut != text && width > 0 {
+            let kept = cut.strip_suffix('…');
+            prop_assert!(
+                kept.is_some_and(|kept| text.starts_with(kept) && bounds.contains(&kept.len())),
+                "{cut:?} cuts {text:?} inside a cluster"
+            );
         }
     }
 }

@@ -285,3 +285,101 @@ fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_search_that_finds_no_area_says_so_in_full_in_the_list() {
+    let mut keys = vec![KeyCode::Char('/')];
+    keys.extend("xyzzy".chars().map(KeyCode::Char));
+    keys.push(KeyCode::Enter);
+    for (w, h) in [(80, 24), (40, 12), (30, 10)] {
+        let shown = text(&screen(w, h, &keys));
+        let listed: Vec<&str> = shown
+            .lines()
+            .filter(|row| row.starts_with(['┃', '│']))
+            .flat_map(|row| row.split(['┃', '│']).nth(1))
+            .flat_map(str::split_whitespace)
+            .collect();
+        assert!(
+            listed
+                .windows(3)
+                .any(|w| w == ["Inget", "fokusområde", "matchar."]),
+            "at {w}×{h}: {listed:?}\n{shown}"
+        );
+        // The search line leaves out what does not fit, whole.
+        let footer = shown.lines().last().unwrap();
+        let whole = ["/xyzzy", "ingen", "träff", "Esc", "rensa"];
+        assert!(
+            footer.contains("ingen träff")
+                && footer.split_whitespace().all(|word| whole.contains(&word)),
+            "at {w}×{h}: {footer:?}"
+        );
+    }
+}
+
+/// A fixture document from `tests/fixtures/good/`.
+fn good(name: &str) -> State {
+    let path = crate::support::fixture(&format!("good/{name}"));
+    State::new(
+        vision_tui::load::from_path(&path).unwrap(),
+        Theme::default(),
+    )
+}
+
+#[test]
+fn a_background_with_nothing_to_show_says_so() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let shown = text(&screen_of(
+            good("empty-lists.ron"),
+            w,
+            h,
+            &[KeyCode::Char('b')],
+        ));
+        assert!(
+            shown
+                .replace(['┃', '\n'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains("This document has no background text."),
+            "at {w}×{h}:\n{shown}"
+        );
+    }
+    // With only focus areas and goals to list, the list starts at the top.
+    let shown = text(&screen_of(
+        good("minimal.ron"),
+        80,
+        24,
+        &[KeyCode::Char('b')],
+    ));
+    let first = shown
+        .lines()
+        .skip_while(|row| !row.starts_with('┏'))
+        .nth(1)
+        .unwrap();
+    assert!(first.contains("– Green"), "{shown}");
+}
+
+#[test]
+fn at_200_columns_the_goal_pane_keeps_a_readable_measure() {
+    let mut doc = vision_tui::load::builtin();
+    doc.focus_areas[0].description = Some("Ett långt stycke om vackra miljöer. ".repeat(30));
+    let state = State::new(doc.clone(), Theme::default());
+    let buffer = screen_of(state, 200, 60, &[]);
+    let areas = vision_tui::ui::layout::areas(&doc, buffer.area).unwrap();
+    let inner = vision_tui::ui::pane_inner(areas.detail);
+    assert!(inner.width > 120, "the pane is wider than the measure");
+    let lengths: Vec<u16> = (inner.top()..inner.bottom())
+        .map(|y| {
+            (inner.left()..inner.right())
+                .rev()
+                .find(|&x| buffer[(x, y)].symbol() != " ")
+                .map_or(0, |x| x + 1 - inner.left())
+        })
+        .collect();
+    let longest = *lengths.iter().max().unwrap();
+    let measure = vision_tui::ui::text::READING_WIDTH as u16;
+    assert!(
+        longest <= measure && longest > measure - 10,
+        "lines up to {longest} columns: {lengths:?}"
+    );
+}

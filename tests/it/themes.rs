@@ -34,21 +34,180 @@ fn contrast_ratio_matches_the_wcag_reference_values() {
     assert!((contrast((118, 118, 118), (255, 255, 255)) - 4.54).abs() < 0.01);
 }
 
+/// The RGB this test assumes for the 16 named colours. They have no fixed
+/// value (a terminal profile sets them); these are xterm's defaults, the
+/// values most profiles start from and the ones `--color` down-sampling
+/// uses (checked below against `to_rgb`).
+const XTERM: [(Color, (u8, u8, u8)); 16] = [
+    (Color::Black, (0, 0, 0)),
+    (Color::Red, (205, 0, 0)),
+    (Color::Green, (0, 205, 0)),
+    (Color::Yellow, (205, 205, 0)),
+    (Color::Blue, (0, 0, 238)),
+    (Color::Magenta, (205, 0, 205)),
+    (Color::Cyan, (0, 205, 205)),
+    (Color::Gray, (229, 229, 229)),
+    (Color::DarkGray, (127, 127, 127)),
+    (Color::LightRed, (255, 0, 0)),
+    (Color::LightGreen, (0, 255, 0)),
+    (Color::LightYellow, (255, 255, 0)),
+    (Color::LightBlue, (92, 92, 255)),
+    (Color::LightMagenta, (255, 0, 255)),
+    (Color::LightCyan, (0, 255, 255)),
+    (Color::White, (255, 255, 255)),
+];
+
+/// A terminal's own colours, which `Reset` (and a style without colour) shows.
+#[derive(Debug, Clone, Copy)]
+struct Profile {
+    fg: (u8, u8, u8),
+    bg: (u8, u8, u8),
+}
+
+/// A dark profile: light grey (xterm's colour 7) on black.
+const DARK: Profile = Profile {
+    fg: (229, 229, 229),
+    bg: (0, 0, 0),
+};
+/// A light profile: black on white (xterm's own default).
+const LIGHT: Profile = Profile {
+    fg: (0, 0, 0),
+    bg: (255, 255, 255),
+};
+
+/// Each built-in theme, the terminal profiles it is for, and the contrast
+/// every text/background pair must reach there: WCAG AA (4.5:1), AAA (7:1)
+/// for `high-contrast`, which sets its own background. `monochrome` uses
+/// only the terminal's own colours, so it is checked on both profiles.
+const THEMES: [(&str, &[Profile], f64); 4] = [
+    ("default", &[DARK], 4.5),
+    ("light", &[LIGHT], 4.5),
+    ("high-contrast", &[DARK, LIGHT], 7.0),
+    ("monochrome", &[DARK, LIGHT], 4.5),
+];
+
+/// The RGB a colour shows in `profile` (`Reset` is the profile's own
+/// foreground or background).
+fn shown(color: Option<Color>, own: (u8, u8, u8)) -> (u8, u8, u8) {
+    match color {
+        None | Some(Color::Reset) => own,
+        Some(named) => XTERM
+            .iter()
+            .find(|(c, _)| *c == named)
+            .map(|(_, rgb)| *rgb)
+            .or_else(|| to_rgb(named))
+            .unwrap_or(own),
+    }
+}
+
+/// The text and background colours a cell of this style shows over
+/// `under` (the style already there), reverse video applied.
+fn pair(
+    style: ratatui::style::Style,
+    under: ratatui::style::Style,
+    profile: Profile,
+) -> ((u8, u8, u8), (u8, u8, u8)) {
+    let style = under.patch(style);
+    let fg = shown(style.fg, profile.fg);
+    let bg = shown(style.bg, profile.bg);
+    if style
+        .add_modifier
+        .contains(ratatui::style::Modifier::REVERSED)
+    {
+        (bg, fg)
+    } else {
+        (fg, bg)
+    }
+}
+
 #[test]
-fn high_contrast_theme_reaches_7_to_1_everywhere() {
-    let theme = Theme::builtin("high-contrast").unwrap();
-    let base_bg = theme
-        .base
-        .bg
-        .and_then(to_rgb)
-        .expect("high-contrast sets its background");
-    for (name, style) in theme.styles() {
-        let Some(fg) = style.fg.and_then(to_rgb) else {
-            panic!("{name}: high-contrast sets every foreground explicitly");
-        };
-        let bg = style.bg.and_then(to_rgb).unwrap_or(base_bg);
-        let ratio = contrast(fg, bg);
-        assert!(ratio >= 7.0, "{name}: {ratio:.2}:1 is below 7:1");
+fn the_assumed_colours_are_the_ones_down_sampling_uses() {
+    for (color, rgb) in XTERM {
+        assert_eq!(to_rgb(color), Some(rgb), "{color:?}");
+    }
+}
+
+#[test]
+fn every_theme_meets_its_contrast_on_the_background_it_is_for() {
+    for (name, profiles, least) in THEMES {
+        let theme = Theme::builtin(name).unwrap();
+        for &profile in profiles {
+            for (style_name, style) in theme.styles() {
+                let (fg, bg) = pair(style, theme.base, profile);
+                let ratio = contrast(fg, bg);
+                assert!(
+                    ratio >= least,
+                    "{name} on {profile:?}: {style_name} is {ratio:.2}:1, below {least}:1"
+                );
+            }
+            // A pane's title is drawn over its border, in the border's colour
+            // where the title sets none.
+            for (title, border) in [
+                (theme.pane_title, theme.border),
+                (theme.pane_title_focused, theme.border_focused),
+            ] {
+                let (fg, bg) = pair(title, theme.base.patch(border), profile);
+                assert!(contrast(fg, bg) >= least, "{name}: a pane title");
+            }
+        }
+    }
+}
+
+/// Every cell drawn with a visible symbol, on the screens that use every
+/// style (the panes and their titles, the selection, search hits and a
+/// search that finds nothing, the link, help, background, the reload banner,
+/// "too small", slides with notes, the overview, the clock): its text
+/// against its background, as the terminal shows the cell.
+#[test]
+fn every_cell_drawn_meets_the_contrast_of_its_theme() {
+    use ratatui::crossterm::event::KeyCode;
+    let chars = |text: &str| text.chars().map(KeyCode::Char).collect::<Vec<_>>();
+    let mut searches = vec![KeyCode::Char('/')];
+    searches.extend(chars("utb"));
+    searches.push(KeyCode::Enter);
+    let mut nothing = vec![KeyCode::Char('/')];
+    nothing.extend(chars("xyzzy"));
+    nothing.push(KeyCode::Enter);
+    let screens: Vec<(&str, Vec<KeyCode>, (u16, u16))> = vec![
+        ("main", vec![], (80, 24)),
+        ("goal pane", vec![KeyCode::Tab], (80, 24)),
+        ("search", searches, (80, 24)),
+        ("no match", nothing, (80, 24)),
+        ("link", chars("s"), (80, 24)),
+        ("help", chars("?"), (80, 24)),
+        ("background", chars("b"), (80, 24)),
+        ("too small", vec![], (20, 6)),
+        ("slides", chars("pnjt"), (80, 24)),
+        ("overview", chars("po"), (80, 24)),
+    ];
+    for (name, profiles, least) in THEMES {
+        for (screen, keys, (width, height)) in &screens {
+            for banner in [false, true] {
+                let mut state =
+                    State::new(vision_tui::load::builtin(), Theme::builtin(name).unwrap());
+                if banner {
+                    state.reload_error = Some("vision.ron:3:7: expected `)`".into());
+                }
+                let buffer = screen_of(state, *width, *height, keys);
+                for &profile in profiles {
+                    for (i, cell) in buffer.content.iter().enumerate() {
+                        if cell.symbol().trim().is_empty() {
+                            continue;
+                        }
+                        let (fg, bg) = pair(cell.style(), ratatui::style::Style::new(), profile);
+                        let ratio = contrast(fg, bg);
+                        let (x, y) = (i % usize::from(*width), i / usize::from(*width));
+                        assert!(
+                            ratio >= least,
+                            "{name} on {profile:?}, {screen} (banner: {banner}): {:?} at {x},{y} \
+                             is {ratio:.2}:1 ({:?})",
+                            cell.symbol(),
+                            cell.style()
+                        );
+                    }
+                }
+            }
+        }
     }
 }
 
