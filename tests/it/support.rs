@@ -48,6 +48,37 @@ impl Drop for Cleanup {
 #[path = "../../benches/support/generate.rs"]
 pub mod generate;
 
+/// Every kind of action, built from a few numbers (shared with the fuzz exercise).
+#[path = "../../benches/support/actions.rs"]
+pub mod actions;
+
+/// A state at a size; update, draw, check (shared with the fuzz exercise and the benchmarks).
+#[path = "../../benches/support/drive.rs"]
+pub mod drive;
+
+/// Any action, its fields in the ranges the property tests explore: sizes
+/// from 1×1 to 300×100, cells a little past the largest screen, up to a day
+/// on the clock, letters from Swedish, CJK and accented text.
+pub fn action() -> impl proptest::strategy::Strategy<Value = vision_tui::app::Action> {
+    use proptest::prelude::*;
+    let letter = prop::sample::select(vec!['a', 'o', 'å', 'ö', 'Ö', 'é', '漢', 'x', ' ', '1']);
+    let fields = (
+        (1u16..=300, 1u16..=100),
+        (0u16..320, 0u16..110),
+        any::<bool>(),
+        0u64..100_000,
+        letter,
+    )
+        .prop_map(|(size, cell, down, number, letter)| actions::Fields {
+            size,
+            cell,
+            down,
+            number,
+            letter,
+        });
+    (0..actions::KINDS, fields).prop_map(|(kind, fields)| actions::action(kind, &fields))
+}
+
 /// Runs the real binary with stdin empty and stdout and stderr captured, as
 /// in a script or CI: the exit status and the raw bytes of both streams.
 pub fn run_binary<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> std::process::Output {
