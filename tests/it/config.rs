@@ -76,8 +76,7 @@ fn a_rebinding_works_end_to_end_and_the_help_shows_it() {
     );
     s.send(b"\x1b");
     s.wait_until_gone("Keys · Esc closes");
-    s.send(b"x");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"x");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -88,8 +87,7 @@ fn the_config_in_xdg_config_home_is_read() {
     std::fs::write(dir.join("vision-tui/config.ron"), "(lang: \"en\")").unwrap();
     let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", dir.to_str().unwrap())], 80, 24);
     s.wait_for("Focus areas (5)");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -215,8 +213,7 @@ fn a_relative_theme_path_in_the_config_starts_at_the_config_folder() {
     let config = dir.join("config.ron");
     let mut s = Session::start(&["--config", config.to_str().unwrap()], &[], 80, 24);
     s.wait_for("Focus areas (5)");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let raw = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(
         raw.contains("38;2;255;136;0"),

@@ -245,8 +245,7 @@ fn bytes_of(args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
     s.wait_for("Tillsammans");
     s.send(b"j");
     s.wait_for("▶ 2 Livskvalitet");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     s.raw()
 }
 

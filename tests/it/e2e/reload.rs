@@ -69,8 +69,7 @@ fn live_reload_follows_every_way_editors_save() {
     s.wait_for("Version six.");
     assert!(s.contents().contains("Omställning · 1 mål"));
 
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
@@ -83,8 +82,7 @@ fn no_watch_keeps_the_document_as_loaded() {
     // Long enough for a reload to have shown (it takes well under a second).
     std::thread::sleep(Duration::from_millis(1500));
     assert!(!s.contents().contains("Changed on disk."));
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
@@ -109,8 +107,7 @@ fn presenting_reloads_and_keeps_the_slide() {
     );
     std::fs::write(&path, edited).unwrap();
     s.wait_for("Edited live:");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
@@ -204,8 +201,7 @@ fn keys_are_answered_while_the_document_keeps_changing() {
         "last save shown after {shown:?}"
     );
     s.wait_until_gone("Inte omläst");
-    s.send(b"\x03");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"\x03");
 }
 
 #[test]
@@ -227,8 +223,7 @@ fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
     std::os::unix::fs::symlink("other.ron", dir.join("vision.ron.new")).unwrap();
     std::fs::rename(dir.join("vision.ron.new"), dir.join("vision.ron")).unwrap();
     s.wait_for("The link points elsewhere.");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
 }
 
 #[test]
@@ -245,6 +240,5 @@ fn a_document_that_is_a_fifo_is_read_once_and_shown() {
     // The writer comes (as `vision-tui <(generate)` or a named pipe does).
     std::fs::write(&fifo, with_statement("Read from a pipe.")).unwrap();
     s.wait_for("Read from a pipe.");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
 }
