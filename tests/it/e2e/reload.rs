@@ -3,13 +3,17 @@
 
 use std::time::Duration;
 
-use super::Session;
+use std::path::PathBuf;
 
-/// A fresh directory with a copy of the built-in document in it.
-fn document_in_temp_dir(test: &str) -> std::path::PathBuf {
-    let path = crate::support::temp_dir(test).join("vision.ron");
+use super::Session;
+use crate::support::{TempDir, temp_dir};
+
+/// A fresh directory with a copy of the built-in document in it, and the copy.
+fn document_in_temp_dir(test: &str) -> (TempDir, PathBuf) {
+    let dir = temp_dir(test);
+    let path = dir.join("vision.ron");
     std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
-    path
+    (dir, path)
 }
 
 fn with_statement(statement: &str) -> String {
@@ -21,8 +25,8 @@ fn with_statement(statement: &str) -> String {
 
 #[test]
 fn live_reload_follows_every_way_editors_save() {
-    let path = document_in_temp_dir("reload");
-    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
+    let (dir, path) = document_in_temp_dir("reload");
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
 
     // In place (truncate and write), as many editors and `>` do.
@@ -70,12 +74,11 @@ fn live_reload_follows_every_way_editors_save() {
     assert!(s.contents().contains("Omställning · 1 mål"));
 
     s.quit(b"q");
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
 #[test]
 fn no_watch_keeps_the_document_as_loaded() {
-    let path = document_in_temp_dir("no-watch");
+    let (_dir, path) = document_in_temp_dir("no-watch");
     let mut s = Session::start(&[path.to_str().unwrap(), "--no-watch"], &[], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
     std::fs::write(&path, with_statement("Changed on disk.")).unwrap();
@@ -83,12 +86,11 @@ fn no_watch_keeps_the_document_as_loaded() {
     std::thread::sleep(Duration::from_millis(1500));
     assert!(!s.contents().contains("Changed on disk."));
     s.quit(b"q");
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
 #[test]
 fn presenting_reloads_and_keeps_the_slide() {
-    let path = document_in_temp_dir("present-reload");
+    let (_dir, path) = document_in_temp_dir("present-reload");
     let mut s = Session::start(&["present", path.to_str().unwrap()], &[], 100, 30);
     s.wait_for(" 1 / ");
     s.send(b"b"); // blank, then back: proves keys work before the reload
@@ -108,7 +110,6 @@ fn presenting_reloads_and_keeps_the_slide() {
     std::fs::write(&path, edited).unwrap();
     s.wait_for("Edited live:");
     s.quit(b"q");
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
 /// Rewrites `path` every 20 ms (valid versions, each different) until told
@@ -158,9 +159,8 @@ impl Drop for Rewriter {
 
 #[test]
 fn keys_are_answered_while_the_document_keeps_changing() {
-    let path = document_in_temp_dir("burst");
-    let _cleanup = crate::support::Cleanup(path.parent().unwrap().to_path_buf());
-    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
+    let (dir, path) = document_in_temp_dir("burst");
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
     let writer = Rewriter::start(&path);
     s.wait_for("Save number");
@@ -206,8 +206,7 @@ fn keys_are_answered_while_the_document_keeps_changing() {
 
 #[test]
 fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
-    let dir = crate::support::temp_dir("linked");
-    let _cleanup = crate::support::Cleanup(dir.clone());
+    let dir = temp_dir("linked");
     std::fs::create_dir(dir.join("shared")).unwrap();
     let target = dir.join("shared/vision.ron");
     std::fs::write(&target, vision_tui::load::BUILTIN_SOURCE).unwrap();
@@ -228,8 +227,7 @@ fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
 
 #[test]
 fn a_document_that_is_a_fifo_is_read_once_and_shown() {
-    let dir = crate::support::temp_dir("fifo");
-    let _cleanup = crate::support::Cleanup(dir.clone());
+    let dir = temp_dir("fifo");
     let fifo = dir.join("vision.ron");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
