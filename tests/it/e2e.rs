@@ -16,7 +16,7 @@ mod edge;
 mod reload;
 mod suspend;
 
-const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
+use crate::support::BIN;
 /// Generous: these bound how long a broken build may hang the suite, they are
 /// not performance assertions.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -39,6 +39,13 @@ impl Session {
             cmd.env(key, value);
         }
         Self::spawn(cmd, cols, rows)
+    }
+
+    /// vision-tui on the built-in document at 80×24, its first frame on screen.
+    pub fn browsing() -> Self {
+        let s = Self::start(&[], &[], 80, 24);
+        s.wait_for("Tillsammans");
+        s
     }
 
     /// Starts vision-tui in `dir`, so messages show short relative paths.
@@ -275,8 +282,7 @@ fn browses_vision_2040_and_quits_cleanly() {
 
 #[test]
 fn a_key_that_changes_nothing_writes_nothing() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     let before = s.quiet_total();
     // Already at the top: `g` (go to the top) has nothing to do.
     s.send(b"g");
@@ -337,8 +343,7 @@ fn presents_from_the_command_line() {
 
 #[test]
 fn p_presents_from_the_browser_and_esc_returns_to_the_slides_area() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"2p");
     s.wait_for("Mål 4 · 2021–2023");
     s.send(b" "); // Space: next slide, Experimentlust
@@ -394,8 +399,7 @@ fn searching_without_swedish_letters_finds_omstallning() {
 
 #[test]
 fn a_mouse_click_selects_a_focus_area_and_quitting_turns_the_mouse_off() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     // Where the third focus area is drawn, in 1-based SGR coordinates.
     let row = s
         .contents()
@@ -436,8 +440,7 @@ fn lang_en_switches_the_interface() {
 #[test]
 fn esc_glued_to_q_in_one_write_closes_the_search_then_quits() {
     // One write, as one SSH packet delivers a fast `Esc q`: crossterm reads Alt+q.
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"/liv");
     s.wait_for("/liv");
     s.quit(b"\x1bq"); // Esc closes the search, q quits

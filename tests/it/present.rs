@@ -8,7 +8,7 @@ use vision_tui::app::State;
 use vision_tui::slides::SlideKind;
 use vision_tui::theme::Theme;
 
-use crate::screens::screen_of;
+use crate::screens::{screen_of, typed};
 use crate::support::drive::{self, text, text_snapshot};
 
 fn presenting() -> State {
@@ -19,9 +19,7 @@ fn presenting() -> State {
 fn keys_to(kind: SlideKind) -> Vec<KeyCode> {
     let index = vision_tui::slides::index_of(&vision_tui::load::builtin(), kind)
         .expect("the deck has this kind of slide");
-    let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
-    keys.push(KeyCode::Enter);
-    keys
+    typed(&(index + 1).to_string())
 }
 
 const KINDS: [(&str, SlideKind); 7] = [
@@ -242,8 +240,8 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
     let kinds = [SlideKind::Vision, SlideKind::FocusArea(3)];
     for kind in kinds {
         let index = vision_tui::slides::index_of(&doc, kind).unwrap();
-        let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
-        keys.extend([KeyCode::Enter, KeyCode::Char('n')]);
+        let mut keys = typed(&(index + 1).to_string());
+        keys.push(KeyCode::Char('n'));
         let mut seen = String::new();
         let mut last = String::new();
         for _ in 0..40 {

@@ -32,6 +32,14 @@ fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
+/// The keys that type `text`, then Enter.
+pub fn typed(text: &str) -> Vec<KeyCode> {
+    text.chars()
+        .map(KeyCode::Char)
+        .chain([KeyCode::Enter])
+        .collect()
+}
+
 /// Runs the app on the built-in document at `width`×`height`, presses `keys`,
 /// and returns the last frame drawn before quitting.
 pub fn screen(width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
@@ -272,10 +280,7 @@ fn english_interface_on_request() {
 
 #[test]
 fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("vastsveriges".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
-    let buffer = screen(80, 24, &keys);
+    let buffer = screen(80, 24, &typed("/vastsveriges"));
     let shown = text(&buffer);
     assert!(shown.contains("bara i visionen"), "{shown}");
     // The match in the statement is highlighted (bold and underlined, not colour alone).
@@ -296,10 +301,7 @@ fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
         "{cell:?}"
     );
 
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("utbildning".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
-    let buffer = screen(80, 24, &keys);
+    let buffer = screen(80, 24, &typed("/utbildning"));
     insta::assert_debug_snapshot!("search_utbildning_80x24", buffer);
     let shown = text(&buffer);
     assert!(
@@ -310,9 +312,7 @@ fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
 
 #[test]
 fn a_search_that_finds_no_area_says_so_in_full_in_the_list() {
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("xyzzy".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
+    let keys = typed("/xyzzy");
     for (w, h) in [(80, 24), (40, 12), (30, 10)] {
         let shown = text(&screen(w, h, &keys));
         let listed: Vec<&str> = shown

@@ -8,8 +8,7 @@ use super::{BIN, LEAVE_ALT, PATIENCE, Session, assert_restored, find_last, main_
 #[test]
 fn signals_restore_the_terminal_and_exit_128_plus_n() {
     for (name, number) in [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3)] {
-        let mut s = Session::start(&[], &[], 80, 24);
-        s.wait_for("Tillsammans");
+        let mut s = Session::browsing();
         let status = std::process::Command::new("kill")
             .args([&format!("-{name}"), &s.pid().to_string()])
             .status()
@@ -39,8 +38,7 @@ fn a_panic_restores_the_terminal_shows_the_message_and_exits_101() {
 
 #[test]
 fn exits_when_the_terminal_hangs_up() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.hang_up();
     // The kernel sends SIGHUP to the session leader, which is vision-tui here.
     assert_eq!(s.wait_exit(), 129);
@@ -71,8 +69,7 @@ fn exits_on_hang_up_even_when_no_sighup_arrives() {
 
 #[test]
 fn resizing_redraws_and_keeps_the_selection() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"3");
     s.wait_for("Experimentlust · 1 mål");
     s.resize(20, 6);
@@ -84,8 +81,7 @@ fn resizing_redraws_and_keeps_the_selection() {
 
 #[test]
 fn sends_no_terminal_queries() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"q");
     s.wait_exit();
     let raw = s.raw();
@@ -127,8 +123,7 @@ fn exit_within(s: &mut Session, limit: Duration) -> Option<u32> {
 
 #[test]
 fn sigterm_ends_the_app_even_when_nobody_reads_the_terminal() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.stop_reading();
     // Every resize is a whole new frame: resize until the pty's buffer is
     // full and the app sleeps in a write (anywhere but its wait for input).
@@ -177,8 +172,7 @@ fn peak_memory_kb(pid: u32) -> u64 {
 
 #[test]
 fn an_absurd_terminal_size_is_clamped_and_the_terminal_restored() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     let pid = s.pid();
     let before = peak_memory_kb(pid);
     let written = s.raw().len();

@@ -67,8 +67,7 @@ fn ctrl_z_gives_the_shell_a_cooked_terminal_and_fg_redraws_the_whole_frame() {
 
 #[test]
 fn a_stop_from_outside_then_sigcont_redraws_the_whole_frame() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"j");
     s.wait_for("Livskvalitet · 1 mål");
     let pid = s.pid();
@@ -83,8 +82,7 @@ fn a_stop_from_outside_then_sigcont_redraws_the_whole_frame() {
 
 #[test]
 fn ctrl_l_sends_the_whole_screen_again() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"j");
     s.wait_for("Livskvalitet · 1 mål");
     let before = s.raw().len();
