@@ -8,8 +8,8 @@ use vision_tui::app::State;
 use vision_tui::slides::SlideKind;
 use vision_tui::theme::Theme;
 
-use crate::screens::{screen_of, typed};
 use crate::support::drive::{self, text, text_snapshot};
+use crate::support::scripted::{screen_of, typed};
 
 fn presenting() -> State {
     State::presenting(vision_tui::load::builtin(), Theme::default())

@@ -47,6 +47,8 @@ pub fn temp_dir(test: &str) -> TempDir {
 #[path = "../../benches/support/generate.rs"]
 pub mod generate;
 
+pub mod scripted;
+
 /// Every kind of action, built from a few numbers (shared with the fuzz exercise).
 #[path = "../../benches/support/actions.rs"]
 pub mod actions;

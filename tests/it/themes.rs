@@ -7,7 +7,7 @@ use vision_tui::theme::Theme;
 use vision_tui::theme::color::to_rgb;
 
 use crate::e2e::{Session, find_last};
-use crate::screens::screen_of;
+use crate::support::scripted::screen_of;
 
 /// WCAG 2 relative luminance of an sRGB colour.
 fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
