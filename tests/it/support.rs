@@ -58,8 +58,8 @@ pub mod actions;
 pub mod drive;
 
 /// Any action, its fields in the ranges the property tests explore: sizes
-/// from 1×1 to 300×100, cells a little past the largest screen, up to a day
-/// on the clock, letters from Swedish, CJK and accented text.
+/// from 1×1 to 300×100, cells a little past the largest screen, the clock
+/// up to 100,000 s, letters from Swedish, CJK and accented text.
 pub fn action() -> impl proptest::strategy::Strategy<Value = vision_tui::app::Action> {
     use proptest::prelude::*;
     let letter = prop::sample::select(vec!['a', 'o', 'å', 'ö', 'Ö', 'é', '漢', 'x', ' ', '1']);
