@@ -12,6 +12,8 @@
 //! Documents: `builtin` (5 areas, 5 goals), `1000x10` and `10000x10` from the
 //! generator in `benches/support/generate.rs`. See the Performance section of README.md.
 
+#[path = "support/drive.rs"]
+mod drive;
 #[path = "support/generate.rs"]
 mod generate;
 
@@ -26,8 +28,9 @@ use ratatui::{TerminalOptions, Viewport};
 use vision_tui::app::{Action, Mode, State, update};
 use vision_tui::load;
 use vision_tui::model::Document;
-use vision_tui::theme::Theme;
 use vision_tui::ui;
+
+use drive::state;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
@@ -56,12 +59,6 @@ impl Docs {
 
 fn parse(text: &str) -> Document {
     load::parse("generated.ron", text.as_bytes()).expect("generated documents are valid")
-}
-
-fn state(document: Document, (width, height): (u16, u16)) -> State {
-    let mut state = State::new(document, Theme::default());
-    update(&mut state, Action::Resize { width, height });
-    state
 }
 
 fn load_benches(c: &mut Criterion, docs: &Docs) {

@@ -22,6 +22,8 @@ mod present;
 mod reload;
 mod search;
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;
 
 pub use link::{Target, link_for, open, resolve};

@@ -1,6 +1,7 @@
 //! What Linux's /proc says about a process: peak and resident memory, its
-//! proportional share of memory, CPU time, and its descendants. Shared by the
-//! pty and serve benchmarks (`examples/`). Every reader returns `None` (or
+//! proportional share of memory, CPU time, its state and its descendants.
+//! Shared by the pty and serve benchmarks (`examples/`) and the end-to-end
+//! tests (`tests/it/e2e.rs`). Every reader returns `None` (or
 //! nothing) for a process that has gone, since processes come and go while
 //! they are being counted.
 #![allow(dead_code)] // each including crate uses a different part
@@ -147,7 +148,27 @@ pub fn tree(root: u32) -> Vec<u32> {
 
 /// True while `pid` exists and is not a zombie.
 pub fn alive(pid: u32) -> bool {
-    stat_fields(pid).is_some_and(|fields| fields.first().is_some_and(|state| state != "Z"))
+    state(pid).is_some_and(|state| state != 'Z')
+}
+
+/// The state of `pid` (its main thread's): `R` running, `S` sleeping, `T`
+/// stopped, `Z` a zombie, …
+pub fn state(pid: u32) -> Option<char> {
+    stat_fields(pid)?.first()?.chars().next()
+}
+
+/// The kernel function `pid`'s main thread sleeps in (empty while it runs).
+pub fn wchan(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default()
+}
+
+/// The living children of `pid` (those its main thread started).
+pub fn children(pid: u32) -> Vec<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|child| child.parse().ok())
+        .collect()
 }
 
 /// The command line of `pid`, arguments separated by spaces.

@@ -139,6 +139,13 @@ impl Pty {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let mut s = self.shared.lock();
         s.parser.screen_mut().set_size(nz(rows), nz(cols));
+        drop(s);
+        self.resize_terminal_only(cols, rows);
+    }
+
+    /// Resizes the terminal but not the screen read from it: for a size
+    /// no screen here could hold (the program still gets SIGWINCH).
+    pub fn resize_terminal_only(&mut self, cols: u16, rows: u16) {
         self.master
             .as_ref()
             .expect("the pty is still open")

@@ -4,15 +4,20 @@
 //!
 //! Bytes go through `vision_tui::load::parse` (UTF-8, RON, normalisation,
 //! validation). An error must render as a message; a document must survive
-//! the browser, the presentation and a search at a wide and a narrow size, and no
-//! screen cell may hold a control character (which would reach the terminal).
+//! the browser, the presentation and a search at a wide, a narrow and a tiny
+//! size, and every kind of action: after every action the app's invariants
+//! hold, and no screen cell holds a control character (which would reach the terminal).
+//!
+//! The module that includes this file provides, next to it, `actions` and
+//! `drive` (`benches/support/actions.rs` and `drive.rs`), the action list
+//! and the update-draw-check loop the property tests use too.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use vision_tui::app::{Action, State, update};
+use vision_tui::app::{Action, State};
+use vision_tui::load;
 use vision_tui::model::Document;
-use vision_tui::theme::Theme;
-use vision_tui::{load, ui};
+
+use super::actions::{self, Fields};
+use super::drive::{self, Driver};
 
 /// Sizes every valid document is drawn at: side by side, stacked, tiny.
 const SIZES: [(u16, u16); 3] = [(80, 24), (41, 12), (12, 5)];
@@ -34,11 +39,10 @@ pub fn exercise(bytes: &[u8]) {
 
 fn show(document: Document) {
     use Action::*;
-    let mut state = State::new(document, Theme::default());
+    let mut driver = Driver::new(drive::state(document, SIZES[0]));
     for (width, height) in SIZES {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-        update(&mut state, Resize { width, height });
-        draw(&mut terminal, &state);
+        driver.apply(Resize { width, height });
+        // A tour of every screen, scrolled to its ends.
         for step in [
             &[MoveDown, MoveToBottom][..],
             &[NextPane, PageDown],
@@ -55,13 +59,21 @@ fn show(document: Document) {
             &[SearchBackspace, SearchConfirm, NextHit],
             &[Back],
         ] {
-            for &action in step {
-                update(&mut state, action);
-            }
-            draw(&mut terminal, &state);
+            driver.step(step);
         }
     }
-    search_its_own_words(&mut state);
+    // Then every kind of action, each drawn, on the stacked layout: clicks
+    // and the wheel mid-screen.
+    let (width, height) = SIZES[1];
+    driver.apply(Resize { width, height });
+    driver.apply_all(actions::every(Fields {
+        size: (width, height),
+        cell: (width / 2, height / 2),
+        down: true,
+        number: 3,
+        letter: 'a',
+    }));
+    search_its_own_words(&mut driver.state);
 }
 
 /// Types, letter by letter, words the document holds (from its last goal,
@@ -72,25 +84,12 @@ fn search_its_own_words(state: &mut State) {
     let doc = &state.document;
     let text = doc.goals.last().map_or(&doc.title, |goal| &goal.text);
     let query: Vec<char> = text.chars().skip(2).take(9).collect();
-    update(state, StartSearch);
+    vision_tui::app::update(state, StartSearch);
     let keys = query.into_iter().map(SearchType);
     for action in keys.chain([SearchBackspace, SearchBackspace]) {
-        update(state, action);
+        vision_tui::app::update(state, action);
         let scanned = vision_tui::search::matching_areas(&state.document, &state.search.query);
         assert_eq!(state.search.hits(), scanned, "{:?}", state.search.query);
     }
-    update(state, Back);
-}
-
-fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
-    terminal
-        .draw(|frame| ui::view(state, frame))
-        .expect("drawing into a TestBackend cannot fail");
-    for cell in &terminal.backend().buffer().content {
-        assert!(
-            !cell.symbol().chars().any(char::is_control),
-            "control character on screen: {:?}",
-            cell.symbol()
-        );
-    }
+    vision_tui::app::update(state, Back);
 }

@@ -2,6 +2,10 @@
 //! screens rendered into a `TestBackend`; see `common/exercise.rs`.
 #![no_main]
 
+#[path = "../../benches/support/actions.rs"]
+mod actions;
+#[path = "../../benches/support/drive.rs"]
+mod drive;
 #[path = "../common/exercise.rs"]
 mod exercise;
 

@@ -136,8 +136,8 @@ fn quote(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::state;
     use crate::app::{Action, update};
-    use crate::theme::Theme;
 
     #[test]
     fn resolves_ids_and_goals() {
@@ -162,14 +162,7 @@ mod tests {
 
     #[test]
     fn opening_a_goal_selects_its_area_and_focuses_the_goal_pane() {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
+        let mut state = state();
         open(&mut state, Target::Goal { number: 1, area: 2 });
         assert_eq!(
             (state.selected, state.mode),
@@ -194,19 +187,12 @@ mod tests {
 
 #[cfg(test)]
 mod show_link_tests {
-    use crate::app::{Action, State, update};
-    use crate::theme::Theme;
+    use crate::app::testing::state;
+    use crate::app::{Action, update};
 
     #[test]
     fn s_shows_the_link_in_the_footer_until_the_next_key() {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
+        let mut state = state();
         super::open(&mut state, super::Target::Goal { number: 3, area: 4 });
         update(&mut state, Action::ShowLink);
         assert_eq!(state.message.as_deref(), Some("vision-tui --open goal:3"));

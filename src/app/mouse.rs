@@ -101,19 +101,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::theme::Theme;
-
-    fn state() -> State {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
-        state
-    }
+    use crate::app::testing::{apply, state};
 
     #[test]
     fn clicking_a_focus_area_selects_it() {
@@ -203,8 +191,8 @@ mod tests {
     fn the_wheel_over_the_speaker_notes_scrolls_them_not_the_slides() {
         let mut s = state();
         s.document.notes = Some("word ".repeat(400));
-        apply_all(&mut s, &[Action::StartPresentation, Action::FirstSlide]);
-        apply_all(&mut s, &[Action::NextSlide, Action::ToggleNotes]);
+        apply(&mut s, &[Action::StartPresentation, Action::FirstSlide]);
+        apply(&mut s, &[Action::NextSlide, Action::ToggleNotes]);
         let topic = s.presentation.topic;
         let panel = ui::slides::notes_panel(&s).expect("the panel is on screen");
         let over_notes = |down| Action::Wheel {
@@ -212,26 +200,20 @@ mod tests {
             row: panel.y + 2,
             down,
         };
-        apply_all(&mut s, &[over_notes(true), over_notes(true)]);
+        apply(&mut s, &[over_notes(true), over_notes(true)]);
         assert_eq!(
             (s.presentation.topic, s.presentation.notes_scroll),
             (topic, 2 * WHEEL_LINES)
         );
-        apply_all(&mut s, &[over_notes(false)]);
+        apply(&mut s, &[over_notes(false)]);
         assert_eq!(s.presentation.notes_scroll, WHEEL_LINES);
         let above = Action::Wheel {
             column: panel.x + 4,
             row: panel.y - 1,
             down: true,
         };
-        apply_all(&mut s, &[above]);
+        apply(&mut s, &[above]);
         assert_eq!(s.presentation.topic, topic + 1, "above the panel: slides");
-    }
-
-    fn apply_all(state: &mut State, actions: &[Action]) {
-        for &action in actions {
-            update(state, action);
-        }
     }
 
     #[test]

@@ -67,20 +67,8 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::state;
     use crate::app::{Action, Mode, Show, update};
-    use crate::theme::Theme;
-
-    fn state() -> State {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
-        state
-    }
 
     #[test]
     fn a_new_version_keeps_the_selection_by_id() {

@@ -203,20 +203,9 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::{state, type_text};
     use crate::app::{Pane, Underlay, update};
     use crate::theme::Theme;
-
-    fn state() -> State {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
-        state
-    }
 
     #[test]
     fn a_large_document_is_folded_before_the_first_letter_a_small_one_on_it() {
@@ -238,12 +227,6 @@ mod tests {
             s.search.folded.is_none(),
             "not a stale fold of the old version"
         );
-    }
-
-    fn type_text(state: &mut State, text: &str) {
-        for c in text.chars() {
-            update(state, Action::SearchType(c));
-        }
     }
 
     #[test]

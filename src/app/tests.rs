@@ -1,57 +1,18 @@
 //! One test per transition of `update`, on the built-in document and on
 //! hand-made ones (empty, long).
 
+use super::testing::{apply, state, state_at, state_of};
 use super::*;
-use crate::model::{FocusArea, Goal};
-
-fn state_at(width: u16, height: u16) -> State {
-    let mut state = State::new(crate::load::builtin(), Theme::default());
-    update(&mut state, Action::Resize { width, height });
-    state
-}
-
-fn state() -> State {
-    state_at(80, 24)
-}
-
-fn apply(state: &mut State, actions: &[Action]) {
-    for &action in actions {
-        update(state, action);
-    }
-}
 
 /// A document with `areas` focus areas, each with `goals_each` goals.
 fn synthetic(areas: usize, goals_each: usize) -> State {
-    let mut document = crate::load::builtin();
-    document.focus_areas = (0..areas)
-        .map(|i| FocusArea {
-            id: format!("area-{i}"),
-            name: format!("Area {i}"),
-            description: None,
-            notes: None,
-            links: vec![],
-        })
-        .collect();
-    document.goals = (0..areas * goals_each)
-        .map(|i| Goal {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            focus_area: format!("area-{}", i % areas.max(1)),
-            text: "A long goal text that wraps over several lines in a narrow pane. ".repeat(3),
-            description: None,
-            plan_period: None,
-            notes: None,
-            links: vec![],
-        })
-        .collect();
-    let mut state = State::new(document, Theme::default());
-    update(
-        &mut state,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
-    state
+    let long = "A long goal text that wraps over several lines in a narrow pane. ".repeat(3);
+    state_of(super::testing::document(
+        areas,
+        goals_each,
+        |i| format!("Area {i}"),
+        |_| long.clone(),
+    ))
 }
 
 #[test]

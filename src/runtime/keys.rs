@@ -53,39 +53,21 @@ fn split_escape(key: &KeyEvent) -> Option<[KeyEvent; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::testing::{presenting_at, state as browsing};
     use crate::app::{Action, Mode, Pane, Show};
-    use crate::theme::Theme;
 
     fn alt(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)
     }
 
-    fn browsing() -> State {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
-        update(
-            &mut state,
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-        );
-        state
-    }
-
     fn presenting(from_browser: bool) -> State {
-        let mut state = browsing();
-        if from_browser {
+        let state = if from_browser {
+            let mut state = browsing();
             update(&mut state, Action::StartPresentation);
+            state
         } else {
-            state = State::presenting(crate::load::builtin(), Theme::default());
-            update(
-                &mut state,
-                Action::Resize {
-                    width: 80,
-                    height: 24,
-                },
-            );
-        }
+            presenting_at(80, 24)
+        };
         assert!(state.is_presenting());
         state
     }

@@ -357,7 +357,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, FocusArea, Goal, Reference, Section};
+    use crate::model::{Document, Reference, Section};
     use crate::theme::Theme;
     use crate::ui::text::wrap;
 
@@ -454,41 +454,22 @@ mod tests {
     /// The built-in document with `areas` areas of `goals_each` goals, texts
     /// of varied length (some empty, some one long word), and odd extras.
     fn document(areas: usize, goals_each: usize) -> Document {
-        let mut doc = crate::load::builtin();
         let text = |i: usize| match i % 5 {
             0 => String::new(),
             1 => "Omställningsarbetsgruppsledare".repeat(i % 7 + 1),
             2 => "漢字 ".repeat(i % 13),
             _ => "ord ".repeat(i % 31),
         };
-        doc.focus_areas = (0..areas)
-            .map(|i| FocusArea {
-                id: format!("a{i}"),
-                name: format!("Area {i} {}", text(i)),
-                description: None,
-                notes: None,
-                links: vec![],
-            })
-            .collect();
-        doc.goals = (0..areas * goals_each)
-            .map(|i| Goal {
-                number: u32::try_from(i * 7 + 1).unwrap(),
-                // Every 11th names no area: the view shows the id instead.
-                focus_area: format!(
-                    "a{}",
-                    if i % 11 == 0 {
-                        areas + 1
-                    } else {
-                        i % areas.max(1)
-                    }
-                ),
-                text: text(i),
-                description: None,
-                plan_period: None,
-                notes: None,
-                links: vec![],
-            })
-            .collect();
+        let name = |i| format!("Area {i} {}", text(i));
+        let mut doc = crate::app::testing::document(areas, goals_each, name, text);
+        for (i, goal) in doc.goals.iter_mut().enumerate() {
+            goal.number = u32::try_from(i * 7 + 1).unwrap();
+            // Every 11th names no area: the view shows the id instead.
+            if i % 11 == 0 {
+                goal.focus_area = format!("a{}", areas + 1);
+            }
+        }
+        doc.reindex();
         doc.background.push(Section {
             heading: Some(String::new()),
             paragraphs: vec![String::new(), text(3)],

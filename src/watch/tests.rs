@@ -8,32 +8,27 @@ use super::*;
 /// Long enough for any loaded machine; a working watcher answers in well under a second.
 const PATIENCE: Duration = Duration::from_secs(20);
 
-/// A fresh directory with a copy of the built-in document, removed on drop.
-struct Folder(PathBuf);
+/// A fresh directory for documents, removed on drop.
+struct Folder(tempfile::TempDir);
 
 impl Folder {
     fn new(test: &str) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!(
-            "vision-tui-watch-{}-{test}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("vision-tui-watch-{test}-"))
+            .tempdir()
+            .unwrap();
         Self(dir)
     }
 
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// A copy of the built-in document titled `title`, as `name`.
     fn document(&self, name: &str, title: &str) -> PathBuf {
-        let path = self.0.join(name);
+        let path = self.path().join(name);
         std::fs::write(&path, titled(title)).unwrap();
         path
-    }
-}
-
-impl Drop for Folder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -75,7 +70,8 @@ fn reading_the_file_is_not_a_change_and_writing_it_is() {
         let _ = tx.send(event);
     })
     .unwrap();
-    raw.watch(&folder.0, RecursiveMode::NonRecursive).unwrap();
+    raw.watch(folder.path(), RecursiveMode::NonRecursive)
+        .unwrap();
     // Read it (as a reload does) and collect what notify reports, up to the
     // access to the file (notify 8.2 asks inotify for opens, not for closes
     // after reading: the open is the one event a read causes).
@@ -112,7 +108,7 @@ fn reading_the_file_is_not_a_change_and_writing_it_is() {
     }
     // Events about other files in the directory are not.
     let other = notify::Event::new(notify::EventKind::Create(notify::event::CreateKind::File))
-        .add_path(folder.0.join("other.ron"));
+        .add_path(folder.path().join("other.ron"));
     assert!(!is_change(&Ok(other), &chain));
 }
 
@@ -140,9 +136,9 @@ fn every_save_is_read_on_the_reload_thread_and_delivered() {
 #[test]
 fn a_document_opened_through_a_link_reloads_when_its_target_changes() {
     let folder = Folder::new("link-target");
-    std::fs::create_dir(folder.0.join("elsewhere")).unwrap();
+    std::fs::create_dir(folder.path().join("elsewhere")).unwrap();
     let target = folder.document("elsewhere/real.ron", "Vision 2040");
-    let link = folder.0.join("v.ron");
+    let link = folder.path().join("v.ron");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     let (watcher, wakes) = watch(&link);
     // Saved in place, and by an editor that renames a new file over it.
@@ -156,16 +152,16 @@ fn a_document_opened_through_a_link_reloads_when_its_target_changes() {
 #[test]
 fn a_document_opened_through_a_link_reloads_when_the_link_is_repointed() {
     let folder = Folder::new("link-repointed");
-    std::fs::create_dir(folder.0.join("a")).unwrap();
-    std::fs::create_dir(folder.0.join("b")).unwrap();
+    std::fs::create_dir(folder.path().join("a")).unwrap();
+    std::fs::create_dir(folder.path().join("b")).unwrap();
     folder.document("a/vision.ron", "Vision 2040");
     let second = folder.document("b/vision.ron", "Vision 2050");
     // A relative link, as `ln -s a/vision.ron v.ron` makes.
-    let link = folder.0.join("v.ron");
+    let link = folder.path().join("v.ron");
     std::os::unix::fs::symlink("a/vision.ron", &link).unwrap();
     let (watcher, wakes) = watch(&link);
     // Re-pointed as `ln -sfn` does: a new link renamed over the old one.
-    let new_link = folder.0.join("v.ron.new");
+    let new_link = folder.path().join("v.ron.new");
     std::os::unix::fs::symlink(&second, &new_link).unwrap();
     std::fs::rename(&new_link, &link).unwrap();
     assert_eq!(title(next(&watcher, &wakes)), "Vision 2050");
@@ -177,7 +173,7 @@ fn a_document_opened_through_a_link_reloads_when_the_link_is_repointed() {
 #[test]
 fn only_regular_files_are_watched_and_nothing_is_opened_to_find_out() {
     let folder = Folder::new("fifo");
-    let fifo = folder.0.join("v.ron");
+    let fifo = folder.path().join("v.ron");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
         .status()
@@ -195,7 +191,7 @@ fn only_regular_files_are_watched_and_nothing_is_opened_to_find_out() {
         matches!(refused, Err(WatchError::NotAFile(_))),
         "{refused:?}"
     );
-    let directory = DocumentWatcher::new(&folder.0, || {});
+    let directory = DocumentWatcher::new(folder.path(), || {});
     assert!(matches!(directory, Err(WatchError::NotAFile(_))));
 }
 

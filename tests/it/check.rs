@@ -6,7 +6,7 @@
 mod output;
 mod starter;
 
-use crate::support::{Cleanup, fixture, fixtures_in, temp_dir};
+use crate::support::{fixture, fixtures_in, temp_dir};
 use std::path::{Path, PathBuf};
 
 use vision_tui::check::{self, OutputFormat, Report};
@@ -171,7 +171,6 @@ fn unreadable_and_empty_files_count_as_one_problem_each() {
 #[test]
 fn good_documents_and_the_starter_are_all_valid() {
     let dir = temp_dir("good");
-    let _cleanup = Cleanup(dir.clone());
     let starter = dir.join("vision.ron");
     init::init(&starter).expect("init");
 

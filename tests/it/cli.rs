@@ -2,7 +2,7 @@
 //! statuses, and the plain-text messages on stderr for every bad document,
 //! a missing file, a missing terminal and a wrong command line.
 
-use crate::support::fixture;
+use crate::support::{BIN, fixture, run};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -10,35 +10,6 @@ use std::process::{Command, Stdio};
 use unicode_width::UnicodeWidthStr;
 use vision_tui::cli::EXIT_USAGE;
 use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
-
-/// Runs the binary with stdin null and stdout/stderr piped: (status, stdout, stderr).
-pub fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> (i32, String, String) {
-    let out = Command::new(BIN)
-        .args(args)
-        // Colour must not depend on the environment the suite runs in, nor
-        // the outcome on the config of whoever runs it.
-        .env_remove("CLICOLOR_FORCE")
-        .env("XDG_CONFIG_HOME", "/nonexistent/vision-tui-tests")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .output()
-        .expect("run vision-tui");
-    let code = out
-        .status
-        .code()
-        .expect("vision-tui was killed by a signal");
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(
-        !stderr.contains('\x1b'),
-        "escape character on stderr for {:?}:\n{stderr:?}",
-        args.iter().map(AsRef::as_ref).collect::<Vec<_>>()
-    );
-    (code, stdout, stderr)
-}
 
 /// Runs one bad document: exit 2, nothing on stdout, an error naming the file.
 fn run_bad(path: &Path) -> String {
@@ -317,17 +288,10 @@ fn check_and_export_through_the_binary() {
     let (code, _, stderr) = run(&["check"]);
     assert_eq!(code, i32::from(EXIT_USAGE), "check needs a path: {stderr}");
 
-    let dir = std::env::temp_dir().join(format!("vision-tui-cli-export-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::support::temp_dir("cli-export");
     let out = dir.join("handout.html");
-    let (code, stdout, stderr) = run(&[
-        OsStr::new("export"),
-        OsStr::new("-f"),
-        OsStr::new("html"),
-        OsStr::new("-o"),
-        out.as_os_str(),
-    ]);
-    assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
+    let (code, stderr) = crate::export_file::export_html_to(&out);
+    assert_eq!(code, 0, "{stderr}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("lang=\"sv\""));
     let (code, stdout, _) = run(&["export", "--format", "json"]);
@@ -351,7 +315,6 @@ fn check_and_export_through_the_binary() {
     assert!(stderr.contains("already exists"), "{stderr}");
     let (code, _, _) = run(&[OsStr::new("check"), starter.as_os_str()]);
     assert_eq!(code, 0, "the starter passes check");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

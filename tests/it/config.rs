@@ -1,12 +1,8 @@
 //! The config file through the real binary: bad files are positioned errors
 //! (exit 78), a rebinding works end to end, the default config is complete.
 
-use std::process::Command;
-
 use crate::e2e::Session;
 use crate::support::{fixture, temp_dir};
-
-const BIN: &str = env!("CARGO_BIN_EXE_vision-tui");
 
 /// Runs the app in a pty with `--config PATH` and returns (exit code, output).
 fn run_with_config(path: &std::path::Path) -> (u32, String) {
@@ -76,9 +72,7 @@ fn a_rebinding_works_end_to_end_and_the_help_shows_it() {
     );
     s.send(b"\x1b");
     s.wait_until_gone("Keys · Esc closes");
-    s.send(b"x");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(dir);
+    s.quit(b"x");
 }
 
 #[test]
@@ -88,19 +82,13 @@ fn the_config_in_xdg_config_home_is_read() {
     std::fs::write(dir.join("vision-tui/config.ron"), "(lang: \"en\")").unwrap();
     let mut s = Session::start(&[], &[("XDG_CONFIG_HOME", dir.to_str().unwrap())], 80, 24);
     s.wait_for("Focus areas (5)");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(dir);
+    s.quit(b"q");
 }
 
 #[test]
 fn config_default_prints_a_complete_config_that_loads() {
-    let out = Command::new(BIN)
-        .args(["config", "--default"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let (code, text, stderr) = crate::support::run(&["config", "--default"]);
+    assert_eq!(code, 0, "{stderr}");
     for needle in [
         "theme:",
         "color:",
@@ -124,7 +112,6 @@ fn config_default_prints_a_complete_config_that_loads() {
         0,
         "the default config starts the app as usual"
     );
-    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// The ```ron block after `marker` in README.md.
@@ -145,29 +132,27 @@ pub fn readme_block(marker: &str) -> String {
 fn the_readme_config_example_loads() {
     let example = readme_block("**Configuration.**");
     let dir = temp_dir("config-readme");
-    let _cleanup = crate::support::Cleanup(dir.clone());
     let path = dir.join("config.ron");
     std::fs::write(&path, &example).unwrap();
     let settings = vision_tui::config::load(Some(&path))
         .unwrap_or_else(|err| panic!("README's config example:\n{example}\n{err}"));
     assert!(settings.config.keys.search.is_some(), "{example}");
     // And the binary starts with it.
-    let (code, stdout, stderr) = crate::cli::run(&["--config", path.to_str().unwrap()]);
+    let (code, stdout, stderr) = crate::support::run(&["--config", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Vision 2040"), "{stdout}");
 }
 
-/// `text` written as `config.ron` in a fresh folder (removed when the
-/// returned guard drops), and the folder.
-fn config_file(test: &str, text: &str) -> (crate::support::Cleanup, std::path::PathBuf) {
+/// A fresh folder with `text` written in it as `config.ron`.
+fn config_file(test: &str, text: &str) -> crate::support::TempDir {
     let dir = temp_dir(test);
     std::fs::write(dir.join("config.ron"), text).unwrap();
-    (crate::support::Cleanup(dir.clone()), dir)
+    dir
 }
 
 #[test]
 fn a_bad_config_fails_the_same_way_in_plain_mode_and_export() {
-    let (_cleanup, dir) = config_file("config-locked-in", "(keys: (force_quit: [], quit: []))");
+    let dir = config_file("config-locked-in", "(keys: (force_quit: [], quit: []))");
     let locked_in = dir.join("config.ron");
     let mut cases: Vec<(std::path::PathBuf, String)> = [
         ("unknown-field.ron", "unknown-field.ron:4:5"),
@@ -187,19 +172,19 @@ fn a_bad_config_fails_the_same_way_in_plain_mode_and_export() {
             &["present", "--config", path],
             &["export", "-f", "html", "--config", path],
         ] {
-            let (code, stdout, stderr) = crate::cli::run(args);
+            let (code, stdout, stderr) = crate::support::run(args);
             assert_eq!(code, 78, "{args:?}: {stderr}");
             assert_eq!(stdout, "", "{args:?}");
             assert!(stderr.contains(&at), "{args:?}: want {at} in {stderr}");
         }
     }
-    let (_, _, stderr) = crate::cli::run(&["--config", locked_in.to_str().unwrap()]);
+    let (_, _, stderr) = crate::support::run(&["--config", locked_in.to_str().unwrap()]);
     assert!(stderr.contains("no key would quit"), "{stderr}");
 }
 
 #[test]
 fn a_relative_theme_path_in_the_config_starts_at_the_config_folder() {
-    let (_cleanup, dir) = config_file(
+    let dir = config_file(
         "config-theme-path",
         "(theme: \"themes/orange.ron\", color: \"truecolor\", lang: \"en\")",
     );
@@ -215,8 +200,7 @@ fn a_relative_theme_path_in_the_config_starts_at_the_config_folder() {
     let config = dir.join("config.ron");
     let mut s = Session::start(&["--config", config.to_str().unwrap()], &[], 80, 24);
     s.wait_for("Focus areas (5)");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
     let raw = String::from_utf8_lossy(&s.raw()).into_owned();
     assert!(
         raw.contains("38;2;255;136;0"),
@@ -226,7 +210,7 @@ fn a_relative_theme_path_in_the_config_starts_at_the_config_folder() {
 
 #[test]
 fn a_bad_theme_named_in_the_config_exits_78_and_names_the_config() {
-    let (_cleanup, dir) = config_file(
+    let dir = config_file(
         "config-bad-theme",
         "(\n    lang: \"en\",\n    theme: \"solarized\",\n)",
     );
@@ -235,7 +219,7 @@ fn a_bad_theme_named_in_the_config_exits_78_and_names_the_config() {
     // In the app (a terminal) and in plain mode alike.
     let mut s = Session::start(&["--config", &shown], &[], 80, 24);
     assert_eq!(s.wait_exit(), 78);
-    let (code, _, stderr) = crate::cli::run(&["--config", &shown]);
+    let (code, _, stderr) = crate::support::run(&["--config", &shown]);
     assert_eq!(code, 78, "{stderr}");
     assert!(stderr.contains("no theme named `solarized`"), "{stderr}");
     assert!(stderr.contains(&format!("--> {shown}:3:12")), "{stderr}");
@@ -244,7 +228,7 @@ fn a_bad_theme_named_in_the_config_exits_78_and_names_the_config() {
     // A theme file with a problem: its own position, then the config's line.
     std::fs::write(&config, "(theme: \"broken.ron\")").unwrap();
     std::fs::write(dir.join("broken.ron"), "(\n  title: (fg: \"cyan-ish\"),\n)").unwrap();
-    let (code, _, stderr) = crate::cli::run(&["--config", &shown]);
+    let (code, _, stderr) = crate::support::run(&["--config", &shown]);
     assert_eq!(code, 78, "{stderr}");
     let theme_at = format!("--> {}:2:16", dir.join("broken.ron").display());
     let config_at = format!("--> {shown}:1:9");
@@ -255,7 +239,7 @@ fn a_bad_theme_named_in_the_config_exits_78_and_names_the_config() {
 
     // A missing theme file: named with the folder it was looked for in.
     std::fs::remove_file(dir.join("broken.ron")).unwrap();
-    let (code, _, stderr) = crate::cli::run(&["--config", &shown]);
+    let (code, _, stderr) = crate::support::run(&["--config", &shown]);
     assert_eq!(code, 78, "{stderr}");
     assert!(
         stderr.contains(&format!(
@@ -271,10 +255,10 @@ fn a_bad_theme_named_in_the_config_exits_78_and_names_the_config() {
 fn hints_for_config_and_theme_errors_point_at_their_documentation() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let (_, _, man, _) = {
-        let (code, stdout, stderr) = crate::cli::run(&["man"]);
+        let (code, stdout, stderr) = crate::support::run(&["man"]);
         (code, stderr, stdout, ())
     };
-    let (code, _, stderr) = crate::cli::run(&[
+    let (code, _, stderr) = crate::support::run(&[
         "--config",
         fixture("config/unknown-field.ron").to_str().unwrap(),
     ]);
@@ -292,10 +276,10 @@ fn hints_for_config_and_theme_errors_point_at_their_documentation() {
         "the manual carries it"
     );
 
-    let (_cleanup, dir) = config_file("theme-hint", "");
+    let dir = config_file("theme-hint", "");
     let theme = dir.join("theme.ron");
     std::fs::write(&theme, "(titel: ())").unwrap();
-    let (code, _, stderr) = crate::cli::run(&["--theme", theme.to_str().unwrap()]);
+    let (code, _, stderr) = crate::support::run(&["--theme", theme.to_str().unwrap()]);
     assert_eq!(code, 64, "{stderr}");
     assert!(
         stderr.contains(
@@ -309,7 +293,7 @@ fn hints_for_config_and_theme_errors_point_at_their_documentation() {
         "the manual carries it"
     );
 
-    let (code, _, stderr) = crate::cli::run(&["--config", "/nonexistent/config.ron"]);
+    let (code, _, stderr) = crate::support::run(&["--config", "/nonexistent/config.ron"]);
     assert_eq!(code, 78);
     assert!(
         stderr.contains("hint: check the path given to --config"),
@@ -319,7 +303,7 @@ fn hints_for_config_and_theme_errors_point_at_their_documentation() {
     let empty = dir.join("config.ron");
     for text in ["", "// everything commented out\n// (theme: \"light\")\n"] {
         std::fs::write(&empty, text).unwrap();
-        let (code, _, stderr) = crate::cli::run(&["--config", empty.to_str().unwrap()]);
+        let (code, _, stderr) = crate::support::run(&["--config", empty.to_str().unwrap()]);
         assert_eq!(code, 0, "{text:?}: {stderr}");
     }
 }
@@ -335,7 +319,7 @@ fn the_format_documents_examples_load_and_list_every_field() {
         block.split("```").next().unwrap().to_string()
     };
     // The config's example names the theme's example by a relative path.
-    let (_cleanup, dir) = config_file(
+    let dir = config_file(
         "config-doc-examples",
         &block(&config_doc, "## A complete small example"),
     );

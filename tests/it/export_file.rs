@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::cli::{BIN, run};
-use crate::support::{Cleanup, temp_dir};
+use crate::support::temp_dir;
+use crate::support::{BIN, run};
 use vision_tui::export::file;
 
 /// The names in `dir`, sorted.
@@ -29,7 +29,7 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// `vision-tui export -f html -o OUT`: (status, stderr).
-fn export_html_to(out: &Path) -> (i32, String) {
+pub fn export_html_to(out: &Path) -> (i32, String) {
     let (code, stdout, stderr) = run(&[
         OsStr::new("export"),
         OsStr::new("-f"),
@@ -51,7 +51,6 @@ fn html() -> String {
 #[test]
 fn a_symlink_planted_at_the_old_predictable_temporary_name_is_not_followed() {
     let dir = temp_dir("export-planted");
-    let _cleanup = Cleanup(dir.clone());
     let victim = dir.join("victim");
     fs::write(&victim, "another user's file").unwrap();
     fs::set_permissions(&victim, fs::Permissions::from_mode(0o600)).unwrap();
@@ -78,7 +77,6 @@ fn a_symlink_planted_at_the_old_predictable_temporary_name_is_not_followed() {
 fn temporary_names_are_unpredictable_even_within_one_process() {
     use notify::{EventKind, RecursiveMode, Watcher};
     let dir = temp_dir("export-names");
-    let _cleanup = Cleanup(dir.clone());
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx).unwrap();
     watcher.watch(&dir, RecursiveMode::NonRecursive).unwrap();
@@ -120,7 +118,6 @@ fn temporary_names_are_unpredictable_even_within_one_process() {
 #[test]
 fn the_target_keeps_its_permissions_and_a_new_file_gets_the_usual_ones() {
     let dir = temp_dir("export-mode");
-    let _cleanup = Cleanup(dir.clone());
     for kept in [0o600, 0o640, 0o664] {
         let out = dir.join(format!("kept-{kept:o}.html"));
         fs::write(&out, "old").unwrap();
@@ -146,7 +143,6 @@ fn the_target_keeps_its_permissions_and_a_new_file_gets_the_usual_ones() {
 #[test]
 fn a_failed_write_leaves_the_target_as_it_was_and_no_temporary_file() {
     let dir = temp_dir("export-fails");
-    let _cleanup = Cleanup(dir.clone());
     let out = dir.join("handout.html");
     fs::write(&out, "the previous handout").unwrap();
     // A file-size limit of 1 KiB makes the write fail half-way (EFBIG), as a
@@ -171,7 +167,6 @@ fn a_failed_write_leaves_the_target_as_it_was_and_no_temporary_file() {
 #[test]
 fn a_fifo_is_written_in_place_not_replaced() {
     let dir = temp_dir("export-fifo");
-    let _cleanup = Cleanup(dir.clone());
     let fifo = dir.join("pipe");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
@@ -194,7 +189,6 @@ fn a_fifo_is_written_in_place_not_replaced() {
 #[test]
 fn a_symlink_to_a_regular_file_is_written_through_and_kept() {
     let dir = temp_dir("export-link");
-    let _cleanup = Cleanup(dir.clone());
     fs::create_dir_all(dir.join("shared")).unwrap();
     fs::create_dir_all(dir.join("mine")).unwrap();
     let real = dir.join("shared/handout.html");
@@ -216,7 +210,6 @@ fn a_symlink_to_a_regular_file_is_written_through_and_kept() {
 #[test]
 fn a_dangling_symlink_or_a_directory_is_refused() {
     let dir = temp_dir("export-refused");
-    let _cleanup = Cleanup(dir.clone());
     let link = dir.join("handout.html");
     symlink("missing/elsewhere.html", &link).unwrap();
     let (code, stderr) = export_html_to(&link);

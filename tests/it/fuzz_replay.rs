@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::support::{actions, drive};
+
 #[path = "../../fuzz/common/exercise.rs"]
 mod exercise;
 

@@ -83,6 +83,21 @@ fn check_rendering(text: &str, file: &str, line: usize, column: usize, source_li
     );
 }
 
+/// Asserts the first problem `source` has: (message, line, column).
+fn assert_first_problem(source: &str, want: (&str, usize, usize)) {
+    let err = load::parse("t.ron", source.as_bytes()).unwrap_err();
+    let d = &err.diagnostics()[0];
+    assert_eq!((d.message.as_str(), d.line, d.column), want, "{err}");
+}
+
+/// Each diagnostic's message, in order.
+fn messages(err: &LoadError) -> Vec<&str> {
+    err.diagnostics()
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 fn syntax_error(relative: &str, want: &Expected) -> String {
     let (file, err) = load_bad(relative);
     let LoadError::Syntax(d) = &err else {

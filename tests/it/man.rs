@@ -2,7 +2,7 @@
 //! map, the exit statuses as README lists them, the formats carried whole,
 //! and no reference to a page that does not exist.
 
-use crate::cli::run;
+use crate::support::run;
 
 /// Roff as text: escapes resolved, font changes dropped.
 fn unroff(page: &str) -> String {

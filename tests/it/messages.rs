@@ -3,7 +3,7 @@
 //! terminal as a control sequence.
 
 use crate::e2e::Session;
-use crate::support::{Cleanup, assert_printable, run_binary, temp_dir};
+use crate::support::{assert_printable, run_binary, temp_dir};
 
 /// OSC 52: a terminal that honours it puts "hello" on the clipboard.
 const OSC52: &str = "\u{1b}]52;c;aGVsbG8=\u{7}";
@@ -21,7 +21,6 @@ fn run_in_pty(args: &[&str]) -> (u32, Vec<u8>) {
 #[test]
 fn a_document_error_prints_no_control_characters() {
     let dir = temp_dir("printable-document");
-    let _cleanup = Cleanup(dir.clone());
     // The name, the line and the field are all the user's.
     let path = dir.join(format!("vision{OSC52}\u{202e}.ron"));
     std::fs::write(
@@ -59,7 +58,6 @@ fn a_document_error_prints_no_control_characters() {
 #[test]
 fn a_config_error_prints_no_control_characters() {
     let dir = temp_dir("printable-config");
-    let _cleanup = Cleanup(dir.clone());
     let config = dir.join("config.ron");
 
     // A value read as a key, echoed by "unknown key".
@@ -80,7 +78,6 @@ fn a_config_error_prints_no_control_characters() {
 #[test]
 fn a_theme_error_prints_no_control_characters() {
     let dir = temp_dir("printable-theme");
-    let _cleanup = Cleanup(dir.clone());
     let theme = dir.join(format!("mine{OSC52}.ron"));
     std::fs::write(&theme, format!("(title: (fg: \"{OSC52_RON}\"))")).unwrap();
     let (code, raw) = run_in_pty(&["--theme", theme.to_str().unwrap()]);
@@ -100,7 +97,6 @@ fn printed(args: &[&std::ffi::OsStr]) -> (Option<i32>, Vec<u8>) {
 #[test]
 fn an_error_on_a_15_mb_line_prints_a_window_of_it() {
     let dir = temp_dir("long-line");
-    let _cleanup = Cleanup(dir.clone());
     let long = "x".repeat(15 * 1024 * 1024);
     let start = r#"Document(language: "en", organisation: "o", title: "t", statement: "s""#;
     for (name, source, needle) in [
@@ -181,7 +177,6 @@ fn a_config_binding_every_action_to_one_key_prints_ten_problems_and_the_count() 
     assert!(total > 100, "{total}");
 
     let dir = temp_dir("every-action-on-x");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("config.ron");
     std::fs::write(&path, &text).unwrap();
     let (code, raw) = run_in_pty(&["--config", path.to_str().unwrap()]);

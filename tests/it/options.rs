@@ -1,8 +1,8 @@
 //! The command line's shared options: before or after the command, refused
 //! where they do not apply, and the language of the plain text and exports.
 
-use crate::cli::run;
 use crate::support::fixture;
+use crate::support::run;
 use vision_tui::cli::EXIT_USAGE;
 
 /// Parses a command line in-process, with the binary's own checks.
@@ -52,7 +52,8 @@ fn shared_options_go_before_or_after_the_command() {
     }
     let good = fixture("good/minimal.ron");
     let good = good.to_str().unwrap();
-    let config = crate::support::temp_dir("cli-shared-config").join("config.ron");
+    let dir = crate::support::temp_dir("cli-shared-config");
+    let config = dir.join("config.ron");
     std::fs::write(&config, "(theme: \"light\")").unwrap();
     let config = config.to_str().unwrap();
     for args in [
@@ -77,7 +78,6 @@ fn shared_options_go_before_or_after_the_command() {
         let (code, _, stderr) = run(args);
         assert_eq!(code, 0, "{args:?}: {stderr}");
     }
-    let _ = std::fs::remove_dir_all(std::path::Path::new(config).parent().unwrap());
 }
 
 #[test]
@@ -120,7 +120,6 @@ fn plain_text_and_exports_speak_the_document_language_unless_told_otherwise() {
     let swedish = ["Fokusområden\n", "Mål:\n", "Planperiod: 2021–2023"];
     let english = ["Focus areas\n", "Goals:\n", "Plan period: 2021–2023"];
     let dir = crate::support::temp_dir("cli-lang");
-    let _cleanup = crate::support::Cleanup(dir.clone());
     let config = dir.join("config.ron");
     std::fs::write(&config, "(lang: \"en\")").unwrap();
     let config = config.to_str().unwrap();

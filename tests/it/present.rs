@@ -1,5 +1,6 @@
-//! The presentation: snapshots of every kind of slide (text and styles), big
-//! Swedish letters, and the browser round trip.
+//! The presentation: snapshots of every kind of slide (text and styles at
+//! 80×24, the layout as text on a projector's 160×45), big Swedish letters,
+//! and the browser round trip.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -7,7 +8,8 @@ use vision_tui::app::State;
 use vision_tui::slides::SlideKind;
 use vision_tui::theme::Theme;
 
-use crate::screens::{screen_of, text};
+use crate::support::drive::{self, text, text_snapshot};
+use crate::support::scripted::{screen_of, typed};
 
 fn presenting() -> State {
     State::presenting(vision_tui::load::builtin(), Theme::default())
@@ -17,9 +19,7 @@ fn presenting() -> State {
 fn keys_to(kind: SlideKind) -> Vec<KeyCode> {
     let index = vision_tui::slides::index_of(&vision_tui::load::builtin(), kind)
         .expect("the deck has this kind of slide");
-    let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
-    keys.push(KeyCode::Enter);
-    keys
+    typed(&(index + 1).to_string())
 }
 
 const KINDS: [(&str, SlideKind); 7] = [
@@ -37,7 +37,12 @@ fn every_kind_of_slide() {
     for (w, h) in [(80, 24), (160, 45)] {
         for (name, kind) in KINDS {
             let buffer = screen_of(presenting(), w, h, &keys_to(kind));
-            insta::assert_debug_snapshot!(format!("slide_{name}_{w}x{h}"), buffer);
+            let snapshot = format!("slide_{name}_{w}x{h}");
+            if (w, h) == (80, 24) {
+                insta::assert_debug_snapshot!(snapshot, buffer);
+            } else {
+                insta::assert_snapshot!(snapshot, text_snapshot(&buffer));
+            }
             let shown = text(&buffer);
             assert!(shown.contains(" / "), "footer with n / N at {w}×{h}");
         }
@@ -166,27 +171,13 @@ fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
 #[test]
 fn the_clock_shows_elapsed_time_when_toggled() {
     use vision_tui::app::{Action, update};
-    let mut state = presenting();
     // The size first, as the app learns it before any key.
-    update(
-        &mut state,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
+    let mut state = drive::sized(presenting(), (80, 24));
     update(&mut state, Action::Tick { seconds: 10 });
     update(&mut state, Action::ToggleTimer);
     update(&mut state, Action::Tick { seconds: 3_735 });
     // Drawn directly: the event loop would restart the clock from its own start.
-    let draw = |state: &State| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-        terminal
-            .draw(|frame| vision_tui::ui::view(state, frame))
-            .unwrap();
-        text(terminal.backend().buffer())
-    };
+    let draw = |state: &State| text(&drive::drawn(state));
     // started_at is 0 for a `present` start: the clock counts from launch.
     assert!(draw(&state).contains("01:02:15"), "{}", draw(&state));
     update(&mut state, Action::ToggleTimer);
@@ -249,8 +240,8 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
     let kinds = [SlideKind::Vision, SlideKind::FocusArea(3)];
     for kind in kinds {
         let index = vision_tui::slides::index_of(&doc, kind).unwrap();
-        let mut keys: Vec<KeyCode> = (index + 1).to_string().chars().map(KeyCode::Char).collect();
-        keys.extend([KeyCode::Enter, KeyCode::Char('n')]);
+        let mut keys = typed(&(index + 1).to_string());
+        keys.push(KeyCode::Char('n'));
         let mut seen = String::new();
         let mut last = String::new();
         for _ in 0..40 {
@@ -271,14 +262,7 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
         }
         let seen: Vec<&str> = seen.split_whitespace().collect();
         let state = {
-            let mut s = State::presenting(doc.clone(), Theme::default());
-            vision_tui::app::update(
-                &mut s,
-                vision_tui::app::Action::Resize {
-                    width: 80,
-                    height: 24,
-                },
-            );
+            let mut s = drive::sized(State::presenting(doc.clone(), Theme::default()), (80, 24));
             s.presentation.topic = index;
             vision_tui::app::update(&mut s, vision_tui::app::Action::Tick { seconds: 0 });
             s
@@ -299,8 +283,10 @@ fn draw_part(
     part: usize,
 ) -> (State, Buffer) {
     use vision_tui::app::{Action, update};
-    let mut state = State::presenting(doc.clone(), Theme::default());
-    update(&mut state, Action::Resize { width, height });
+    let mut state = drive::sized(
+        State::presenting(doc.clone(), Theme::default()),
+        (width, height),
+    );
     for digit in (topic + 1)
         .to_string()
         .chars()
@@ -312,12 +298,7 @@ fn draw_part(
     for _ in 0..part {
         update(&mut state, Action::NextSlide);
     }
-    let mut terminal =
-        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| vision_tui::ui::view(&state, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    let buffer = drive::drawn(&state);
     (state, buffer)
 }
 

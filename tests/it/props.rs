@@ -3,12 +3,12 @@
 //! no cell ever holds a control character.
 
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use vision_tui::app::{Action, Mode, State, update};
+use vision_tui::app::{Action, State};
 use vision_tui::model::{Document, FocusArea, Goal, Link, PlanPeriod};
 use vision_tui::theme::Theme;
-use vision_tui::ui;
+
+use crate::support::drive::{self, Driver};
+use crate::support::{action, actions};
 
 fn text() -> impl Strategy<Value = String> {
     // Swedish letters, wide CJK, combining marks, NBSP, ZWJ families and
@@ -67,156 +67,52 @@ fn document() -> impl Strategy<Value = Document> {
     })
 }
 
-fn action() -> impl Strategy<Value = Action> {
-    prop_oneof![
-        Just(Action::MoveDown),
-        Just(Action::MoveUp),
-        Just(Action::MoveToTop),
-        Just(Action::MoveToBottom),
-        Just(Action::PageDown),
-        Just(Action::PageUp),
-        Just(Action::HalfPageDown),
-        Just(Action::HalfPageUp),
-        Just(Action::NextPane),
-        Just(Action::PreviousPane),
-        Just(Action::FocusList),
-        Just(Action::FocusDetail),
-        (0u8..=10).prop_map(Action::JumpToFocusArea),
-        Just(Action::ToggleHelp),
-        Just(Action::ToggleBackground),
-        Just(Action::Back),
-        (1u16..=300, 1u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
-        Just(Action::StartPresentation),
-        Just(Action::NextSlide),
-        Just(Action::PreviousSlide),
-        Just(Action::FirstSlide),
-        Just(Action::LastSlide),
-        Just(Action::Confirm),
-        (0u8..=9).prop_map(Action::TypeDigit),
-        Just(Action::ToggleOverview),
-        Just(Action::ToggleBlank),
-        Just(Action::ToggleNotes),
-        Just(Action::ScrollNotesDown),
-        Just(Action::ScrollNotesUp),
-        Just(Action::ToggleTimer),
-        Just(Action::ClosePresentation),
-        (0u64..100_000).prop_map(|seconds| Action::Tick { seconds }),
-        Just(Action::StartSearch),
-        prop::sample::select(vec!['a', 'o', 'å', 'Ö', 'x', ' ', '1', 'é'])
-            .prop_map(Action::SearchType),
-        Just(Action::SearchBackspace),
-        Just(Action::SearchConfirm),
-        Just(Action::NextHit),
-        Just(Action::PreviousHit),
-        Just(Action::ShowLink),
-        (0u16..320, 0u16..110).prop_map(|(column, row)| Action::Click { column, row }),
-        (0u16..320, 0u16..110, any::<bool>()).prop_map(|(column, row, down)| Action::Wheel {
-            column,
-            row,
-            down
-        }),
-    ]
-}
-
-/// What must hold after every `update`, in any document at any size
-/// (also checked by the scale tests on generated documents).
-pub(crate) fn check_invariants(state: &State) {
-    assert_eq!(
-        state.search.hits(),
-        vision_tui::search::matching_areas(&state.document, &state.search.query),
-        "narrowing while typing finds what searching the whole document finds"
-    );
-    if state.search.is_active() && !state.search.hits().is_empty() {
-        assert!(
-            state.search.hits().contains(&state.selected),
-            "the selection is one of the hits"
-        );
-    }
-    if state.is_presenting() {
-        let p = &state.presentation;
-        assert!(
-            !p.deck.slides.is_empty(),
-            "a presentation always has slides"
-        );
-        let topics = vision_tui::slides::count(&state.document);
-        assert!(p.topic < topics && p.overview_pick < topics);
-        assert!(p.part < p.deck.slides.len());
-        let notes = ui::slides::notes_region(state);
-        if !notes.is_empty() {
-            assert!(
-                p.notes_scroll <= notes.max_scroll(),
-                "the notes are scrolled to a line that exists"
-            );
-        }
-        assert!(
-            p.deck
-                .is_for(p.topic, (state.size.width, state.size.height), p.notes),
-            "the deck is the topic on screen, laid out for this size and notes panel"
-        );
-    }
-    let count = state.document.focus_areas.len();
-    assert!(
-        state.selected < count.max(1),
-        "selection {} of {count}",
-        state.selected
-    );
-    let m = ui::layout::measure(state);
-    if !m.too_small {
-        let rows = m.list.visible.max(1);
-        if let Some(row) = state.visible_position(state.selected) {
-            assert!(
-                state.list_offset <= row && row < state.list_offset + rows,
-                "selected row in view"
-            );
-        }
-        assert!(
-            state.list_offset < state.visible_len().max(1),
-            "no row past the end"
-        );
-        assert!(state.detail_scroll <= m.detail.max_scroll());
-        if matches!(state.mode, Mode::Help(_)) {
-            assert!(state.help_scroll <= m.help.max_scroll());
-        }
-        if !m.background.is_empty() {
-            let view = (m.background.width, m.background.height);
-            assert_eq!(
-                ui::background::clamp(state, view, state.background_scroll),
-                state.background_scroll,
-                "the background is scrolled to a line that exists, not past the bottom"
-            );
-        } else {
-            assert_eq!(state.background_scroll, Default::default());
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
     fn any_document_any_keys_any_size(
         document in document(),
-        (width, height) in (1u16..=300, 1u16..=100),
+        size in (1u16..=300, 1u16..=100),
         actions in prop::collection::vec(action(), 0..40),
         present in any::<bool>(),
     ) {
-        let mut state = if present {
+        let state = if present {
             State::presenting(document, Theme::default())
         } else {
             State::new(document, Theme::default())
         };
-        update(&mut state, Action::Resize { width, height });
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        for action in actions {
-            update(&mut state, action);
-            check_invariants(&state);
-            terminal.backend_mut().resize(state.size.width, state.size.height);
-            terminal.draw(|frame| ui::view(&state, frame)).unwrap();
-            for cell in &terminal.backend().buffer().content {
-                prop_assert!(!cell.symbol().chars().any(char::is_control));
-            }
-        }
+        Driver::new(drive::sized(state, size)).apply_all(actions);
     }
+}
+
+#[test]
+fn the_action_list_holds_every_kind_once_under_its_name() {
+    let fields = actions::Fields {
+        size: (80, 24),
+        cell: (3, 4),
+        down: true,
+        number: 7,
+        letter: 'å',
+    };
+    let built: Vec<Action> = actions::every(fields).collect();
+    assert_eq!(built.len(), actions::KINDS);
+    for (action, name) in built.iter().zip(actions::NAMES) {
+        let shown = format!("{action:?}");
+        assert!(
+            shown == name
+                || shown.starts_with(&format!("{name}("))
+                || shown.starts_with(&format!("{name} {{")),
+            "{name} builds {shown}"
+        );
+    }
+    let kinds: std::collections::HashSet<_> = built.iter().map(std::mem::discriminant).collect();
+    assert_eq!(kinds.len(), actions::KINDS, "no kind twice");
+    assert_eq!(
+        actions::action(actions::KINDS + 2, &fields),
+        built[2],
+        "numbers wrap around"
+    );
 }
 
 /// Text made of the clusters that are easy to split: ZWJ families and

@@ -6,14 +6,12 @@
 //! answers exactly what a scan would.
 
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-use vision_tui::app::{Action, State, update};
+use vision_tui::app::Action;
 use vision_tui::model::Document;
-use vision_tui::theme::Theme;
-use vision_tui::ui;
 
+use crate::support::action;
+use crate::support::drive::{self, Driver};
 use crate::support::generate::{self, Spec, Style};
 
 fn load(spec: &Spec) -> Document {
@@ -67,59 +65,8 @@ fn big_spec() -> impl Strategy<Value = Spec> {
     )
 }
 
-fn action() -> impl Strategy<Value = Action> {
-    prop_oneof![
-        Just(Action::MoveDown),
-        Just(Action::MoveUp),
-        Just(Action::MoveToTop),
-        Just(Action::MoveToBottom),
-        Just(Action::PageDown),
-        Just(Action::PageUp),
-        Just(Action::HalfPageDown),
-        Just(Action::HalfPageUp),
-        Just(Action::NextPane),
-        Just(Action::FocusList),
-        Just(Action::FocusDetail),
-        (0u8..=10).prop_map(Action::JumpToFocusArea),
-        Just(Action::ToggleHelp),
-        Just(Action::ToggleBackground),
-        Just(Action::Back),
-        (1u16..=300, 1u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
-        Just(Action::StartPresentation),
-        Just(Action::NextSlide),
-        Just(Action::PreviousSlide),
-        Just(Action::LastSlide),
-        Just(Action::ToggleOverview),
-        Just(Action::ToggleNotes),
-        Just(Action::ClosePresentation),
-        Just(Action::StartSearch),
-        prop::sample::select(vec!['a', 'ö', '漢', 'x', ' ']).prop_map(Action::SearchType),
-        Just(Action::SearchBackspace),
-        Just(Action::SearchConfirm),
-        Just(Action::NextHit),
-        (0u16..320, 0u16..110).prop_map(|(column, row)| Action::Click { column, row }),
-    ]
-}
-
-fn run(document: Document, (width, height): (u16, u16), actions: &[Action]) {
-    let mut state = State::new(document, Theme::default());
-    update(&mut state, Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    for &action in actions {
-        update(&mut state, action);
-        crate::props::check_invariants(&state);
-        terminal
-            .backend_mut()
-            .resize(state.size.width, state.size.height);
-        terminal.draw(|frame| ui::view(&state, frame)).unwrap();
-        for cell in &terminal.backend().buffer().content {
-            assert!(
-                !cell.symbol().chars().any(char::is_control),
-                "control character {:?}",
-                cell.symbol()
-            );
-        }
-    }
+fn run(document: Document, size: (u16, u16), actions: Vec<Action>) {
+    Driver::new(drive::state(document, size)).apply_all(actions);
 }
 
 proptest! {
@@ -131,7 +78,7 @@ proptest! {
         size in (1u16..=300, 1u16..=100),
         actions in prop::collection::vec(action(), 0..30),
     ) {
-        run(load(&spec), size, &actions);
+        run(load(&spec), size, actions);
     }
 }
 
@@ -145,7 +92,7 @@ proptest! {
         size in (20u16..=250, 8u16..=80),
         actions in prop::collection::vec(action(), 0..20),
     ) {
-        run(load(&spec), size, &actions);
+        run(load(&spec), size, actions);
     }
 }
 
@@ -237,20 +184,10 @@ fn ten_thousand_areas_browse_to_the_end() {
         ..Spec::new(10_000, 1)
     });
     let last_name = doc.focus_areas[9_999].name.clone();
-    let mut state = State::new(doc, Theme::default());
-    update(
-        &mut state,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    update(&mut state, Action::MoveToBottom);
-    crate::props::check_invariants(&state);
-    assert_eq!(state.selected, 9_999);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|frame| ui::view(&state, frame)).unwrap();
-    let screen = format!("{}", terminal.backend());
+    let mut driver = Driver::new(drive::state(doc, (120, 40)));
+    driver.apply(Action::MoveToBottom);
+    assert_eq!(driver.state.selected, 9_999);
+    let screen = drive::text(driver.screen());
     assert!(screen.contains("10000"), "{screen}");
     let first_word = last_name.split(' ').next().unwrap();
     assert!(screen.contains(first_word), "{first_word} not on\n{screen}");

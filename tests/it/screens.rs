@@ -1,73 +1,29 @@
-//! Snapshots of every screen at 80×24, 120×40 and 40×12, text and styles,
-//! drawn by the same `update` and `view` the binary uses, through the
-//! generic event loop with scripted input.
+//! Snapshots of every screen at 80×24, 120×40 and 40×12, drawn by the same
+//! `update` and `view` the binary uses, through the generic event loop with
+//! scripted input. Each screen's styles (the focus, the selection, search
+//! hits, headings) are pinned once, at 80×24; its layout at the other sizes
+//! is pinned as text, which a ratatui upgrade does not churn.
 
 use std::collections::VecDeque;
-use std::io;
-use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use vision_tui::app::State;
-use vision_tui::runtime::{self, EventSource, Outcome, StopFlags};
+use vision_tui::runtime::{self, Outcome, StopFlags};
 use vision_tui::theme::Theme;
 
-/// Scripted input: the keys, then `q`.
-struct Script(VecDeque<Event>);
-
-impl EventSource for Script {
-    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        Ok(Some(self.0.pop_front().unwrap_or(key(KeyCode::Char('q')))))
-    }
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-/// Runs the app on the built-in document at `width`×`height`, presses `keys`,
-/// and returns the last frame drawn before quitting.
-pub fn screen(width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
-    screen_of(
-        State::new(vision_tui::load::builtin(), Theme::default()),
-        width,
-        height,
-        keys,
-    )
-}
-
-/// Like [`screen`], from a given starting state.
-pub fn screen_of(mut state: State, width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    // Quit is the last key; drawing happens before each key, so press a
-    // harmless no-op key last to get the final frame drawn first.
-    let mut events: VecDeque<Event> = keys.iter().map(|&code| key(code)).collect();
-    events.push_back(key(KeyCode::Char('x')));
-    let outcome = runtime::run(
-        &mut terminal,
-        &mut state,
-        &mut Script(events),
-        &StopFlags::default(),
-    )
-    .unwrap();
-    assert_eq!(outcome, Outcome::Quit);
-    terminal.backend().buffer().clone()
-}
+use crate::support::drive::{text, text_snapshot};
+use crate::support::scripted::{Script, screen, screen_of, typed};
 
 #[test]
 fn the_loop_draws_no_frame_twice() {
     // main draws the first frame before the loop starts: the loop must not
     // render the same state again; handed a fresh terminal, it draws first.
     for drawn_before in [false, true] {
-        let mut state = State::new(vision_tui::load::builtin(), Theme::default());
+        let mut state = crate::support::drive::state(vision_tui::load::builtin(), (80, 24));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let resize = vision_tui::app::Action::Resize {
-            width: 80,
-            height: 24,
-        };
-        vision_tui::app::update(&mut state, resize);
         if drawn_before {
             terminal
                 .draw(|frame| vision_tui::ui::view(&state, frame))
@@ -91,25 +47,19 @@ fn the_loop_draws_no_frame_twice() {
     }
 }
 
-/// The screen's text, one string per row.
-pub fn text(buffer: &Buffer) -> String {
-    let width = usize::from(buffer.area.width);
+/// The screen after `keys` at `width`×`height`, snapshot as
+/// `{name}_{width}x{height}`: with its styles when `styled` (insta keeps the
+/// Debug form of the buffer, which lists every style change as well as the
+/// text), else as text.
+fn snap(name: &str, (width, height): (u16, u16), keys: &[KeyCode], styled: bool) -> Buffer {
+    let buffer = screen(width, height, keys);
+    let name = format!("{name}_{width}x{height}");
+    if styled {
+        insta::assert_debug_snapshot!(name, buffer);
+    } else {
+        insta::assert_snapshot!(name, text_snapshot(&buffer));
+    }
     buffer
-        .content
-        .chunks(width)
-        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Text and styles: insta keeps the Debug form of the buffer, which lists
-/// every style change as well as the text (Display would drop the colours).
-macro_rules! snap {
-    ($name:expr, $width:expr, $height:expr, $keys:expr) => {{
-        let buffer = screen($width, $height, $keys);
-        insta::assert_debug_snapshot!(format!("{}_{}x{}", $name, $width, $height), buffer);
-        buffer
-    }};
 }
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
@@ -117,7 +67,8 @@ const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (40, 12)];
 #[test]
 fn main_screen() {
     for (w, h) in SIZES {
-        let buffer = snap!("main", w, h, &[]);
+        // Its styles, theme by theme, are pinned in `themes.rs`.
+        let buffer = snap("main", (w, h), &[], false);
         let text = text(&buffer);
         assert!(text.contains("Vision 2040"));
         assert!(text.contains("▶"), "the selection is marked without colour");
@@ -127,12 +78,8 @@ fn main_screen() {
 #[test]
 fn main_screen_with_experimentlust_in_the_detail_pane() {
     for (w, h) in SIZES {
-        let buffer = snap!(
-            "experimentlust_detail",
-            w,
-            h,
-            &[KeyCode::Char('3'), KeyCode::Tab]
-        );
+        let keys = [KeyCode::Char('3'), KeyCode::Tab];
+        let buffer = snap("experimentlust_detail", (w, h), &keys, (w, h) == (80, 24));
         assert!(text(&buffer).contains("Mål 1"));
     }
 }
@@ -140,7 +87,7 @@ fn main_screen_with_experimentlust_in_the_detail_pane() {
 #[test]
 fn help_overlay() {
     for (w, h) in SIZES {
-        let buffer = snap!("help", w, h, &[KeyCode::Char('?')]);
+        let buffer = snap("help", (w, h), &[KeyCode::Char('?')], (w, h) == (80, 24));
         assert!(text(&buffer).contains("Flytta och rulla"));
     }
 }
@@ -148,17 +95,48 @@ fn help_overlay() {
 #[test]
 fn background_view() {
     for (w, h) in SIZES {
-        let buffer = snap!("background", w, h, &[KeyCode::Char('b')]);
+        let buffer = snap(
+            "background",
+            (w, h),
+            &[KeyCode::Char('b')],
+            (w, h) == (80, 24),
+        );
         assert!(text(&buffer).contains("Bakgrund"));
     }
 }
 
 #[test]
 fn too_small_screen() {
-    let buffer = snap!("too_small", 20, 6, &[]);
+    let buffer = snap("too_small", (20, 6), &[], false);
     assert!(text(&buffer).contains("terminalen"));
-    let buffer = screen(1, 1, &[]);
-    assert_eq!(buffer.area.area(), 1);
+}
+
+#[test]
+fn below_the_minimum_size_the_screen_says_so_as_far_as_it_fits() {
+    use vision_tui::i18n::{Lang, Strings, fill};
+    let strings = Strings::load(Lang::Sv);
+    let (min_width, min_height) = vision_tui::ui::too_small::BROWSER_MIN;
+    let need = format!("{min_width}×{min_height}");
+    let quits = fill(&strings.key_quits, &[("key", "q")]);
+    let letters = |text: &str| text.split_whitespace().collect::<String>();
+    for width in 1..min_width {
+        for height in 1..min_height {
+            let have = format!("{width}×{height}");
+            let message = fill(&strings.too_small, &[("need", &need), ("have", &have)]);
+            let said = letters(&format!("{message} {quits}"));
+            let screen = text(&screen(width, height, &[]));
+            let shown = letters(&screen);
+            // Read top to bottom, the rows spell the message from its start,
+            // as much of it as fits; with a row to spare, all of it.
+            assert!(
+                !shown.is_empty() && said.starts_with(&shown),
+                "at {width}×{height}:\n{screen}"
+            );
+            if screen.lines().any(|row| row.trim().is_empty()) {
+                assert_eq!(shown, said, "at {width}×{height}:\n{screen}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -235,7 +213,7 @@ fn english_interface_on_request() {
     let mut state = State::new(vision_tui::load::builtin(), Theme::default());
     state.set_language(vision_tui::i18n::Lang::En);
     let buffer = screen_of(state, 80, 24, &[]);
-    insta::assert_debug_snapshot!("main_lang_en_80x24", buffer);
+    insta::assert_snapshot!("main_lang_en_80x24", text_snapshot(&buffer));
     let shown = text(&buffer);
     assert!(
         shown.contains("Focus areas (5)") && shown.contains("q quit"),
@@ -250,10 +228,7 @@ fn english_interface_on_request() {
 
 #[test]
 fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("vastsveriges".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
-    let buffer = screen(80, 24, &keys);
+    let buffer = screen(80, 24, &typed("/vastsveriges"));
     let shown = text(&buffer);
     assert!(shown.contains("bara i visionen"), "{shown}");
     // The match in the statement is highlighted (bold and underlined, not colour alone).
@@ -274,10 +249,7 @@ fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
         "{cell:?}"
     );
 
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("utbildning".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
-    let buffer = screen(80, 24, &keys);
+    let buffer = screen(80, 24, &typed("/utbildning"));
     insta::assert_debug_snapshot!("search_utbildning_80x24", buffer);
     let shown = text(&buffer);
     assert!(
@@ -288,9 +260,7 @@ fn a_search_shows_its_hits_and_says_where_the_statement_matched() {
 
 #[test]
 fn a_search_that_finds_no_area_says_so_in_full_in_the_list() {
-    let mut keys = vec![KeyCode::Char('/')];
-    keys.extend("xyzzy".chars().map(KeyCode::Char));
-    keys.push(KeyCode::Enter);
+    let keys = typed("/xyzzy");
     for (w, h) in [(80, 24), (40, 12), (30, 10)] {
         let shown = text(&screen(w, h, &keys));
         let listed: Vec<&str> = shown

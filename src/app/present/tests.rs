@@ -3,19 +3,7 @@
 
 use super::*;
 use crate::app::Underlay;
-use crate::theme::Theme;
-
-fn presenting_at(width: u16, height: u16) -> State {
-    let mut state = State::presenting(crate::load::builtin(), Theme::default());
-    super::super::update(&mut state, Action::Resize { width, height });
-    state
-}
-
-fn apply(state: &mut State, actions: &[Action]) {
-    for &action in actions {
-        super::super::update(state, action);
-    }
-}
+use crate::app::testing::{apply, presenting_at, state};
 
 fn kind(state: &State) -> SlideKind {
     state
@@ -205,18 +193,8 @@ fn blank_toggles_and_ignores_slide_keys() {
 
 #[test]
 fn p_in_the_browser_starts_at_the_selected_area_and_leaving_returns_to_the_slides_area() {
-    let mut s = State::new(crate::load::builtin(), Theme::default());
-    apply(
-        &mut s,
-        &[
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-            Action::JumpToFocusArea(3),
-            Action::FocusDetail,
-        ],
-    );
+    let mut s = state();
+    apply(&mut s, &[Action::JumpToFocusArea(3), Action::FocusDetail]);
     apply(&mut s, &[Action::StartPresentation]);
     assert_eq!(kind(&s), SlideKind::FocusArea(2));
     apply(&mut s, &[Action::NextSlide]);
@@ -353,17 +331,8 @@ fn notes_scroll_a_panel_at_a_time_within_the_notes_and_restart_on_another_topic(
 
 #[test]
 fn the_timer_counts_from_the_start_of_the_presentation() {
-    let mut s = State::new(crate::load::builtin(), Theme::default());
-    apply(
-        &mut s,
-        &[
-            Action::Resize {
-                width: 80,
-                height: 24,
-            },
-            Action::Tick { seconds: 100 },
-        ],
-    );
+    let mut s = state();
+    apply(&mut s, &[Action::Tick { seconds: 100 }]);
     apply(
         &mut s,
         &[

@@ -24,7 +24,6 @@ fn with_unknown_areas(dir: &Path, n: u32) -> PathBuf {
 #[test]
 fn many_problems_print_the_first_ten_and_count_the_rest() {
     let dir = temp_dir("many-problems");
-    let _cleanup = Cleanup(dir.clone());
     let path = with_unknown_areas(&dir, 300);
     let file = path.display().to_string();
 
@@ -60,7 +59,6 @@ fn many_problems_print_the_first_ten_and_count_the_rest() {
 #[test]
 fn ten_problems_are_all_printed() {
     let dir = temp_dir("ten-problems");
-    let _cleanup = Cleanup(dir.clone());
     let path = with_unknown_areas(&dir, 10);
     let report = human(&[path]);
     assert_eq!(report.stderr.matches("error: ").count(), 10);
@@ -74,7 +72,6 @@ fn ten_problems_are_all_printed() {
 fn a_json_export_passes_check_and_opens_through_the_binary() {
     use crate::support::run_binary;
     let dir = temp_dir("json-export-check");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("vision.json");
     let out = run_binary(&[
         "export".as_ref(),

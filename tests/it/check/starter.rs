@@ -6,7 +6,6 @@ use vision_tui::init::{InitError, STARTER};
 #[test]
 fn init_writes_a_valid_starter_and_never_overwrites() {
     let dir = temp_dir("init");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("vision.ron");
     init::init(&path).expect("init");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), STARTER);
@@ -40,7 +39,6 @@ fn init_writes_a_valid_starter_and_never_overwrites() {
 #[test]
 fn init_into_a_missing_folder_is_a_write_error() {
     let dir = temp_dir("init-missing");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("no-such-folder").join("vision.ron");
     let err = init::init(&path).expect_err("init into a missing folder");
     let InitError::Write {

@@ -3,13 +3,12 @@
 
 use std::time::{Duration, Instant};
 
-use super::{BIN, LEAVE_ALT, PATIENCE, Session, assert_restored, find_last, main_thread};
+use super::{BIN, LEAVE_ALT, PATIENCE, Session, assert_restored, find_last, main_thread, proc};
 
 #[test]
 fn signals_restore_the_terminal_and_exit_128_plus_n() {
     for (name, number) in [("TERM", 15), ("INT", 2), ("HUP", 1), ("QUIT", 3)] {
-        let mut s = Session::start(&[], &[], 80, 24);
-        s.wait_for("Tillsammans");
+        let mut s = Session::browsing();
         let status = std::process::Command::new("kill")
             .args([&format!("-{name}"), &s.pid().to_string()])
             .status()
@@ -39,8 +38,7 @@ fn a_panic_restores_the_terminal_shows_the_message_and_exits_101() {
 
 #[test]
 fn exits_when_the_terminal_hangs_up() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.hang_up();
     // The kernel sends SIGHUP to the session leader, which is vision-tui here.
     assert_eq!(s.wait_exit(), 129);
@@ -53,30 +51,17 @@ fn exits_on_hang_up_even_when_no_sighup_arrives() {
     // crossterm would spin on the dead terminal; the watchdog must notice.
     let mut s = Session::start_command("setsid", &["-w", BIN], 80, 24);
     s.wait_for("Tillsammans");
-    let wrapper = s.pid();
-    let children =
-        std::fs::read_to_string(format!("/proc/{wrapper}/task/{wrapper}/children")).unwrap();
-    let app: u32 = children
-        .split_whitespace()
-        .next()
-        .expect("vision-tui under setsid")
-        .parse()
-        .unwrap();
+    let app = *proc::children(s.pid())
+        .first()
+        .expect("vision-tui under setsid");
     s.hang_up();
     let start = Instant::now();
-    loop {
-        let stat = std::fs::read_to_string(format!("/proc/{app}/stat")).unwrap_or_default();
-        // Gone, or a zombie waiting to be reaped: either way it exited.
-        let state = stat
-            .rsplit(')')
-            .next()
-            .and_then(|rest| rest.split_whitespace().next());
-        if stat.is_empty() || state == Some("Z") {
-            break;
-        }
+    // Gone, or a zombie waiting to be reaped: either way it exited.
+    while proc::alive(app) {
         assert!(
             start.elapsed() < PATIENCE,
-            "vision-tui still running after hang-up: {stat}"
+            "vision-tui still running after hang-up: {:?}",
+            main_thread(app)
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -84,22 +69,19 @@ fn exits_on_hang_up_even_when_no_sighup_arrives() {
 
 #[test]
 fn resizing_redraws_and_keeps_the_selection() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"3");
     s.wait_for("Experimentlust · 1 mål");
     s.resize(20, 6);
     s.wait_for("terminalen");
     s.resize(120, 40);
     s.wait_for("Experimentlust · 1 mål");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
 }
 
 #[test]
 fn sends_no_terminal_queries() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"q");
     s.wait_exit();
     let raw = s.raw();
@@ -141,8 +123,7 @@ fn exit_within(s: &mut Session, limit: Duration) -> Option<u32> {
 
 #[test]
 fn sigterm_ends_the_app_even_when_nobody_reads_the_terminal() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.stop_reading();
     // Every resize is a whole new frame: resize until the pty's buffer is
     // full and the app sleeps in a write (anywhere but its wait for input).
@@ -178,7 +159,7 @@ fn sigterm_ends_the_app_even_when_nobody_reads_the_terminal() {
     let stuck = main_thread(pid);
     s.resume_reading();
     let Some(code) = exited else {
-        let _ = s.child.kill();
+        s.kill();
         panic!("still running 2 s after SIGTERM with the terminal unread: {stuck:?}");
     };
     assert_eq!(code, 128 + 15);
@@ -186,45 +167,31 @@ fn sigterm_ends_the_app_even_when_nobody_reads_the_terminal() {
 
 /// The process's peak resident memory (VmHWM), in kB.
 fn peak_memory_kb(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or_else(|| panic!("no VmHWM for {pid}:\n{status}"))
+    proc::status_kb(pid, "VmHWM").unwrap_or_else(|| panic!("no VmHWM for {pid}"))
 }
 
 #[test]
 fn an_absurd_terminal_size_is_clamped_and_the_terminal_restored() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     let pid = s.pid();
     let before = peak_memory_kb(pid);
-    // The pty only: the test's own screen stays 80×24.
-    let huge = portable_pty::PtySize {
-        rows: 65535,
-        cols: 65535,
-        pixel_width: 0,
-        pixel_height: 0,
-    };
     let written = s.raw().len();
-    s.master.as_ref().unwrap().resize(huge).unwrap();
+    // The pty only: the test's own screen stays 80×24.
+    s.resize_terminal_only(65535, 65535);
     // The frame for the new size, drawn (or the process gone).
     let start = Instant::now();
     while s.raw().len() == written && s.try_exit().is_none() {
         assert!(start.elapsed() < PATIENCE, "no frame after the resize");
         std::thread::sleep(Duration::from_millis(20));
     }
-    super::quiet_total(&s);
+    s.quiet_total();
     assert_eq!(s.try_exit(), None, "the app died at 65535×65535");
     let peak = peak_memory_kb(pid);
     assert!(
         peak < 128 * 1024,
         "peak memory {peak} kB at 65535×65535 (before: {before} kB)"
     );
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s);
+    s.quit(b"q");
 }
 
 /// A tmux server of the test's own, killed when the test ends.

@@ -3,13 +3,17 @@
 
 use std::time::Duration;
 
-use super::Session;
+use std::path::PathBuf;
 
-/// A fresh directory with a copy of the built-in document in it.
-fn document_in_temp_dir(test: &str) -> std::path::PathBuf {
-    let path = crate::support::temp_dir(test).join("vision.ron");
+use super::Session;
+use crate::support::{TempDir, temp_dir};
+
+/// A fresh directory with a copy of the built-in document in it, and the copy.
+fn document_in_temp_dir(test: &str) -> (TempDir, PathBuf) {
+    let dir = temp_dir(test);
+    let path = dir.join("vision.ron");
     std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
-    path
+    (dir, path)
 }
 
 fn with_statement(statement: &str) -> String {
@@ -21,8 +25,8 @@ fn with_statement(statement: &str) -> String {
 
 #[test]
 fn live_reload_follows_every_way_editors_save() {
-    let path = document_in_temp_dir("reload");
-    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
+    let (dir, path) = document_in_temp_dir("reload");
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
 
     // In place (truncate and write), as many editors and `>` do.
@@ -69,28 +73,24 @@ fn live_reload_follows_every_way_editors_save() {
     s.wait_for("Version six.");
     assert!(s.contents().contains("Omställning · 1 mål"));
 
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    s.quit(b"q");
 }
 
 #[test]
 fn no_watch_keeps_the_document_as_loaded() {
-    let path = document_in_temp_dir("no-watch");
+    let (_dir, path) = document_in_temp_dir("no-watch");
     let mut s = Session::start(&[path.to_str().unwrap(), "--no-watch"], &[], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
     std::fs::write(&path, with_statement("Changed on disk.")).unwrap();
     // Long enough for a reload to have shown (it takes well under a second).
     std::thread::sleep(Duration::from_millis(1500));
     assert!(!s.contents().contains("Changed on disk."));
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    s.quit(b"q");
 }
 
 #[test]
 fn presenting_reloads_and_keeps_the_slide() {
-    let path = document_in_temp_dir("present-reload");
+    let (_dir, path) = document_in_temp_dir("present-reload");
     let mut s = Session::start(&["present", path.to_str().unwrap()], &[], 100, 30);
     s.wait_for(" 1 / ");
     s.send(b"b"); // blank, then back: proves keys work before the reload
@@ -109,9 +109,7 @@ fn presenting_reloads_and_keeps_the_slide() {
     );
     std::fs::write(&path, edited).unwrap();
     s.wait_for("Edited live:");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+    s.quit(b"q");
 }
 
 /// Rewrites `path` every 20 ms (valid versions, each different) until told
@@ -161,9 +159,8 @@ impl Drop for Rewriter {
 
 #[test]
 fn keys_are_answered_while_the_document_keeps_changing() {
-    let path = document_in_temp_dir("burst");
-    let _cleanup = crate::support::Cleanup(path.parent().unwrap().to_path_buf());
-    let mut s = Session::start_in(path.parent().unwrap(), &["vision.ron"], 100, 30);
+    let (dir, path) = document_in_temp_dir("burst");
+    let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");
     let writer = Rewriter::start(&path);
     s.wait_for("Save number");
@@ -204,14 +201,12 @@ fn keys_are_answered_while_the_document_keeps_changing() {
         "last save shown after {shown:?}"
     );
     s.wait_until_gone("Inte omläst");
-    s.send(b"\x03");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"\x03");
 }
 
 #[test]
 fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
-    let dir = crate::support::temp_dir("linked");
-    let _cleanup = crate::support::Cleanup(dir.clone());
+    let dir = temp_dir("linked");
     std::fs::create_dir(dir.join("shared")).unwrap();
     let target = dir.join("shared/vision.ron");
     std::fs::write(&target, vision_tui::load::BUILTIN_SOURCE).unwrap();
@@ -227,14 +222,12 @@ fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
     std::os::unix::fs::symlink("other.ron", dir.join("vision.ron.new")).unwrap();
     std::fs::rename(dir.join("vision.ron.new"), dir.join("vision.ron")).unwrap();
     s.wait_for("The link points elsewhere.");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
 }
 
 #[test]
 fn a_document_that_is_a_fifo_is_read_once_and_shown() {
-    let dir = crate::support::temp_dir("fifo");
-    let _cleanup = crate::support::Cleanup(dir.clone());
+    let dir = temp_dir("fifo");
     let fifo = dir.join("vision.ron");
     let made = std::process::Command::new("mkfifo")
         .arg(&fifo)
@@ -245,6 +238,5 @@ fn a_document_that_is_a_fifo_is_read_once_and_shown() {
     // The writer comes (as `vision-tui <(generate)` or a named pipe does).
     std::fs::write(&fifo, with_statement("Read from a pipe.")).unwrap();
     s.wait_for("Read from a pipe.");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
+    s.quit(b"q");
 }

@@ -43,14 +43,9 @@ fn ctrl_z_gives_the_shell_a_cooked_terminal_and_fg_redraws_the_whole_frame() {
     s.wait_for("shell> ");
     s.send(format!("XDG_CONFIG_HOME=/nonexistent {BIN}\n").as_bytes());
     s.wait_for("Tillsammans");
-    let shell = s.pid();
-    let app: u32 = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .expect("vision-tui under the shell")
-        .parse()
-        .unwrap();
+    let app = *super::proc::children(s.pid())
+        .first()
+        .expect("vision-tui under the shell");
     s.send(b"j");
     s.wait_for("Livskvalitet · 1 mål");
 
@@ -72,8 +67,7 @@ fn ctrl_z_gives_the_shell_a_cooked_terminal_and_fg_redraws_the_whole_frame() {
 
 #[test]
 fn a_stop_from_outside_then_sigcont_redraws_the_whole_frame() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"j");
     s.wait_for("Livskvalitet · 1 mål");
     let pid = s.pid();
@@ -83,15 +77,12 @@ fn a_stop_from_outside_then_sigcont_redraws_the_whole_frame() {
     let before = s.raw().len();
     kill("-CONT", pid);
     s.wait_until_painted_since(before, FULL_FRAME);
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s);
+    s.quit(b"q");
 }
 
 #[test]
 fn ctrl_l_sends_the_whole_screen_again() {
-    let mut s = Session::start(&[], &[], 80, 24);
-    s.wait_for("Tillsammans");
+    let mut s = Session::browsing();
     s.send(b"j");
     s.wait_for("Livskvalitet · 1 mål");
     let before = s.raw().len();
@@ -110,7 +101,5 @@ fn ctrl_l_sends_the_whole_screen_again() {
     s.wait_until_painted_since(before, FULL_FRAME);
     s.send(b"k");
     s.wait_for("Vackra miljöer · 1 mål");
-    s.send(b"q");
-    assert_eq!(s.wait_exit(), 0);
-    assert_restored(&s);
+    s.quit(b"q");
 }

@@ -2,7 +2,7 @@
 //! reason, too large, missing or unreadable.
 
 use super::*;
-use crate::support::{Cleanup, fixture, temp_dir};
+use crate::support::{fixture, temp_dir};
 use std::path::Path;
 use vision_tui::load::MAX_DOCUMENT_BYTES;
 
@@ -68,7 +68,6 @@ fn whitespace_only_and_bom_only_are_empty() {
 #[test]
 fn deeply_nested_brackets_fail_cleanly() {
     let dir = temp_dir("deep");
-    let _cleanup = Cleanup(dir.clone());
 
     // 10 000 brackets where the document should start...
     let path = dir.join("deep.ron");
@@ -106,7 +105,6 @@ fn deeply_nested_brackets_fail_cleanly() {
 #[test]
 fn file_over_the_size_limit_is_refused() {
     let dir = temp_dir("large");
-    let _cleanup = Cleanup(dir.clone());
 
     let limit = usize::try_from(MAX_DOCUMENT_BYTES).unwrap();
     assert_eq!(limit, 16 * 1024 * 1024);
@@ -231,7 +229,6 @@ fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
 
     let dir = temp_dir("unreadable");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("secret.ron");
     std::fs::copy(fixture("good/minimal.ron"), &path).unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();

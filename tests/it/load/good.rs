@@ -153,11 +153,7 @@ fn required_text_of_only_spaces_and_controls_counts_as_empty() {
     let source =
         r#"Document(language: "en", organisation: " \t ", title: "\u{1b}\u{7}", statement: "s")"#;
     let err = load::parse("blank.ron", source.as_bytes()).unwrap_err();
-    let messages: Vec<&str> = err
-        .diagnostics()
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = super::messages(&err);
     assert_eq!(
         messages,
         ["`organisation` is empty", "`title` is empty"],
@@ -177,13 +173,19 @@ fn decomposed_ids_match_their_composed_spelling() {
 
 // ---------------------------------------------------------------- the docs
 
-#[test]
-fn example_in_the_format_documentation_loads() {
+/// The first code block in `language` of docs/document-format.md.
+fn format_example(language: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/document-format.md");
     let markdown = std::fs::read_to_string(&path).expect("docs/document-format.md");
-    let start = markdown.find("```ron\n").expect("a ```ron code block") + "```ron\n".len();
+    let fence = format!("```{language}\n");
+    let start = markdown.find(&fence).expect("a code block") + fence.len();
     let length = markdown[start..].find("```").expect("the code block's end");
-    let example = &markdown[start..start + length];
+    markdown[start..start + length].to_string()
+}
+
+#[test]
+fn example_in_the_format_documentation_loads() {
+    let example = format_example("ron");
     let doc =
         load::parse("document-format.md", example.as_bytes()).unwrap_or_else(|err| panic!("{err}"));
     // The example shows every part of a document.
@@ -205,11 +207,7 @@ fn example_in_the_format_documentation_loads() {
 
 #[test]
 fn json_example_in_the_format_documentation_loads() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/document-format.md");
-    let markdown = std::fs::read_to_string(&path).expect("docs/document-format.md");
-    let start = markdown.find("```json\n").expect("a ```json code block") + "```json\n".len();
-    let length = markdown[start..].find("```").expect("the code block's end");
-    let example = &markdown[start..start + length];
+    let example = format_example("json");
     let doc = load::parse("document-format.json", example.as_bytes())
         .unwrap_or_else(|err| panic!("{err}"));
     assert_eq!(doc.focus_areas[0].description, None, "null is absent");

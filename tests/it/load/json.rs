@@ -1,7 +1,7 @@
 //! JSON documents: read like RON, with the same positions and words.
 
 use super::*;
-use crate::support::{Cleanup, fixture, temp_dir};
+use crate::support::{fixture, temp_dir};
 
 #[test]
 fn a_json_document_loads_like_its_ron_twin() {
@@ -22,7 +22,6 @@ fn a_json_document_loads_like_its_ron_twin() {
 fn json_export_reads_back_into_the_same_document() {
     use vision_tui::export::{self, Format, Options};
     let dir = temp_dir("json-round-trip");
-    let _cleanup = Cleanup(dir.clone());
     let mut documents = vec![("built-in".to_string(), load::builtin())];
     for path in crate::support::fixtures_in("good") {
         let doc = load::from_path(&path).unwrap_or_else(|err| panic!("{err}"));
@@ -135,7 +134,6 @@ fn an_empty_json_file_says_what_a_json_document_is() {
 fn a_json_document_reloads_as_json() {
     use vision_tui::watch::DocumentWatcher;
     let dir = temp_dir("json-reload");
-    let _cleanup = Cleanup(dir.clone());
     let path = dir.join("vision.json");
     let json = std::fs::read_to_string(fixture("good/minimal.json")).unwrap();
     std::fs::write(&path, &json).unwrap();

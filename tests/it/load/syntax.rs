@@ -68,13 +68,7 @@ fn a_string_never_closed_is_reported_where_it_starts_not_where_it_ends() {
     // missing comma, not a string never closed.
     let source =
         "Document(language: \"en\", organisation: \"two\n lines\" title: \"t\", statement: \"s\")";
-    let err = load::parse("t.ron", source.as_bytes()).unwrap_err();
-    let d = &err.diagnostics()[0];
-    assert_eq!(
-        (d.message.as_str(), d.line, d.column),
-        ("a comma is missing here", 2, 8),
-        "{err}"
-    );
+    assert_first_problem(source, ("a comma is missing here", 2, 8));
 }
 
 #[test]
@@ -349,13 +343,7 @@ fn a_field_of_the_record_around_says_the_record_was_not_closed() {
     );
     // A name that is no field of either is a comma missing (and then a misspelling).
     let source = "Document(\n    adoption: (text: \"a\"\n    dat: \"2021-05-03\"),\n)";
-    let err = load::parse("d.ron", source.as_bytes()).unwrap_err();
-    let d = &err.diagnostics()[0];
-    assert_eq!(
-        (d.message.as_str(), d.line, d.column),
-        ("a comma is missing here", 2, 25),
-        "{err}"
-    );
+    assert_first_problem(source, ("a comma is missing here", 2, 25));
 }
 
 #[test]
@@ -422,13 +410,7 @@ fn quotes_and_brackets_inside_raw_strings_and_comments_are_text() {
     title: "t" /* ] */
     statement: "s",
 )"###;
-    let err = load::parse("raw.ron", source.as_bytes()).unwrap_err();
-    let d = &err.diagnostics()[0];
-    assert_eq!(
-        (d.message.as_str(), d.line, d.column),
-        ("a comma is missing here", 4, 15),
-        "{err}"
-    );
+    assert_first_problem(source, ("a comma is missing here", 4, 15));
 }
 
 #[test]

@@ -77,11 +77,7 @@ fn missing_ids_a_duplicate_cannot_explain_are_reported_each() {
         focus_areas: [(id: "green", name: "Green"), (id: "green", name: "Together")],
         goals: [(number: 1, focus_area: "together", text: "g"), (number: 2, focus_area: "blue", text: "g")])"#;
     let err = load::parse("d.ron", source.as_bytes()).unwrap_err();
-    let messages: Vec<&str> = err
-        .diagnostics()
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let messages = super::messages(&err);
     assert_eq!(
         messages,
         [
