@@ -150,7 +150,14 @@ fn the_readme_config_example_loads() {
     std::fs::write(&path, &example).unwrap();
     let settings = vision_tui::config::load(Some(&path))
         .unwrap_or_else(|err| panic!("README's config example:\n{example}\n{err}"));
-    assert!(settings.config.keys.search.is_some(), "{example}");
+    assert!(
+        settings
+            .config
+            .keys
+            .keys_of(vision_tui::app::Action::StartSearch)
+            .is_some(),
+        "{example}"
+    );
     // And the binary starts with it.
     let (code, stdout, stderr) = crate::cli::run(&["--config", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
@@ -365,13 +372,13 @@ fn the_format_documents_examples_load_and_list_every_field() {
     let strings = vision_tui::i18n::Strings::load(vision_tui::i18n::Lang::En);
     let mut expected = Vec::new();
     for binding in &vision_tui::keymap::Keymap::default().bindings {
-        let Some(name) = vision_tui::config::binding_name(binding) else {
+        let Some(name) = binding.name() else {
             continue;
         };
         let keys: Vec<String> = binding
             .chords
             .iter()
-            .map(|c| format!("`{:?}`", vision_tui::config::key_name(c)))
+            .map(|c| format!("`{:?}`", c.name()))
             .collect();
         let place = match binding.context {
             vision_tui::keymap::Context::Browse => "browser",
@@ -381,7 +388,7 @@ fn the_format_documents_examples_load_and_list_every_field() {
         expected.push(format!(
             "| `{name}` | {place} | {} | {} |",
             keys.join(", "),
-            (binding.description)(&strings)
+            binding.description(&strings)
         ));
     }
     assert_eq!(rows, expected);
