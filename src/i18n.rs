@@ -142,7 +142,8 @@ strings! {
     section_slides,
     section_presenter,
     section_general,
-    /// What the digit patterns do in the help.
+    /// What the digit patterns do in the help (`{confirm}`, like any
+    /// action's name in braces in a key's description, is that action's key).
     key_jump_area,
     key_type_digit,
     /// Slide labels.

@@ -132,7 +132,8 @@ impl Binding {
         }
     }
 
-    /// The help's description, in the interface language.
+    /// The help's description, in the interface language, as the file has
+    /// it: with `{name}` for another action's key ([`Keymap::describe`] fills it in).
     pub fn description<'s>(&self, strings: &'s Strings) -> &'s str {
         match self.does {
             Does::Action(action) => action
@@ -221,10 +222,12 @@ pub fn mouse_action(event: &ratatui::crossterm::event::MouseEvent) -> Option<Act
 impl Keymap {
     /// The bindings that work in `mode`, mode-specific ones first.
     fn active(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
-        let specific = self
-            .bindings
-            .iter()
-            .filter(move |b| b.context == Context::of(mode));
+        self.active_in(Context::of(mode))
+    }
+
+    /// The bindings that work where `context` does, its own ones first.
+    fn active_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        let specific = self.bindings.iter().filter(move |b| b.context == context);
         let general = self
             .bindings
             .iter()
@@ -276,7 +279,11 @@ impl Keymap {
     /// The first binding with keys that does `action` in `mode`; for an
     /// action with data (`JumpToFocusArea(_)`), the one that does it for any.
     pub fn binding_for(&self, mode: Mode, action: Action) -> Option<&Binding> {
-        self.active(mode).find(|b| {
+        self.binding_in(Context::of(mode), action)
+    }
+
+    fn binding_in(&self, context: Context, action: Action) -> Option<&Binding> {
+        self.active_in(context).find(|b| {
             b.action()
                 .is_some_and(|a| discriminant(&a) == discriminant(&action))
         })

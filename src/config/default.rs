@@ -61,7 +61,7 @@ pub fn default_text() -> String {
             .collect();
         out.push_str(&format!(
             "        // {}\n        {name}: [{}],\n",
-            binding.description(&strings),
+            keymap.describe(binding, &strings),
             keys.join(", ")
         ));
     }

@@ -4,7 +4,7 @@
 
 use super::{Binding, Context, Keymap, Section};
 use crate::app::{Action, Mode, Pane, Underlay};
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 
 /// A hint in the footer: the first key of each action, then a word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,31 @@ impl Keymap {
         shown.sort_by_key(|b| b.section == Section::General);
         shown
             .into_iter()
-            .map(|b| (b.section, b.label(), b.description(strings).to_string()))
+            .map(|b| (b.section, b.label(), self.describe(b, strings)))
             .collect()
+    }
+
+    /// A binding's description with each `{name}` of an action replaced by
+    /// that action's key where the binding works: "then {confirm} to go
+    /// there" says `Enter`, or the key the config gave `confirm`.
+    pub fn describe(&self, binding: &Binding, strings: &Strings) -> String {
+        let text = binding.description(strings);
+        if !text.contains('{') {
+            return text.to_string();
+        }
+        let context = match binding.context {
+            Context::Everywhere => Context::Browse,
+            context => context,
+        };
+        let keys: Vec<(&str, String)> = Action::named()
+            .filter_map(|action| {
+                let name = action.name()?;
+                let key = self.binding_in(context, action)?.short_label()?;
+                text.contains(&format!("{{{name}}}")).then_some((name, key))
+            })
+            .collect();
+        let keys: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();
+        fill(text, &keys)
     }
 
     /// The keys of two actions as one hint, `j/k`: both when both have

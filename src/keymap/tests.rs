@@ -144,7 +144,7 @@ fn help_lists_every_binding_of_the_mode_once_and_groups_digits() {
             let label = binding.label();
             assert!(
                 rows.iter()
-                    .any(|(_, l, d)| *l == label && d == binding.description(&en)),
+                    .any(|(_, l, d)| *l == label && *d == km.describe(binding, &en)),
                 "{label}"
             );
         }
@@ -195,6 +195,11 @@ fn every_named_action_has_one_row_and_a_description_in_both_languages() {
                 Action::from_name(name).is_some(),
                 "{lang:?} describes `{name}`, which is no action"
             );
+        }
+        // A `{name}` in a description is an action's key where it works.
+        for binding in &km.bindings {
+            let described = km.describe(binding, &strings);
+            assert!(!described.contains(['{', '}']), "{lang:?}: {described}");
         }
     }
 }
@@ -331,4 +336,31 @@ fn ctrl_z_and_ctrl_l_work_while_typing_a_search_and_z_and_l_are_text() {
     assert_eq!(key('l', KeyModifiers::CONTROL), Some(Action::Redraw));
     assert_eq!(key('z', KeyModifiers::NONE), Some(Action::SearchType('z')));
     assert_eq!(key('l', KeyModifiers::NONE), Some(Action::SearchType('l')));
+}
+
+#[test]
+fn a_description_names_the_key_the_config_gave() {
+    let en = Strings::default();
+    let typing = |km: &Keymap| {
+        km.help_rows(PRESENT, &en)
+            .into_iter()
+            .find(|(_, keys, _)| keys == "0–9")
+            .map(|(_, _, description)| description)
+    };
+    assert_eq!(
+        typing(&Keymap::default()).as_deref(),
+        Some("Type a slide number, then Enter to go there")
+    );
+    assert_eq!(
+        typing(&rebound(r#"confirm: ["c", "enter"]"#)).as_deref(),
+        Some("Type a slide number, then c to go there")
+    );
+    let sv = Strings::load(crate::i18n::Lang::Sv);
+    let km = rebound(r#"confirm: ["c"]"#);
+    let row = km.help_rows(PRESENT, &sv);
+    assert!(
+        row.iter()
+            .any(|(_, _, d)| d == "Skriv ett bildnummer och tryck c för att gå dit"),
+        "{row:?}"
+    );
 }

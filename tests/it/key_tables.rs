@@ -62,7 +62,8 @@ fn the_config_documents_key_table_is_the_key_maps() {
     let mut table = String::from(
         "| Action | Where | Default keys | What it does |\n| --- | --- | --- | --- |\n",
     );
-    for binding in &Keymap::default().bindings {
+    let keymap = Keymap::default();
+    for binding in &keymap.bindings {
         let Some(name) = binding.name() else {
             continue;
         };
@@ -79,7 +80,7 @@ fn the_config_documents_key_table_is_the_key_maps() {
         table.push_str(&format!(
             "| `{name}` | {place} | {} | {} |\n",
             keys.join(", "),
-            binding.description(&strings)
+            keymap.describe(binding, &strings)
         ));
     }
     generated("docs/config-format.md", "config-keys", &table);
