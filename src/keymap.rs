@@ -296,6 +296,31 @@ impl Keymap {
             .and_then(Binding::short_label)
     }
 
+    /// Gives `action` these keys instead of its own; false when no binding
+    /// does it (a digit pattern's keys cannot be given this way).
+    pub fn rebind(&mut self, action: Action, chords: impl IntoIterator<Item = Chord>) -> bool {
+        let bound = |b: &&mut Binding| matches!(b.does, Does::Action(a) if a == action);
+        match self.bindings.iter_mut().find(bound) {
+            Some(binding) => {
+                binding.chords = chords.into_iter().collect();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The default key map with these actions given these keys, as the config
+    /// writes them (for tests).
+    #[cfg(test)]
+    pub(crate) fn with_keys(keys: &[(Action, &[&str])]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for (action, names) in keys {
+            let chords = names.iter().map(|name| Chord::parse(name).unwrap());
+            assert!(keymap.rebind(*action, chords), "{action:?}");
+        }
+        keymap
+    }
+
     /// The key that leaves the app in `mode`: `quit`'s, else `force_quit`'s.
     pub fn quit_key(&self, mode: Mode) -> Option<String> {
         self.key_for(mode, Action::Quit)

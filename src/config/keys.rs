@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::Source;
 use crate::app::Action;
-use crate::keymap::{Binding, Chord, Context, Does, Keymap};
+use crate::keymap::{Binding, Chord, Context, Keymap};
 use crate::load::{Diagnostic, LoadError, locate};
 
 /// A key as written in the config: `"q"`, `"ctrl-c"`, `"shift-tab"`, `"f1"`, `"pgdn"`.
@@ -120,10 +120,7 @@ pub fn apply(
         .filter_map(|(action, keys)| Some((action.name()?, keys.as_slice())))
         .collect();
     for (action, keys) in &keys.overrides {
-        let bound = |b: &&mut Binding| matches!(b.does, Does::Action(a) if a == *action);
-        if let Some(binding) = keymap.bindings.iter_mut().find(bound) {
-            binding.chords = keys.iter().map(|k| k.0).collect();
-        }
+        keymap.rebind(*action, keys.iter().map(|k| k.0));
     }
     let mut problems: Vec<Problem> = Vec::new();
     for context in [Context::Browse, Context::Present] {

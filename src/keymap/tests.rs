@@ -253,15 +253,6 @@ fn every_hint_names_a_bound_key() {
     }
 }
 
-/// The key map after a config's `keys` overrides.
-fn rebound(keys: &str) -> Keymap {
-    let config: crate::config::Config =
-        crate::load::parse_ron("config.ron", format!("(keys: ({keys}))").as_bytes()).unwrap();
-    let mut km = Keymap::default();
-    crate::config::keys::apply(&mut km, &config.keys, None).unwrap();
-    km
-}
-
 #[test]
 fn hints_follow_a_rebinding_and_leave_out_an_action_without_keys() {
     let en = Strings::default();
@@ -272,19 +263,23 @@ fn hints_follow_a_rebinding_and_leave_out_an_action_without_keys() {
         keys(&Keymap::default(), BROWSE),
         ["j/k", "l/Tab", "1–9", "b", "p", "?", "q"]
     );
-    let km = rebound(r#"move_down: ["down"], help: ["f1"], quit: ["x", "q"]"#);
+    let km = Keymap::with_keys(&[
+        (Action::MoveDown, &["down"]),
+        (Action::ToggleHelp, &["f1"]),
+        (Action::Quit, &["x", "q"]),
+    ]);
     assert_eq!(
         keys(&km, BROWSE),
         ["↓/k", "l/Tab", "1–9", "b", "p", "F1", "x"]
     );
     // `quit` without keys: the key that still quits, Ctrl-c, is the hint.
-    let km = rebound(r#"quit: [], background: []"#);
+    let km = Keymap::with_keys(&[(Action::Quit, &[]), (Action::ToggleBackground, &[])]);
     assert_eq!(
         keys(&km, BROWSE),
         ["j/k", "l/Tab", "1–9", "p", "?", "Ctrl-c"]
     );
     assert_eq!(km.quit_key(BROWSE).as_deref(), Some("Ctrl-c"));
-    let km = rebound(r#"back: ["x"]"#);
+    let km = Keymap::with_keys(&[(Action::Back, &["x"])]);
     assert_eq!(
         keys(&km, Mode::Background(Pane::FocusList)),
         ["j/k", "x", "?", "q"]
@@ -352,11 +347,11 @@ fn a_description_names_the_key_the_config_gave() {
         Some("Type a slide number, then Enter to go there")
     );
     assert_eq!(
-        typing(&rebound(r#"confirm: ["c", "enter"]"#)).as_deref(),
+        typing(&Keymap::with_keys(&[(Action::Confirm, &["c", "enter"])])).as_deref(),
         Some("Type a slide number, then c to go there")
     );
     let sv = Strings::load(crate::i18n::Lang::Sv);
-    let km = rebound(r#"confirm: ["c"]"#);
+    let km = Keymap::with_keys(&[(Action::Confirm, &["c"])]);
     let row = km.help_rows(PRESENT, &sv);
     assert!(
         row.iter()

@@ -136,15 +136,11 @@ mod tests {
     use crate::theme::Theme;
 
     /// The footer's text at 80×24 after searching for `query` and keeping
-    /// the filter, with the config's `keys` overrides.
-    fn kept_filter_footer(query: &str, keys: &str) -> String {
+    /// the filter, with these actions given these keys.
+    fn kept_filter_footer(query: &str, keys: &[(Action, &[&str])]) -> String {
         let mut state = State::new(crate::load::builtin(), Theme::default());
         state.set_language(Lang::En);
-        let config: crate::config::Config =
-            crate::load::parse_ron("config.ron", format!("(keys: ({keys}))").as_bytes()).unwrap();
-        let mut keymap = Keymap::default();
-        crate::config::keys::apply(&mut keymap, &config.keys, None).unwrap();
-        state.keymap = keymap;
+        state.keymap = Keymap::with_keys(keys);
         let mut actions = vec![
             Action::Resize {
                 width: 80,
@@ -171,18 +167,24 @@ mod tests {
 
     #[test]
     fn the_kept_filters_keys_follow_a_rebinding() {
-        let footer = kept_filter_footer("utbildning", "");
+        let footer = kept_filter_footer("utbildning", &[]);
         assert!(
             footer.ends_with("1 focus area  n/N next  Esc clear"),
             "{footer:?}"
         );
-        let footer = kept_filter_footer("utbildning", r#"next_hit: ["f"], back: ["x", "esc"]"#);
+        let footer = kept_filter_footer(
+            "utbildning",
+            &[(Action::NextHit, &["f"]), (Action::Back, &["x", "esc"])],
+        );
         assert!(
             footer.ends_with("1 focus area  f/N next  x clear"),
             "{footer:?}"
         );
         // No key left to step with: no hint for it.
-        let footer = kept_filter_footer("utbildning", r#"next_hit: [], previous_hit: []"#);
+        let footer = kept_filter_footer(
+            "utbildning",
+            &[(Action::NextHit, &[]), (Action::PreviousHit, &[])],
+        );
         assert!(footer.ends_with("1 focus area  Esc clear"), "{footer:?}");
     }
 }
