@@ -36,7 +36,8 @@ impl Keymap {
 
     /// A binding's description with each `{name}` of an action replaced by
     /// that action's key where the binding works: "then {confirm} to go
-    /// there" says `Enter`, or the key the config gave `confirm`.
+    /// there" says `Enter`, or the key the config gave `confirm`, or with no
+    /// key left `confirm`.
     pub fn describe(&self, binding: &Binding, strings: &Strings) -> String {
         let text = binding.description(strings);
         if !text.contains('{') {
@@ -46,11 +47,17 @@ impl Keymap {
             Context::Everywhere => Context::Browse,
             context => context,
         };
-        let keys: Vec<(&str, String)> = Action::named()
-            .filter_map(|action| {
-                let name = action.name()?;
-                let key = self.binding_in(context, action)?.short_label()?;
-                text.contains(&format!("{{{name}}}")).then_some((name, key))
+        let keys: Vec<(&str, String)> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| {
+                let (name, _) = part.split_once('}')?;
+                let action = Action::from_name(name)?;
+                // An action left without keys is named instead.
+                let key = self
+                    .binding_in(context, action)
+                    .and_then(Binding::short_label);
+                Some((name, key.unwrap_or_else(|| name.to_string())))
             })
             .collect();
         let keys: Vec<(&str, &str)> = keys.iter().map(|(n, k)| (*n, k.as_str())).collect();

@@ -350,6 +350,10 @@ fn a_description_names_the_key_the_config_gave() {
         typing(&Keymap::with_keys(&[(Action::Confirm, &["c", "enter"])])).as_deref(),
         Some("Type a slide number, then c to go there")
     );
+    assert_eq!(
+        typing(&Keymap::with_keys(&[(Action::Confirm, &[])])).as_deref(),
+        Some("Type a slide number, then confirm to go there")
+    );
     let sv = Strings::load(crate::i18n::Lang::Sv);
     let km = Keymap::with_keys(&[(Action::Confirm, &["c"])]);
     let row = km.help_rows(PRESENT, &sv);
