@@ -11,6 +11,7 @@ mod hints;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::mem::discriminant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -95,8 +96,9 @@ pub enum Does {
 /// Some keys that do one thing.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    /// The keys, in the order the help lists them.
-    pub chords: Vec<Chord>,
+    /// The keys, in the order the help lists them: the table's own, or
+    /// the config's.
+    pub chords: Cow<'static, [Chord]>,
     /// What they do.
     pub does: Does,
     /// Where the help lists it.
@@ -302,7 +304,7 @@ impl Keymap {
         let bound = |b: &&mut Binding| matches!(b.does, Does::Action(a) if a == action);
         match self.bindings.iter_mut().find(bound) {
             Some(binding) => {
-                binding.chords = chords.into_iter().collect();
+                binding.chords = Cow::Owned(chords.into_iter().collect());
                 true
             }
             None => false,

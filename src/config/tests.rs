@@ -26,9 +26,9 @@ fn the_default_config_parses_and_changes_nothing() {
     let before: Vec<Vec<Chord>> = Keymap::default()
         .bindings
         .iter()
-        .map(|b| b.chords.clone())
+        .map(|b| b.chords.to_vec())
         .collect();
-    let after: Vec<Vec<Chord>> = keymap.bindings.iter().map(|b| b.chords.clone()).collect();
+    let after: Vec<Vec<Chord>> = keymap.bindings.iter().map(|b| b.chords.to_vec()).collect();
     assert_eq!(before, after);
     assert_eq!(config.color, Some(ColorChoice::Auto));
     // Every rebindable binding is in it.

@@ -6,6 +6,8 @@
 //! action's name), its keys, where the help lists it and which screens it
 //! works on. Rows are in the order the help lists them.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::KeyCode as K;
 
 use super::{Binding, Chord, Context, Describe, Does, Keymap, Section};
@@ -122,7 +124,7 @@ impl Default for Keymap {
         let bindings = TABLE
             .iter()
             .map(|row| Binding {
-                chords: row.keys.to_vec(),
+                chords: Cow::Borrowed(row.keys),
                 does: row.does,
                 section: row.section,
                 context: row.context,

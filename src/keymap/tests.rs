@@ -212,7 +212,7 @@ fn no_two_bindings_of_one_mode_share_a_key() {
             .bindings
             .iter()
             .filter(|b| b.context == context || b.context == Context::Everywhere)
-            .flat_map(|b| b.chords.clone())
+            .flat_map(|b| b.chords.to_vec())
             .collect();
         for (i, a) in chords.iter().enumerate() {
             assert!(
@@ -300,7 +300,7 @@ fn the_digit_hint_is_the_digit_patterns_keys() {
         .iter_mut()
         .find(|b| matches!(b.does, Does::Digit(..)) && b.context == Context::Browse)
         .unwrap();
-    digits.chords.truncate(5);
+    digits.chords.to_mut().truncate(5);
     let jump = |km: &Keymap| {
         km.hints(BROWSE, &en)
             .into_iter()
