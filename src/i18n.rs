@@ -8,7 +8,7 @@
 //! (`keys: { "move_down": "…" }`), so a new action needs no new field here; the
 //! key map's tests check that both files describe every action.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -52,14 +52,20 @@ macro_rules! strings {
             $($(#[doc = $doc])* pub $name: String,)*
             /// What each key does in the help (and the default config), by
             /// the name of the action.
-            pub keys: BTreeMap<String, String>,
+            pub keys: HashMap<String, String>,
         }
 
         impl Strings {
             /// Every string with its key (for tests), the key descriptions as `keys.NAME`.
             pub fn entries(&self) -> Vec<(String, &str)> {
                 let mut entries = vec![$((stringify!($name).to_string(), self.$name.as_str()),)*];
-                entries.extend(self.keys.iter().map(|(name, text)| (format!("keys.{name}"), text.as_str())));
+                let mut keys: Vec<(String, &str)> = self
+                    .keys
+                    .iter()
+                    .map(|(name, text)| (format!("keys.{name}"), text.as_str()))
+                    .collect();
+                keys.sort();
+                entries.extend(keys);
                 entries
             }
         }

@@ -148,17 +148,23 @@ impl Binding {
     /// Its keys as the help lists them: every key (`j ↓`), or a digit
     /// pattern's first and last (`1–9`).
     pub fn label(&self) -> String {
+        let mut label = String::new();
         match (self.does, self.chords.first(), self.chords.last()) {
             (Does::Digit(..), Some(first), Some(last)) => {
-                format!("{}–{}", first.label(), last.label())
+                first.write_label(&mut label);
+                label.push('–');
+                last.write_label(&mut label);
             }
-            _ => self
-                .chords
-                .iter()
-                .map(Chord::label)
-                .collect::<Vec<_>>()
-                .join(" "),
+            _ => {
+                for (i, chord) in self.chords.iter().enumerate() {
+                    if i > 0 {
+                        label.push(' ');
+                    }
+                    chord.write_label(&mut label);
+                }
+            }
         }
+        label
     }
 
     /// Its keys as a hint: the first key, or a digit pattern's `1–9`.
@@ -285,9 +291,13 @@ impl Keymap {
     }
 
     fn binding_in(&self, context: Context, action: Action) -> Option<&Binding> {
+        let wanted = discriminant(&action);
         self.active_in(context).find(|b| {
-            b.action()
-                .is_some_and(|a| discriminant(&a) == discriminant(&action))
+            !b.chords.is_empty()
+                && match b.does {
+                    Does::Action(does) => discriminant(&does) == wanted,
+                    Does::Digit(does, _) => discriminant(&does(0)) == wanted,
+                }
         })
     }
 

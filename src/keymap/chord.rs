@@ -36,6 +36,13 @@ const NAMED: [(KeyCode, &[&str], &str); 14] = [
 /// The function keys there are names for: `f1` to `f12`.
 const FUNCTION_KEYS: std::ops::RangeInclusive<u8> = 1..=12;
 
+/// Who reads a key's name: the config's parser, or people.
+#[derive(Clone, Copy)]
+enum Reader {
+    Config,
+    People,
+}
+
 /// Ctrl as the config writes it, and as people read it.
 const CTRL: (&str, &str) = ("ctrl-", "Ctrl-");
 
@@ -78,40 +85,64 @@ impl Chord {
         }
     }
 
-    /// `key` after Ctrl's `prefix` when the chord has Ctrl.
-    fn with_ctrl(&self, prefix: &str, key: String) -> String {
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("{prefix}{key}")
-        } else {
-            key
+    fn named(&self) -> Option<&'static (KeyCode, &'static [&'static str], &'static str)> {
+        match self.code {
+            // The only character with a name is the space (a test checks).
+            KeyCode::Char(c) if c != ' ' => None,
+            code => NAMED.iter().find(|(named, ..)| *named == code),
         }
     }
 
-    fn named(&self) -> Option<&'static (KeyCode, &'static [&'static str], &'static str)> {
-        NAMED.iter().find(|(code, ..)| *code == self.code)
+    /// Writes the chord as `reader` reads it.
+    fn write(&self, out: &mut String, reader: Reader) {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            out.push_str(match reader {
+                Reader::Config => CTRL.0,
+                Reader::People => CTRL.1,
+            });
+        }
+        match (self.named(), self.code) {
+            (Some((_, names, label)), _) => out.push_str(match reader {
+                Reader::Config => names[0],
+                Reader::People => label,
+            }),
+            (None, KeyCode::Char(c)) => out.push(c),
+            (None, KeyCode::F(n)) => {
+                out.push(match reader {
+                    Reader::Config => 'f',
+                    Reader::People => 'F',
+                });
+                out.push_str(&n.to_string());
+            }
+            (None, other) => {
+                let debug = format!("{other:?}");
+                out.push_str(&match reader {
+                    Reader::Config => debug.to_lowercase(),
+                    Reader::People => debug,
+                });
+            }
+        }
+    }
+
+    /// Writes how the chord is shown in the help and footer (`↓`, `PgDn`,
+    /// `Ctrl-d`) at the end of `out`.
+    pub fn write_label(&self, out: &mut String) {
+        self.write(out, Reader::People);
     }
 
     /// How the chord is written in the help and footer: `↓`, `PgDn`, `Ctrl-d`.
     pub fn label(&self) -> String {
-        let key = match (self.named(), self.code) {
-            (Some((_, _, label)), _) => (*label).to_string(),
-            (None, KeyCode::Char(c)) => c.to_string(),
-            (None, KeyCode::F(n)) => format!("F{n}"),
-            (None, other) => format!("{other:?}"),
-        };
-        self.with_ctrl(CTRL.1, key)
+        let mut label = String::new();
+        self.write_label(&mut label);
+        label
     }
 
     /// How the chord is written in the config: `"down"`, `"pgdn"`, `"ctrl-d"`
     /// (the inverse of [`Chord::parse`]).
     pub fn name(&self) -> String {
-        let key = match (self.named(), self.code) {
-            (Some((_, names, _)), _) => names[0].to_string(),
-            (None, KeyCode::Char(c)) => c.to_string(),
-            (None, KeyCode::F(n)) => format!("f{n}"),
-            (None, other) => format!("{other:?}").to_lowercase(),
-        };
-        self.with_ctrl(CTRL.0, key)
+        let mut name = String::new();
+        self.write(&mut name, Reader::Config);
+        name
     }
 
     /// Parses a key as written in the config: a character (`"q"`, `"?"`), a
@@ -201,6 +232,10 @@ mod tests {
     #[test]
     fn every_named_key_has_a_label_and_ctrl_is_spelt_for_each_reader() {
         for (code, names, label) in NAMED {
+            assert!(
+                !matches!(code, KeyCode::Char(c) if c != ' '),
+                "Chord::named looks up no character but the space"
+            );
             let chord = Chord::key(code);
             assert_eq!(chord.label(), label);
             assert_eq!(Chord::parse(names[0]), Some(chord));

@@ -22,14 +22,14 @@ impl Keymap {
     /// order the help shows them: the mode's own sections, General last.
     pub fn help_rows(&self, mode: Mode, strings: &Strings) -> Vec<(Section, String, String)> {
         let context = Context::of(mode);
-        let mut shown: Vec<&Binding> = self
-            .bindings
-            .iter()
-            .filter(|b| b.context == context || b.context == Context::Everywhere)
-            .collect();
-        shown.sort_by_key(|b| b.section == Section::General);
-        shown
-            .into_iter()
+        let shown = |general: bool| {
+            self.bindings.iter().filter(move |b| {
+                (b.context == context || b.context == Context::Everywhere)
+                    && (b.section == Section::General) == general
+            })
+        };
+        shown(false)
+            .chain(shown(true))
             .map(|b| (b.section, b.label(), self.describe(b, strings)))
             .collect()
     }
@@ -81,60 +81,63 @@ impl Keymap {
         let one = |a| self.key_for(mode, a);
         let quit = self.quit_key(mode);
         let essential = [&strings.hint_help, &strings.hint_quit, &strings.hint_leave];
-        let hint = |keys: Option<String>, text: &String| {
-            keys.map(|keys| Hint {
-                keys,
-                text: text.clone(),
-                essential: essential.contains(&text),
-            })
+        let mut hints = Vec::with_capacity(7);
+        let mut hint = |keys: Option<String>, text: &String| {
+            if let Some(keys) = keys {
+                hints.push(Hint {
+                    keys,
+                    text: text.clone(),
+                    essential: essential.contains(&text),
+                });
+            }
         };
-        let hints = match mode {
-            Mode::Browse(Pane::FocusList) => vec![
-                hint(pair(MoveDown, MoveUp), &strings.hint_move),
-                hint(pair(FocusDetail, NextPane), &strings.hint_goals),
-                hint(one(JumpToFocusArea(1)), &strings.hint_jump),
-                hint(one(ToggleBackground), &strings.hint_background),
-                hint(one(StartPresentation), &strings.hint_present),
-                hint(one(ToggleHelp), &strings.hint_help),
-                hint(quit, &strings.hint_quit),
-            ],
-            Mode::Browse(Pane::GoalDetail) => vec![
-                hint(pair(MoveDown, MoveUp), &strings.hint_scroll),
-                hint(pair(FocusList, NextPane), &strings.hint_list),
-                hint(one(ToggleBackground), &strings.hint_background),
-                hint(one(StartPresentation), &strings.hint_present),
-                hint(one(ToggleHelp), &strings.hint_help),
-                hint(quit, &strings.hint_quit),
-            ],
-            Mode::Search(_) => vec![
-                hint(Keymap::search_key(SearchConfirm), &strings.hint_keep_filter),
-                hint(Keymap::search_key(Back), &strings.hint_clear),
-                hint(Keymap::search_key(SearchBackspace), &strings.hint_delete),
-            ],
-            Mode::Background(_) => vec![
-                hint(pair(MoveDown, MoveUp), &strings.hint_scroll),
-                hint(one(Back), &strings.hint_close),
-                hint(one(ToggleHelp), &strings.hint_help),
-                hint(quit, &strings.hint_quit),
-            ],
-            Mode::Present(_) => vec![
-                hint(pair(PreviousSlide, NextSlide), &strings.hint_slides),
-                hint(one(ToggleOverview), &strings.hint_overview),
-                hint(one(ToggleNotes), &strings.hint_notes),
-                hint(one(ToggleHelp), &strings.hint_help),
-                hint(one(ClosePresentation), &strings.hint_leave),
-            ],
-            Mode::Help(Underlay::Present(_)) => vec![
-                hint(pair(NextSlide, PreviousSlide), &strings.hint_scroll),
-                hint(one(Back), &strings.hint_close),
-                hint(one(ClosePresentation), &strings.hint_leave),
-            ],
-            Mode::Help(_) => vec![
-                hint(pair(MoveDown, MoveUp), &strings.hint_scroll),
-                hint(one(Back), &strings.hint_close),
-                hint(quit, &strings.hint_quit),
-            ],
-        };
-        hints.into_iter().flatten().collect()
+        match mode {
+            Mode::Browse(Pane::FocusList) => {
+                hint(pair(MoveDown, MoveUp), &strings.hint_move);
+                hint(pair(FocusDetail, NextPane), &strings.hint_goals);
+                hint(one(JumpToFocusArea(1)), &strings.hint_jump);
+                hint(one(ToggleBackground), &strings.hint_background);
+                hint(one(StartPresentation), &strings.hint_present);
+                hint(one(ToggleHelp), &strings.hint_help);
+                hint(quit, &strings.hint_quit);
+            }
+            Mode::Browse(Pane::GoalDetail) => {
+                hint(pair(MoveDown, MoveUp), &strings.hint_scroll);
+                hint(pair(FocusList, NextPane), &strings.hint_list);
+                hint(one(ToggleBackground), &strings.hint_background);
+                hint(one(StartPresentation), &strings.hint_present);
+                hint(one(ToggleHelp), &strings.hint_help);
+                hint(quit, &strings.hint_quit);
+            }
+            Mode::Search(_) => {
+                hint(Keymap::search_key(SearchConfirm), &strings.hint_keep_filter);
+                hint(Keymap::search_key(Back), &strings.hint_clear);
+                hint(Keymap::search_key(SearchBackspace), &strings.hint_delete);
+            }
+            Mode::Background(_) => {
+                hint(pair(MoveDown, MoveUp), &strings.hint_scroll);
+                hint(one(Back), &strings.hint_close);
+                hint(one(ToggleHelp), &strings.hint_help);
+                hint(quit, &strings.hint_quit);
+            }
+            Mode::Present(_) => {
+                hint(pair(PreviousSlide, NextSlide), &strings.hint_slides);
+                hint(one(ToggleOverview), &strings.hint_overview);
+                hint(one(ToggleNotes), &strings.hint_notes);
+                hint(one(ToggleHelp), &strings.hint_help);
+                hint(one(ClosePresentation), &strings.hint_leave);
+            }
+            Mode::Help(Underlay::Present(_)) => {
+                hint(pair(NextSlide, PreviousSlide), &strings.hint_scroll);
+                hint(one(Back), &strings.hint_close);
+                hint(one(ClosePresentation), &strings.hint_leave);
+            }
+            Mode::Help(_) => {
+                hint(pair(MoveDown, MoveUp), &strings.hint_scroll);
+                hint(one(Back), &strings.hint_close);
+                hint(quit, &strings.hint_quit);
+            }
+        }
+        hints
     }
 }
