@@ -2,8 +2,8 @@
 //! footer's hints, the config and the manual all read, so none of them can
 //! name a key that does something else.
 //!
-//! The table is in [`defaults`]; key names, in both spellings, in [`chord`];
-//! what the help and the footer make of it, in [`hints`].
+//! The table is in `keymap/defaults.rs`; key names, in both spellings, in
+//! `keymap/chord.rs`; what the help and the footer make of it, in `keymap/hints.rs`.
 
 mod chord;
 mod defaults;
