@@ -181,7 +181,7 @@ pub struct State {
     pub help_scroll: usize,
     /// The terminal's size, as last reported.
     pub size: Size,
-    /// Set by [`Action::Quit`]; the event loop then stops.
+    /// Set by [`Action::Quit`] and [`Action::ForceQuit`]; the event loop then stops.
     pub should_quit: bool,
     /// Set by [`Action::Suspend`] and [`Action::Redraw`]: what only the
     /// terminal's edge can do. The event loop takes it and carries it out.
@@ -351,7 +351,7 @@ pub fn update(state: &mut State, action: Action) {
     if state.too_small()
         && !matches!(
             action,
-            Action::Resize { .. } | Action::Tick { .. } | Action::Quit
+            Action::Resize { .. } | Action::Tick { .. } | Action::Quit | Action::ForceQuit
         )
     {
         return;
@@ -390,7 +390,7 @@ pub fn update(state: &mut State, action: Action) {
         return;
     }
     match action {
-        Action::Quit => state.should_quit = true,
+        Action::Quit | Action::ForceQuit => state.should_quit = true,
         // Handled first, above.
         Action::Suspend | Action::Redraw => {}
         Action::Resize { width, height } => state.size = Size { width, height },

@@ -23,7 +23,7 @@ use crate::settings::{self, FileKind};
 use crate::theme::Theme;
 use crate::theme::color::ColorChoice;
 pub use default::default_text;
-pub use keys::{KeySpec, KeysConfig, binding_name, key_name, parse_key};
+pub use keys::{KeySpec, KeysConfig};
 
 /// Exit status for a configuration error (sysexits' EX_CONFIG).
 pub const EXIT_CONFIG: u8 = 78;

@@ -4,7 +4,11 @@
 //!
 //! Every string is a required field, so a language file that lacks one does
 //! not load (and the test suite loads both). Placeholders are `{name}`,
-//! filled by [`fill`].
+//! filled by [`fill`]. What each key does is told by the action's name
+//! (`keys: { "move_down": "…" }`), so a new action needs no new field here; the
+//! key map's tests check that both files describe every action.
+
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -46,12 +50,23 @@ macro_rules! strings {
         #[serde(deny_unknown_fields)]
         pub struct Strings {
             $($(#[doc = $doc])* pub $name: String,)*
+            /// What each key does in the help (and the default config), by
+            /// the name of the action.
+            pub keys: HashMap<String, String>,
         }
 
         impl Strings {
-            /// Every string with its key (for tests).
-            pub fn entries(&self) -> Vec<(&'static str, &str)> {
-                vec![$((stringify!($name), self.$name.as_str()),)*]
+            /// Every string with its key (for tests), the key descriptions as `keys.NAME`.
+            pub fn entries(&self) -> Vec<(String, &str)> {
+                let mut entries = vec![$((stringify!($name).to_string(), self.$name.as_str()),)*];
+                let mut keys: Vec<(String, &str)> = self
+                    .keys
+                    .iter()
+                    .map(|(name, text)| (format!("keys.{name}"), text.as_str()))
+                    .collect();
+                keys.sort();
+                entries.extend(keys);
+                entries
             }
         }
     };
@@ -133,44 +148,10 @@ strings! {
     section_slides,
     section_presenter,
     section_general,
-    /// Key descriptions in the help.
-    key_next_area,
-    key_previous_area,
-    key_first_area,
-    key_last_area,
-    key_page_down,
-    key_page_up,
-    key_half_page_down,
-    key_half_page_up,
-    key_next_pane,
-    key_previous_pane,
-    key_focus_list,
-    key_focus_detail,
+    /// What the digit patterns do in the help (`{confirm}`, like any
+    /// action's name in braces in a key's description, is that action's key).
     key_jump_area,
-    key_background,
-    key_present,
-    key_show_link,
-    key_search,
-    key_next_hit,
-    key_previous_hit,
-    key_quit,
-    key_next_slide,
-    key_previous_slide,
-    key_confirm,
-    key_first_slide,
-    key_last_slide,
     key_type_digit,
-    key_overview,
-    key_blank,
-    key_notes,
-    key_notes_down,
-    key_notes_up,
-    key_timer,
-    key_close_presentation,
-    key_help,
-    key_back,
-    key_suspend,
-    key_redraw,
     /// Slide labels.
     slide_vision,
     slide_background,
@@ -207,6 +188,12 @@ impl Strings {
     pub fn load(lang: Lang) -> Strings {
         let (name, source) = lang.source();
         load::embedded(name, source)
+    }
+
+    /// What the action called `name` does, for the help; empty for a name
+    /// the file does not describe (the key map's tests make sure none is left out).
+    pub fn key_description(&self, name: &str) -> &str {
+        self.keys.get(name).map_or("", String::as_str)
     }
 
     /// "1 goal" / "{n} goals".
@@ -270,7 +257,12 @@ mod tests {
             v.sort();
             v
         };
-        for ((key, e), (_, s)) in en.entries().into_iter().zip(sv.entries()) {
+        let (en, sv) = (en.entries(), sv.entries());
+        let names = |entries: &[(String, &str)]| -> Vec<String> {
+            entries.iter().map(|(key, _)| key.clone()).collect()
+        };
+        assert_eq!(names(&en), names(&sv));
+        for ((key, e), (_, s)) in en.into_iter().zip(sv) {
             assert_eq!(holes(e), holes(s), "{key}");
         }
     }

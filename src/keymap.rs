@@ -1,82 +1,26 @@
-//! Keys to actions: the one table that both the event loop and the help
-//! overlay read, so the help can never list a key that does nothing.
+//! Keys to actions: the one table that the event loop, the help overlay, the
+//! footer's hints, the config and the manual all read, so none of them can
+//! name a key that does something else.
+//!
+//! The table is in `keymap/defaults.rs`; key names, in both spellings, in
+//! `keymap/chord.rs`; what the help and the footer make of it, in `keymap/hints.rs`.
+
+mod chord;
+mod defaults;
+mod hints;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::mem::discriminant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode, Pane, Underlay};
+pub use chord::Chord;
+pub use hints::Hint;
+
+use crate::app::{Action, Mode, Underlay};
 use crate::i18n::Strings;
-
-/// A key with its modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Chord {
-    /// The key.
-    pub code: KeyCode,
-    /// Ctrl/Alt (Shift is implied by the character for letters).
-    pub modifiers: KeyModifiers,
-}
-
-impl Chord {
-    const fn key(code: KeyCode) -> Self {
-        Self {
-            code,
-            modifiers: KeyModifiers::NONE,
-        }
-    }
-    const fn char(c: char) -> Self {
-        Self::key(KeyCode::Char(c))
-    }
-    const fn ctrl(c: char) -> Self {
-        Self {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-        }
-    }
-
-    /// True when a key event is this chord. Shift is ignored for characters
-    /// (terminals disagree on whether `G` arrives with SHIFT set) and for
-    /// Shift-Tab (which arrives as `BackTab`, with or without SHIFT).
-    fn matches(&self, event: &KeyEvent) -> bool {
-        let significant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        let same_mods = (event.modifiers & significant) == (self.modifiers & significant);
-        match (self.code, event.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                same_mods
-                    && (a == b
-                        || (self.modifiers.contains(KeyModifiers::CONTROL)
-                            && a.eq_ignore_ascii_case(&b)))
-            }
-            (a, b) => same_mods && a == b,
-        }
-    }
-
-    /// How the chord is written in the help and footer.
-    pub fn label(&self) -> String {
-        let key = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{key}")
-        } else {
-            key
-        }
-    }
-}
 
 /// Where in the help a binding is listed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,38 +73,107 @@ impl Context {
         }
     }
 
-    fn covers(self, mode: Mode) -> bool {
+    /// True when a binding of this context works in `mode`.
+    pub fn covers(self, mode: Mode) -> bool {
         self == Context::Everywhere || self == Context::of(mode)
     }
+}
+
+/// Picks a description from the interface's strings.
+pub type Describe = fn(&Strings) -> &String;
+
+/// What a binding's keys do.
+#[derive(Debug, Clone, Copy)]
+pub enum Does {
+    /// This action, whichever of the keys is pressed. Its description is the
+    /// interface's text for the action's name.
+    Action(Action),
+    /// The action for the digit pressed (`3` jumps to focus area 3): a
+    /// pattern over digit keys, which the config cannot rebind.
+    Digit(fn(u8) -> Action, Describe),
 }
 
 /// Some keys that do one thing.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    /// The keys, in the order the help lists them.
-    pub chords: Vec<Chord>,
+    /// The keys, in the order the help lists them: the table's own, or
+    /// the config's.
+    pub chords: Cow<'static, [Chord]>,
     /// What they do.
-    pub action: Action,
-    /// The help's description, in the interface language.
-    pub description: Describe,
+    pub does: Does,
     /// Where the help lists it.
     pub section: Section,
     /// Which screens it works on.
     pub context: Context,
-    /// Shown as one help row with this label instead of one row per binding
-    /// (the nine "jump to focus area N" bindings are one row, `1–9`).
-    pub group: Option<&'static str>,
 }
 
-/// A hint in the footer: the first key of each action, then a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    /// The key labels, e.g. `j/k`.
-    pub keys: String,
-    /// What they do, in a word or two.
-    pub text: String,
-    /// Kept when the footer is too narrow for every hint (help and quit).
-    pub essential: bool,
+impl Binding {
+    /// What pressing `chord`, one of this binding's keys, does.
+    fn action_of(&self, chord: &Chord) -> Action {
+        match (self.does, chord.code) {
+            (Does::Action(action), _) => action,
+            (Does::Digit(action, _), KeyCode::Char(c)) => action(
+                c.to_digit(10)
+                    .and_then(|d| u8::try_from(d).ok())
+                    .unwrap_or(0),
+            ),
+            (Does::Digit(action, _), _) => action(0),
+        }
+    }
+
+    /// The action its keys do (a digit pattern's for its first key), if it has keys.
+    pub fn action(&self) -> Option<Action> {
+        self.chords.first().map(|chord| self.action_of(chord))
+    }
+
+    /// Its name in the config, or `None` for a digit pattern.
+    pub fn name(&self) -> Option<&'static str> {
+        match self.does {
+            Does::Action(action) => action.name(),
+            Does::Digit(..) => None,
+        }
+    }
+
+    /// The help's description, in the interface language, as the file has
+    /// it: with `{name}` for another action's key ([`Keymap::describe`] fills it in).
+    pub fn description<'s>(&self, strings: &'s Strings) -> &'s str {
+        match self.does {
+            Does::Action(action) => action
+                .name()
+                .map_or("", |name| strings.key_description(name)),
+            Does::Digit(_, describe) => describe(strings),
+        }
+    }
+
+    /// Its keys as the help lists them: every key (`j ↓`), or a digit
+    /// pattern's first and last (`1–9`).
+    pub fn label(&self) -> String {
+        let mut label = String::new();
+        match (self.does, self.chords.first(), self.chords.last()) {
+            (Does::Digit(..), Some(first), Some(last)) => {
+                first.write_label(&mut label);
+                label.push('–');
+                last.write_label(&mut label);
+            }
+            _ => {
+                for (i, chord) in self.chords.iter().enumerate() {
+                    if i > 0 {
+                        label.push(' ');
+                    }
+                    chord.write_label(&mut label);
+                }
+            }
+        }
+        label
+    }
+
+    /// Its keys as a hint: the first key, or a digit pattern's `1–9`.
+    pub fn short_label(&self) -> Option<String> {
+        match self.does {
+            Does::Digit(..) if !self.chords.is_empty() => Some(self.label()),
+            _ => self.chords.first().map(Chord::label),
+        }
+    }
 }
 
 /// The complete set of bindings.
@@ -168,6 +181,29 @@ pub struct Hint {
 pub struct Keymap {
     /// Every binding, in help order.
     pub bindings: Vec<Binding>,
+}
+
+/// The search line's own keys: they edit and end the search whatever the
+/// config says, so no config can leave anyone stuck typing.
+const SEARCH_KEYS: [(Chord, Action); 3] = [
+    (Chord::key(KeyCode::Enter), Action::SearchConfirm),
+    (Chord::key(KeyCode::Esc), Action::Back),
+    (Chord::key(KeyCode::Backspace), Action::SearchBackspace),
+];
+
+/// While typing a search, keys are text: letters, digits, space and
+/// punctuation go into the query; Backspace, Enter and Esc edit and end it.
+fn search_input(event: &KeyEvent) -> Option<Action> {
+    let typing = !event
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match event.code {
+        KeyCode::Char(c) if typing => Some(Action::SearchType(c)),
+        code => SEARCH_KEYS
+            .iter()
+            .find(|(chord, _)| chord.code == code)
+            .map(|&(_, action)| action),
+    }
 }
 
 /// The action for a mouse event: left-button presses and the wheel; moves,
@@ -191,31 +227,15 @@ pub fn mouse_action(event: &ratatui::crossterm::event::MouseEvent) -> Option<Act
     }
 }
 
-/// While typing a search, keys are text: letters, digits, space and
-/// punctuation go into the query; Backspace, Enter and Esc edit and end it.
-fn search_input(event: &KeyEvent) -> Option<Action> {
-    let typing = !event
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match event.code {
-        KeyCode::Char(c) if typing => Some(Action::SearchType(c)),
-        KeyCode::Backspace => Some(Action::SearchBackspace),
-        KeyCode::Enter => Some(Action::SearchConfirm),
-        KeyCode::Esc => Some(Action::Back),
-        _ => None,
-    }
-}
-
-/// Picks a binding's description from the interface's strings.
-pub type Describe = fn(&Strings) -> &String;
-
 impl Keymap {
     /// The bindings that work in `mode`, mode-specific ones first.
     fn active(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
-        let specific = self
-            .bindings
-            .iter()
-            .filter(move |b| b.context == Context::of(mode));
+        self.active_in(Context::of(mode))
+    }
+
+    /// The bindings that work where `context` does, its own ones first.
+    fn active_in(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        let specific = self.bindings.iter().filter(move |b| b.context == context);
         let general = self
             .bindings
             .iter()
@@ -229,150 +249,101 @@ impl Keymap {
         if event.kind != KeyEventKind::Press {
             return None;
         }
+        let pressed = |binding: &Binding| {
+            binding
+                .chords
+                .iter()
+                .find(|chord| chord.matches(event))
+                .map(|chord| binding.action_of(chord))
+        };
         if let Mode::Search(_) = mode {
             return search_input(event).or_else(|| {
                 // Only the keys that cannot be text keep their meaning.
                 self.active(mode)
                     .filter(|b| {
                         matches!(
-                            b.action,
-                            Action::Quit | Action::ToggleHelp | Action::Suspend | Action::Redraw
+                            b.does,
+                            Does::Action(
+                                Action::Quit
+                                    | Action::ForceQuit
+                                    | Action::ToggleHelp
+                                    | Action::Suspend
+                                    | Action::Redraw
+                            )
                         )
                     })
-                    .find(|b| {
+                    .filter(|b| {
                         b.chords.iter().any(|c| {
                             !matches!(c.code, KeyCode::Char(_))
                                 || c.modifiers.contains(KeyModifiers::CONTROL)
-                        }) && b.chords.iter().any(|c| c.matches(event))
+                        })
                     })
-                    .map(|b| b.action)
+                    .find_map(pressed)
             });
         }
-        self.active(mode)
-            .find(|binding| binding.chords.iter().any(|chord| chord.matches(event)))
-            .map(|binding| binding.action)
+        self.active(mode).find_map(pressed)
     }
 
-    /// The first key label bound to `action` in `mode`, if any (for hints).
-    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
-        self.active(mode)
-            .find(|binding| binding.action == action)
-            .and_then(|binding| binding.chords.first())
-            .map(Chord::label)
+    /// The first binding with keys that does `action` in `mode`; for an
+    /// action with data (`JumpToFocusArea(_)`), the one that does it for any.
+    pub fn binding_for(&self, mode: Mode, action: Action) -> Option<&Binding> {
+        self.binding_in(Context::of(mode), action)
     }
 
-    /// Help rows for `mode`: (section, keys label, description), grouped
-    /// bindings once, in the order the help shows them.
-    pub fn help_rows(&self, mode: Mode, strings: &Strings) -> Vec<(Section, String, String)> {
-        let mut rows: Vec<(Section, String, String)> = Vec::new();
-        let context = Context::of(mode);
-        let ordered = self
-            .bindings
-            .iter()
-            .filter(|b| b.context.covers(mode))
-            // Context-specific sections first, General last.
-            .filter(|b| b.context == context || b.context == Context::Everywhere);
-        let mut sorted: Vec<&Binding> = ordered.collect();
-        sorted.sort_by_key(|b| b.section == Section::General);
-        for binding in sorted {
-            let label = match binding.group {
-                Some(group) => {
-                    if rows.iter().any(|(_, l, _)| l == group) {
-                        continue;
-                    }
-                    group.to_string()
+    fn binding_in(&self, context: Context, action: Action) -> Option<&Binding> {
+        let wanted = discriminant(&action);
+        self.active_in(context).find(|b| {
+            !b.chords.is_empty()
+                && match b.does {
+                    Does::Action(does) => discriminant(&does) == wanted,
+                    Does::Digit(does, _) => discriminant(&does(0)) == wanted,
                 }
-                None => binding
-                    .chords
-                    .iter()
-                    .map(Chord::label)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            };
-            rows.push((
-                binding.section,
-                label,
-                (binding.description)(strings).clone(),
-            ));
-        }
-        rows
+        })
     }
 
-    /// The footer's hints for a mode, most useful first.
-    pub fn hints(&self, mode: Mode, strings: &Strings) -> Vec<Hint> {
-        let pair = |a, b| match (self.key_for(mode, a), self.key_for(mode, b)) {
-            (Some(a), Some(b)) => format!("{a}/{b}"),
-            (a, b) => a.or(b).unwrap_or_default(),
-        };
-        let one = |a| self.key_for(mode, a).unwrap_or_default();
-        let essential = [&strings.hint_help, &strings.hint_quit, &strings.hint_leave];
-        let hint = |keys: String, text: &String| Hint {
-            keys,
-            text: text.clone(),
-            essential: essential.contains(&text),
-        };
-        match mode {
-            Mode::Browse(Pane::FocusList) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_move),
-                hint(
-                    pair(Action::FocusDetail, Action::NextPane),
-                    &strings.hint_goals,
-                ),
-                hint("1–9".into(), &strings.hint_jump),
-                hint(one(Action::ToggleBackground), &strings.hint_background),
-                hint(one(Action::StartPresentation), &strings.hint_present),
-                hint(one(Action::ToggleHelp), &strings.hint_help),
-                hint(one(Action::Quit), &strings.hint_quit),
-            ],
-            Mode::Browse(Pane::GoalDetail) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
-                hint(
-                    pair(Action::FocusList, Action::NextPane),
-                    &strings.hint_list,
-                ),
-                hint(one(Action::ToggleBackground), &strings.hint_background),
-                hint(one(Action::StartPresentation), &strings.hint_present),
-                hint(one(Action::ToggleHelp), &strings.hint_help),
-                hint(one(Action::Quit), &strings.hint_quit),
-            ],
-            Mode::Search(_) => vec![
-                hint("Enter".into(), &strings.hint_keep_filter),
-                hint("Esc".into(), &strings.hint_clear),
-                hint("Backspace".into(), &strings.hint_delete),
-            ],
-            Mode::Background(_) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
-                hint(one(Action::Back), &strings.hint_close),
-                hint(one(Action::ToggleHelp), &strings.hint_help),
-                hint(one(Action::Quit), &strings.hint_quit),
-            ],
-            Mode::Present(_) => vec![
-                hint(
-                    pair(Action::PreviousSlide, Action::NextSlide),
-                    &strings.hint_slides,
-                ),
-                hint(one(Action::ToggleOverview), &strings.hint_overview),
-                hint(one(Action::ToggleNotes), &strings.hint_notes),
-                hint(one(Action::ToggleHelp), &strings.hint_help),
-                hint(one(Action::ClosePresentation), &strings.hint_leave),
-            ],
-            Mode::Help(Underlay::Present(_)) => vec![
-                hint(
-                    pair(Action::NextSlide, Action::PreviousSlide),
-                    &strings.hint_scroll,
-                ),
-                hint(one(Action::Back), &strings.hint_close),
-                hint(one(Action::ClosePresentation), &strings.hint_leave),
-            ],
-            Mode::Help(_) => vec![
-                hint(pair(Action::MoveDown, Action::MoveUp), &strings.hint_scroll),
-                hint(one(Action::Back), &strings.hint_close),
-                hint(one(Action::Quit), &strings.hint_quit),
-            ],
+    /// The key label for `action` in `mode`, if it has a key: its first key,
+    /// or for a digit pattern its range (for hints).
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
+        self.binding_for(mode, action)
+            .and_then(Binding::short_label)
+    }
+
+    /// Gives `action` these keys instead of its own; false when no binding
+    /// does it (a digit pattern's keys cannot be given this way).
+    pub fn rebind(&mut self, action: Action, chords: impl IntoIterator<Item = Chord>) -> bool {
+        let bound = |b: &&mut Binding| matches!(b.does, Does::Action(a) if a == action);
+        match self.bindings.iter_mut().find(bound) {
+            Some(binding) => {
+                binding.chords = Cow::Owned(chords.into_iter().collect());
+                true
+            }
+            None => false,
         }
+    }
+
+    /// The default key map with these actions given these keys, as the config
+    /// writes them (for tests).
+    #[cfg(test)]
+    pub(crate) fn with_keys(keys: &[(Action, &[&str])]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for (action, names) in keys {
+            let chords = names.iter().map(|name| Chord::parse(name).unwrap());
+            assert!(keymap.rebind(*action, chords), "{action:?}");
+        }
+        keymap
+    }
+
+    /// The key that leaves the app in `mode`: `quit`'s, else `force_quit`'s.
+    pub fn quit_key(&self, mode: Mode) -> Option<String> {
+        self.key_for(mode, Action::Quit)
+            .or_else(|| self.key_for(mode, Action::ForceQuit))
+    }
+
+    /// The label of the search line's fixed key for `action`.
+    pub fn search_key(action: Action) -> Option<String> {
+        SEARCH_KEYS
+            .iter()
+            .find(|(_, a)| *a == action)
+            .map(|(chord, _)| chord.label())
     }
 }
-
-mod defaults;
-#[cfg(test)]
-mod tests;

@@ -5,7 +5,8 @@
 //! - [`load`]: read, parse (RON, or JSON by extension), validate and normalise a
 //!   document; errors with positions, printed safely.
 //! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`.
-//! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
+//! - [`keymap`]: keys to actions: one table of bindings, the single source for
+//!   the help overlay, the footer, the manual and the config's defaults; key names.
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
 //!   pure layout that `update` also uses to clamp scrolling.
 //! - [`slides`]: the presentation's slides, generated from the document for a terminal size.

@@ -11,7 +11,7 @@ use clap::CommandFactory;
 use clap_mangen::Man;
 use roff::{Roff, bold, roman};
 
-use crate::app::{Mode, Pane, Show};
+use crate::app::{Action, Mode, Pane, Show};
 use crate::cli::{Cli, EXIT_STATUSES};
 use crate::i18n::{Lang, Strings};
 use crate::keymap::Keymap;
@@ -140,9 +140,12 @@ fn keys(page: &mut Roff) {
     let keymap = Keymap::default();
     page.control("SH", ["KEYS"]);
     page.control("PP", []);
+    let help = keymap
+        .key_for(Mode::Browse(Pane::FocusList), Action::ToggleHelp)
+        .unwrap_or_default();
     page.text([
         roman("Press "),
-        bold("?"),
+        bold(help),
         roman(
             " in the app for the same list. The config file can give any action other keys (see ",
         ),

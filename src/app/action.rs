@@ -1,9 +1,21 @@
 //! Every user intent, as data. Keys, tests and (later) other front ends all
 //! speak to [`super::update`] in these terms and nothing else.
+//!
+//! An action a key can be bound to has a name: its serde name (the variant in
+//! snake_case unless renamed), which is also its field in the config's `keys`
+//! and its entry in the interface's key descriptions. The others are
+//! `#[serde(skip)]`: they carry data (a digit, a size, a cell) or come from
+//! keys that cannot be rebound (the search line's). The named ones come first,
+//! in the order the config's messages list them.
+
+mod name;
+
+use serde::{Deserialize, Serialize};
 
 /// One thing the user asked for. What it does can depend on the mode: moving
 /// down selects the next focus area in the list but scrolls a text pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Select the next focus area, or scroll the text in view down one line.
     MoveDown,
@@ -30,75 +42,96 @@ pub enum Action {
     FocusList,
     /// Give the keyboard to the goal-detail pane.
     FocusDetail,
-    /// Select focus area number N (1-based, as shown in the list).
-    JumpToFocusArea(u8),
-    /// Open the key help, or close it if it is open.
-    ToggleHelp,
     /// Show the vision's background (how it was made, how it fits together), or hide it.
+    #[serde(rename = "background")]
     ToggleBackground,
+    /// Start presenting, at the slide of the selected focus area.
+    #[serde(rename = "present")]
+    StartPresentation,
+    /// Show the command that opens the selected focus area or goal, to share it.
+    ShowLink,
+    /// Open the search line.
+    #[serde(rename = "search")]
+    StartSearch,
+    /// Go to the next focus area the search finds (wrapping around).
+    NextHit,
+    /// Go to the previous focus area the search finds (wrapping around).
+    PreviousHit,
+    /// Leave the application (from the browser; in a presentation the same
+    /// key closes the presentation instead).
+    Quit,
+    /// Leave the application from any screen, a presentation or the search
+    /// line too: the way out that always works.
+    ForceQuit,
+    /// Go to the next slide (or, in the overview, move the pick down).
+    NextSlide,
+    /// Go to the previous slide (or, in the overview, move the pick up).
+    PreviousSlide,
+    /// Go to the slide whose number was typed, or the one picked in the
+    /// overview; with nothing typed, the next slide.
+    Confirm,
+    /// Go to the first slide.
+    FirstSlide,
+    /// Go to the last slide.
+    LastSlide,
+    /// Show the overview of all slides, or close it.
+    #[serde(rename = "overview")]
+    ToggleOverview,
+    /// Blank the screen, or bring the slide back.
+    #[serde(rename = "blank")]
+    ToggleBlank,
+    /// Show the speaker notes panel, or hide it.
+    #[serde(rename = "notes")]
+    ToggleNotes,
+    /// Scroll the speaker notes a panel further (keeping its last line in
+    /// view), to read a note longer than the panel.
+    #[serde(rename = "notes_down")]
+    ScrollNotesDown,
+    /// Scroll the speaker notes a panel back.
+    #[serde(rename = "notes_up")]
+    ScrollNotesUp,
+    /// Show the elapsed-time clock, or hide it.
+    #[serde(rename = "timer")]
+    ToggleTimer,
+    /// Leave the presentation: back to the browser, or quit when the app was
+    /// started presenting.
+    ClosePresentation,
+    /// Open the key help, or close it if it is open.
+    #[serde(rename = "help")]
+    ToggleHelp,
     /// Close the overlay in view, or step back from the detail pane to the list.
     Back,
-    /// The terminal now has this many columns and rows.
-    Resize {
-        /// Columns.
-        width: u16,
-        /// Rows.
-        height: u16,
-    },
-    /// Leave the application.
-    Quit,
     /// Give the terminal back to the shell and stop, as Ctrl-Z does in
     /// other programs; `fg` brings the app back, redrawn.
     Suspend,
     /// Draw the whole screen again, for a terminal whose screen no longer
     /// matches what the app drew (a character whose width it counts differently).
     Redraw,
-    /// Show the command that opens the selected focus area or goal, to share it.
-    ShowLink,
-    /// Open the search line.
-    StartSearch,
+    /// Select focus area number N (1-based, as shown in the list).
+    #[serde(skip)]
+    JumpToFocusArea(u8),
+    /// Add a digit to the slide number being typed.
+    #[serde(skip)]
+    TypeDigit(u8),
     /// Add a character to the search.
+    #[serde(skip)]
     SearchType(char),
     /// Remove the last character of the search.
+    #[serde(skip)]
     SearchBackspace,
     /// Keep the search as a filter and go to its first hit.
+    #[serde(skip)]
     SearchConfirm,
-    /// Go to the next focus area the search finds (wrapping around).
-    NextHit,
-    /// Go to the previous focus area the search finds (wrapping around).
-    PreviousHit,
-    /// Start presenting, at the slide of the selected focus area.
-    StartPresentation,
-    /// Go to the next slide (or, in the overview, move the pick down).
-    NextSlide,
-    /// Go to the previous slide (or, in the overview, move the pick up).
-    PreviousSlide,
-    /// Go to the first slide.
-    FirstSlide,
-    /// Go to the last slide.
-    LastSlide,
-    /// Go to the slide whose number was typed, or the one picked in the
-    /// overview; with nothing typed, the next slide.
-    Confirm,
-    /// Add a digit to the slide number being typed.
-    TypeDigit(u8),
-    /// Show the overview of all slides, or close it.
-    ToggleOverview,
-    /// Blank the screen, or bring the slide back.
-    ToggleBlank,
-    /// Show the speaker notes panel, or hide it.
-    ToggleNotes,
-    /// Scroll the speaker notes a panel further (keeping its last line in
-    /// view), to read a note longer than the panel.
-    ScrollNotesDown,
-    /// Scroll the speaker notes a panel back.
-    ScrollNotesUp,
-    /// Show the elapsed-time clock, or hide it.
-    ToggleTimer,
-    /// Leave the presentation: back to the browser, or quit when the app was
-    /// started presenting.
-    ClosePresentation,
+    /// The terminal now has this many columns and rows.
+    #[serde(skip)]
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
     /// A mouse click (left button press) at this cell.
+    #[serde(skip)]
     Click {
         /// Column, from 0.
         column: u16,
@@ -106,6 +139,7 @@ pub enum Action {
         row: u16,
     },
     /// The mouse wheel turned over this cell.
+    #[serde(skip)]
     Wheel {
         /// Column, from 0.
         column: u16,
@@ -115,6 +149,7 @@ pub enum Action {
         down: bool,
     },
     /// A second has passed; `seconds` since the app started. Drives the clock.
+    #[serde(skip)]
     Tick {
         /// Whole seconds since the app started.
         seconds: u64,

@@ -202,7 +202,14 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         (_, Action::Tick { seconds }) => {
             state.clock = seconds;
         }
-        (_, Action::ToggleHelp | Action::Quit | Action::Click { .. } | Action::Wheel { .. }) => {
+        (
+            _,
+            Action::ToggleHelp
+            | Action::Quit
+            | Action::ForceQuit
+            | Action::Click { .. }
+            | Action::Wheel { .. },
+        ) => {
             return false;
         }
         // Browser actions, and slide actions while blanked, do nothing here.

@@ -183,7 +183,11 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
         (Mode::Browse(_), Action::PreviousHit) => go_to_hit(state, false),
         (
             Mode::Search(_),
-            Action::Quit | Action::ToggleHelp | Action::Resize { .. } | Action::Tick { .. },
+            Action::Quit
+            | Action::ForceQuit
+            | Action::ToggleHelp
+            | Action::Resize { .. }
+            | Action::Tick { .. },
         ) => return false,
         // While typing, every other key is ignored rather than acted on.
         (Mode::Search(_), _) => {}

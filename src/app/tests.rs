@@ -413,3 +413,45 @@ fn keys_while_the_terminal_is_too_small_change_nothing_but_quit_works() {
     assert!(!s.too_small());
     assert_ne!((s.presentation.topic, s.presentation.part), before);
 }
+
+#[test]
+fn force_quit_quits_from_every_screen_even_too_small() {
+    let too_small = Action::Resize {
+        width: 20,
+        height: 6,
+    };
+    for setup in [
+        vec![],
+        vec![Action::ToggleHelp],
+        vec![Action::ToggleBackground],
+        vec![Action::StartSearch, Action::SearchType('x')],
+        vec![
+            Action::StartSearch,
+            Action::SearchType('x'),
+            Action::SearchConfirm,
+        ],
+        vec![Action::StartPresentation],
+        vec![Action::StartPresentation, Action::ToggleOverview],
+        vec![Action::StartPresentation, Action::ToggleHelp],
+        vec![too_small],
+        vec![Action::StartPresentation, too_small],
+    ] {
+        let mut s = state();
+        apply(&mut s, &setup);
+        assert!(!s.should_quit, "{setup:?}");
+        update(&mut s, Action::ForceQuit);
+        assert!(s.should_quit, "{setup:?}");
+    }
+    let mut s = State::presenting(crate::load::builtin(), Theme::default());
+    apply(
+        &mut s,
+        &[
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+            Action::ForceQuit,
+        ],
+    );
+    assert!(s.should_quit);
+}

@@ -1,9 +1,8 @@
 //! `vision-tui config --default`: a complete, commented config with every
-//! option and binding at its default.
+//! option and binding at its default, from the key table.
 
-use super::keys::{binding_name, key_name};
 use crate::i18n::Lang;
-use crate::keymap::Keymap;
+use crate::keymap::{Chord, Context, Keymap};
 
 /// A complete, commented config with every option and binding at its default.
 pub fn default_text() -> String {
@@ -24,25 +23,45 @@ pub fn default_text() -> String {
          \x20   // Clicks and the wheel; false leaves the mouse to the terminal (to copy text).\n\
          \x20   mouse: true,\n\
          \x20   // Reload the document when its file changes.\n\
-         \x20   watch: true,\n\
-         \x20   // Keys: each entry replaces all keys of one action. Keys are characters\n\
-         \x20   // (\"q\", \"?\"), names (up, down, left, right, pgup, pgdn, home, end, enter,\n\
-         \x20   // esc, tab, shift-tab, backspace, space, f1…f12) or ctrl- with a letter.\n\
-         \x20   // The digits (1–9 to jump, 0–9 to type a slide number) are fixed.\n\
-         \x20   keys: (\n",
+         \x20   watch: true,\n",
     );
+    let comment = format!(
+        "Keys: each entry replaces all keys of one action. Keys are characters \
+         (\"q\", \"?\"), names ({}) or ctrl- with a letter.",
+        Chord::names()
+    );
+    let indent = "    // ";
+    let options = textwrap::Options::new(80)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    for line in textwrap::wrap(&comment, options) {
+        out.push_str(&format!("{line}\n"));
+    }
+    let digits = |context: Context| {
+        keymap
+            .bindings
+            .iter()
+            .find(|b| b.name().is_none() && b.context == context)
+            .map(|b| b.label())
+            .unwrap_or_default()
+    };
+    out.push_str(&format!(
+        "    // The digits ({} to jump, {} to type a slide number) are fixed.\n    keys: (\n",
+        digits(Context::Browse),
+        digits(Context::Present)
+    ));
     for binding in &keymap.bindings {
-        let Some(name) = binding_name(binding) else {
+        let Some(name) = binding.name() else {
             continue;
         };
         let keys: Vec<String> = binding
             .chords
             .iter()
-            .map(|c| format!("{:?}", key_name(c)))
+            .map(|c| format!("{:?}", c.name()))
             .collect();
         out.push_str(&format!(
             "        // {}\n        {name}: [{}],\n",
-            (binding.description)(&strings),
+            keymap.describe(binding, &strings),
             keys.join(", ")
         ));
     }

@@ -1,9 +1,12 @@
-//! Key bindings in the config: how keys are written (`"q"`, `"ctrl-c"`,
-//! `"shift-tab"`), the name of each bindable action, and applying the
-//! overrides to the key map with the checks that keep it usable: no key on two
-//! actions of one screen, and always a key that quits.
+//! Key bindings in the config: each field of `keys` is an action's name
+//! (see [`Action::name`]) with the keys that replace its default ones, written
+//! as [`Chord::parse`] reads them. Applying the overrides checks that the key
+//! map stays usable: no key on two actions of one screen, and always a key
+//! that quits.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
 use super::Source;
@@ -18,163 +21,88 @@ pub struct KeySpec(pub Chord);
 impl<'de> Deserialize<'de> for KeySpec {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        parse_key(&text).map(KeySpec).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "unknown key `{text}`: use a character (\"q\", \"?\"), a name (up, down, left, right, pgup, pgdn, home, end, enter, esc, tab, shift-tab, backspace, space, f1…f12), or ctrl- with a letter (\"ctrl-d\")"
+        Chord::parse(&text).map(KeySpec).ok_or_else(|| {
+            de::Error::custom(format!(
+                "unknown key `{text}`: use a character (\"q\", \"?\"), a name ({}), or ctrl- with a letter (\"ctrl-d\")",
+                Chord::names()
             ))
         })
     }
 }
 
-/// Parses a key as written in the config.
-pub fn parse_key(text: &str) -> Option<Chord> {
-    let lower = text.to_ascii_lowercase();
-    if let Some(rest) = lower
-        .strip_prefix("ctrl-")
-        .or_else(|| lower.strip_prefix("ctrl+"))
-    {
-        let mut chars = rest.chars();
-        return match (chars.next(), chars.next()) {
-            (Some(c), None) if c.is_ascii_alphanumeric() => Some(Chord {
-                code: KeyCode::Char(c),
-                modifiers: KeyModifiers::CONTROL,
-            }),
-            _ => None,
-        };
+/// Key overrides: each replaces all keys of one action, in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeysConfig {
+    /// The actions overridden, with their new keys.
+    pub overrides: Vec<(Action, Vec<KeySpec>)>,
+}
+
+impl KeysConfig {
+    /// The keys given for `action`, if any.
+    pub fn keys_of(&self, action: Action) -> Option<&[KeySpec]> {
+        self.overrides
+            .iter()
+            .find(|(a, _)| *a == action)
+            .map(|(_, keys)| keys.as_slice())
     }
-    let code = match lower.as_str() {
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        "pgup" | "pageup" => KeyCode::PageUp,
-        "pgdn" | "pagedown" => KeyCode::PageDown,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "shift-tab" | "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "space" => KeyCode::Char(' '),
-        f if f.starts_with('f') && f.len() > 1 => {
-            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+}
+
+/// Read as a record whose fields are the actions' names, so a misspelt or
+/// unknown action is the same positioned "unknown field" error, with the
+/// same list of names, as any other record's.
+impl<'de> Deserialize<'de> for KeysConfig {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("KeysConfig", Action::names(), KeysVisitor)
+    }
+}
+
+struct KeysVisitor;
+
+impl<'de> Visitor<'de> for KeysVisitor {
+    type Value = KeysConfig;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("key overrides, one field per action")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeysConfig, A::Error> {
+        let mut overrides: Vec<(Action, Vec<KeySpec>)> = Vec::new();
+        while let Some(Field(action)) = map.next_key()? {
+            if overrides.iter().any(|(a, _)| *a == action) {
+                let name = action.name().unwrap_or_default();
+                return Err(de::Error::duplicate_field(name));
+            }
+            overrides.push((action, map.next_value()?));
         }
-        _ => {
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) if !c.is_control() => KeyCode::Char(c),
-                _ => return None,
+        Ok(KeysConfig { overrides })
+    }
+}
+
+/// A field of `keys`: the action it names. An unknown name is refused while
+/// it is read, so the error points at it.
+struct Field(Action);
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = Field;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an action's name")
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
+                Action::from_name(name)
+                    .map(Field)
+                    .ok_or_else(|| E::unknown_field(name, Action::names()))
             }
         }
-    };
-    Some(Chord {
-        code,
-        modifiers: KeyModifiers::NONE,
-    })
-}
-
-/// How a key is written in the config (the inverse of [`parse_key`]).
-pub fn key_name(chord: &Chord) -> String {
-    let name = match chord.code {
-        KeyCode::Up => "up".to_string(),
-        KeyCode::Down => "down".into(),
-        KeyCode::Left => "left".into(),
-        KeyCode::Right => "right".into(),
-        KeyCode::PageUp => "pgup".into(),
-        KeyCode::PageDown => "pgdn".into(),
-        KeyCode::Home => "home".into(),
-        KeyCode::End => "end".into(),
-        KeyCode::Enter => "enter".into(),
-        KeyCode::Esc => "esc".into(),
-        KeyCode::Tab => "tab".into(),
-        KeyCode::BackTab => "shift-tab".into(),
-        KeyCode::Backspace => "backspace".into(),
-        KeyCode::Char(' ') => "space".into(),
-        KeyCode::F(n) => format!("f{n}"),
-        KeyCode::Char(c) => c.to_string(),
-        other => format!("{other:?}").to_lowercase(),
-    };
-    if chord.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("ctrl-{name}")
-    } else {
-        name
+        deserializer.deserialize_identifier(Name)
     }
 }
 
-/// The name a binding has in the config, or `None` for the digit groups
-/// (1–9 and 0–9), which cannot be rebound.
-pub fn binding_name(binding: &Binding) -> Option<&'static str> {
-    if binding.group.is_some() {
-        return None;
-    }
-    Some(match (binding.action, binding.context) {
-        (Action::Quit, Context::Everywhere) => "force_quit",
-        (Action::Quit, _) => "quit",
-        (Action::MoveDown, _) => "move_down",
-        (Action::MoveUp, _) => "move_up",
-        (Action::MoveToTop, _) => "move_to_top",
-        (Action::MoveToBottom, _) => "move_to_bottom",
-        (Action::PageDown, _) => "page_down",
-        (Action::PageUp, _) => "page_up",
-        (Action::HalfPageDown, _) => "half_page_down",
-        (Action::HalfPageUp, _) => "half_page_up",
-        (Action::NextPane, _) => "next_pane",
-        (Action::PreviousPane, _) => "previous_pane",
-        (Action::FocusList, _) => "focus_list",
-        (Action::FocusDetail, _) => "focus_detail",
-        (Action::ToggleBackground, _) => "background",
-        (Action::StartPresentation, _) => "present",
-        (Action::ShowLink, _) => "show_link",
-        (Action::StartSearch, _) => "search",
-        (Action::NextHit, _) => "next_hit",
-        (Action::PreviousHit, _) => "previous_hit",
-        (Action::NextSlide, _) => "next_slide",
-        (Action::PreviousSlide, _) => "previous_slide",
-        (Action::Confirm, _) => "confirm",
-        (Action::FirstSlide, _) => "first_slide",
-        (Action::LastSlide, _) => "last_slide",
-        (Action::ToggleOverview, _) => "overview",
-        (Action::ToggleBlank, _) => "blank",
-        (Action::ToggleNotes, _) => "notes",
-        (Action::ScrollNotesDown, _) => "notes_down",
-        (Action::ScrollNotesUp, _) => "notes_up",
-        (Action::ToggleTimer, _) => "timer",
-        (Action::ClosePresentation, _) => "close_presentation",
-        (Action::ToggleHelp, _) => "help",
-        (Action::Back, _) => "back",
-        (Action::Suspend, _) => "suspend",
-        (Action::Redraw, _) => "redraw",
-        _ => return None,
-    })
-}
-
-macro_rules! keys_config {
-    ($($name:ident,)*) => {
-        /// Key overrides: each field replaces all keys of one action.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-        #[serde(deny_unknown_fields)]
-        pub struct KeysConfig {
-            $(#[allow(missing_docs)] #[serde(default)] pub $name: Option<Vec<KeySpec>>,)*
-        }
-
-        impl KeysConfig {
-            /// The overrides given: (binding name, keys).
-            pub fn overrides(&self) -> Vec<(&'static str, &[KeySpec])> {
-                let mut out = Vec::new();
-                $(if let Some(keys) = &self.$name { out.push((stringify!($name), keys.as_slice())); })*
-                out
-            }
-        }
-    };
-}
-
-keys_config! {
-    move_down, move_up, move_to_top, move_to_bottom, page_down, page_up, half_page_down,
-    half_page_up, next_pane, previous_pane, focus_list, focus_detail, background, present,
-    show_link, search, next_hit, previous_hit, quit, force_quit, next_slide, previous_slide,
-    confirm, first_slide, last_slide, overview, blank, notes, notes_down, notes_up, timer, close_presentation,
-    help, back, suspend, redraw,
+/// The name in messages of a binding without one (a digit pattern).
+fn name_or_digits(binding: &Binding) -> &'static str {
+    binding.name().unwrap_or("jump/type digit")
 }
 
 /// Applies the key overrides in `keys` to `keymap`, then checks the result.
@@ -186,15 +114,13 @@ pub fn apply(
     keys: &KeysConfig,
     source: Option<&Source>,
 ) -> Result<(), LoadError> {
-    let overrides = keys.overrides();
-    for (name, keys) in &overrides {
-        if let Some(binding) = keymap
-            .bindings
-            .iter_mut()
-            .find(|b| binding_name(b) == Some(*name))
-        {
-            binding.chords = keys.iter().map(|k| k.0).collect();
-        }
+    let overrides: Vec<(&'static str, &[KeySpec])> = keys
+        .overrides
+        .iter()
+        .filter_map(|(action, keys)| Some((action.name()?, keys.as_slice())))
+        .collect();
+    for (action, keys) in &keys.overrides {
+        keymap.rebind(*action, keys.iter().map(|k| k.0));
     }
     let mut problems: Vec<Problem> = Vec::new();
     for context in [Context::Browse, Context::Present] {
@@ -206,14 +132,9 @@ pub fn apply(
         for (i, a) in active.iter().enumerate() {
             for b in &active[i + 1..] {
                 for chord in a.chords.iter().filter(|c| b.chords.contains(c)) {
-                    let (na, nb) = (
-                        binding_name(a).unwrap_or("jump/type digit"),
-                        binding_name(b).unwrap_or("jump/type digit"),
-                    );
-                    let message = format!(
-                        "key `{}` is bound to both `{na}` and `{nb}`",
-                        key_name(chord)
-                    );
+                    let (na, nb) = (name_or_digits(a), name_or_digits(b));
+                    let message =
+                        format!("key `{}` is bound to both `{na}` and `{nb}`", chord.name());
                     if problems.iter().any(|p| p.message == message) {
                         continue;
                     }
@@ -286,7 +207,7 @@ fn locked_in(keymap: &Keymap, overridden: &[&'static str]) -> Option<Problem> {
         keymap
             .bindings
             .iter()
-            .any(|b| binding_name(b) == Some(name) && !b.chords.is_empty())
+            .any(|b| b.name() == Some(name) && !b.chords.is_empty())
     };
     if has_keys("force_quit") {
         return None;

@@ -1,342 +1,135 @@
-//! The default key bindings: the table the help, the README's key tables
-//! and the config's defaults are all generated from.
+//! The default bindings, as one table: the help, the footer's hints, the
+//! README's key tables, the manual's KEYS and `vision-tui config --default`
+//! are all generated from it, and the config overrides its keys by action name.
+//!
+//! A row is an action (its description is the interface's text for the
+//! action's name), its keys, where the help lists it and which screens it
+//! works on. Rows are in the order the help lists them.
 
-use ratatui::crossterm::event::KeyCode;
+use std::borrow::Cow;
 
-use super::{Binding, Chord, Context, Describe, Keymap, Section};
+use ratatui::crossterm::event::KeyCode as K;
+
+use super::{Binding, Chord, Context, Describe, Does, Keymap, Section};
 use crate::app::Action;
 
-/// One binding with no group.
-fn bind(
-    chords: &[Chord],
-    action: Action,
-    description: Describe,
+/// One row of the table.
+struct Row {
+    does: Does,
+    keys: &'static [Chord],
     section: Section,
     context: Context,
-) -> Binding {
-    Binding {
-        chords: chords.to_vec(),
-        action,
-        description,
+}
+
+const fn row(action: Action, keys: &'static [Chord], section: Section, context: Context) -> Row {
+    Row {
+        does: Does::Action(action),
+        keys,
         section,
         context,
-        group: None,
     }
 }
 
-/// Ten digit bindings shown as one help row, `label` (e.g. `1–9`).
-fn digits(
-    range: std::ops::RangeInclusive<u8>,
-    label: &'static str,
+/// A digit pattern: each of `keys` does `action` for its digit.
+const fn digits(
     action: fn(u8) -> Action,
-    description: Describe,
+    describe: Describe,
+    keys: &'static [Chord],
     section: Section,
     context: Context,
-) -> impl Iterator<Item = Binding> {
-    range.map(move |n| Binding {
-        group: Some(label),
-        ..bind(
-            &[Chord::char(char::from(b'0' + n))],
-            action(n),
-            description,
-            section,
-            context,
-        )
-    })
+) -> Row {
+    Row {
+        does: Does::Digit(action, describe),
+        keys,
+        section,
+        context,
+    }
 }
+
+const fn ch(c: char) -> Chord {
+    Chord::char(c)
+}
+
+const fn key(code: K) -> Chord {
+    Chord::key(code)
+}
+
+const fn ctrl(c: char) -> Chord {
+    Chord::ctrl(c)
+}
+
+/// The digit keys, `0` to `9`.
+const DIGITS: [Chord; 10] = {
+    let mut keys = [ch('0'); 10];
+    let mut digit = 0;
+    while digit < 10 {
+        keys[digit as usize] = ch((b'0' + digit) as char);
+        digit += 1;
+    }
+    keys
+};
+
+#[rustfmt::skip]
+const TABLE: &[Row] = {
+    use Action::*;
+    use Context::{Browse, Everywhere, Present};
+    use Section::{General, Move, Presenter, Search, Slides, View};
+    &[
+        // The browser.
+        row(MoveDown, &[ch('j'), key(K::Down)], Move, Browse),
+        row(MoveUp, &[ch('k'), key(K::Up)], Move, Browse),
+        row(MoveToTop, &[ch('g'), key(K::Home)], Move, Browse),
+        row(MoveToBottom, &[ch('G'), key(K::End)], Move, Browse),
+        row(PageDown, &[key(K::PageDown)], Move, Browse),
+        row(PageUp, &[key(K::PageUp)], Move, Browse),
+        row(HalfPageDown, &[ctrl('d')], Move, Browse),
+        row(HalfPageUp, &[ctrl('u')], Move, Browse),
+        row(NextPane, &[key(K::Tab)], View, Browse),
+        row(PreviousPane, &[key(K::BackTab)], View, Browse),
+        row(FocusList, &[ch('h'), key(K::Left)], View, Browse),
+        row(FocusDetail, &[ch('l'), key(K::Right), key(K::Enter)], View, Browse),
+        digits(JumpToFocusArea, |s| &s.key_jump_area, DIGITS.split_at(1).1, View, Browse),
+        row(ToggleBackground, &[ch('b')], View, Browse),
+        row(StartPresentation, &[ch('p')], View, Browse),
+        row(ShowLink, &[ch('s')], View, Browse),
+        row(StartSearch, &[ch('/')], Search, Browse),
+        row(NextHit, &[ch('n')], Search, Browse),
+        row(PreviousHit, &[ch('N')], Search, Browse),
+        row(Quit, &[ch('q')], General, Browse),
+        // The presentation.
+        row(NextSlide, &[key(K::Right), ch('l'), ch(' '), key(K::PageDown), key(K::Down), ch('j')], Slides, Present),
+        row(PreviousSlide, &[key(K::Left), ch('h'), key(K::PageUp), key(K::Backspace), key(K::Up), ch('k')], Slides, Present),
+        row(Confirm, &[key(K::Enter)], Slides, Present),
+        row(FirstSlide, &[key(K::Home), ch('g')], Slides, Present),
+        row(LastSlide, &[key(K::End), ch('G')], Slides, Present),
+        digits(TypeDigit, |s| &s.key_type_digit, &DIGITS, Slides, Present),
+        row(ToggleOverview, &[ch('o')], Presenter, Present),
+        row(ToggleBlank, &[ch('b')], Presenter, Present),
+        row(ToggleNotes, &[ch('n')], Presenter, Present),
+        row(ScrollNotesDown, &[ch('J')], Presenter, Present),
+        row(ScrollNotesUp, &[ch('K')], Presenter, Present),
+        row(ToggleTimer, &[ch('t')], Presenter, Present),
+        row(ClosePresentation, &[ch('q')], General, Present),
+        // Every screen.
+        row(ToggleHelp, &[ch('?'), key(K::F(1))], General, Everywhere),
+        row(Back, &[key(K::Esc)], General, Everywhere),
+        row(ForceQuit, &[ctrl('c')], General, Everywhere),
+        row(Suspend, &[ctrl('z')], General, Everywhere),
+        row(Redraw, &[ctrl('l')], General, Everywhere),
+    ]
+};
 
 impl Default for Keymap {
     fn default() -> Self {
-        use Context::{Browse, Everywhere, Present};
-        use KeyCode as K;
-        use Section::*;
-        let ch = Chord::char;
-        let key = Chord::key;
-        let mut bindings = vec![
-            // The browser.
-            bind(
-                &[ch('j'), key(K::Down)],
-                Action::MoveDown,
-                |s| &s.key_next_area,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[ch('k'), key(K::Up)],
-                Action::MoveUp,
-                |s| &s.key_previous_area,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[ch('g'), key(K::Home)],
-                Action::MoveToTop,
-                |s| &s.key_first_area,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[ch('G'), key(K::End)],
-                Action::MoveToBottom,
-                |s| &s.key_last_area,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[key(K::PageDown)],
-                Action::PageDown,
-                |s| &s.key_page_down,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[key(K::PageUp)],
-                Action::PageUp,
-                |s| &s.key_page_up,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[Chord::ctrl('d')],
-                Action::HalfPageDown,
-                |s| &s.key_half_page_down,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[Chord::ctrl('u')],
-                Action::HalfPageUp,
-                |s| &s.key_half_page_up,
-                Move,
-                Browse,
-            ),
-            bind(
-                &[key(K::Tab)],
-                Action::NextPane,
-                |s| &s.key_next_pane,
-                View,
-                Browse,
-            ),
-            bind(
-                &[key(K::BackTab)],
-                Action::PreviousPane,
-                |s| &s.key_previous_pane,
-                View,
-                Browse,
-            ),
-            bind(
-                &[ch('h'), key(K::Left)],
-                Action::FocusList,
-                |s| &s.key_focus_list,
-                View,
-                Browse,
-            ),
-            bind(
-                &[ch('l'), key(K::Right), key(K::Enter)],
-                Action::FocusDetail,
-                |s| &s.key_focus_detail,
-                View,
-                Browse,
-            ),
-        ];
-        bindings.extend(digits(
-            1..=9,
-            "1–9",
-            Action::JumpToFocusArea,
-            |s| &s.key_jump_area,
-            View,
-            Browse,
-        ));
-        bindings.extend([
-            bind(
-                &[ch('b')],
-                Action::ToggleBackground,
-                |s| &s.key_background,
-                View,
-                Browse,
-            ),
-            bind(
-                &[ch('p')],
-                Action::StartPresentation,
-                |s| &s.key_present,
-                View,
-                Browse,
-            ),
-            bind(
-                &[ch('s')],
-                Action::ShowLink,
-                |s| &s.key_show_link,
-                View,
-                Browse,
-            ),
-            bind(
-                &[ch('/')],
-                Action::StartSearch,
-                |s| &s.key_search,
-                Search,
-                Browse,
-            ),
-            bind(
-                &[ch('n')],
-                Action::NextHit,
-                |s| &s.key_next_hit,
-                Search,
-                Browse,
-            ),
-            bind(
-                &[ch('N')],
-                Action::PreviousHit,
-                |s| &s.key_previous_hit,
-                Search,
-                Browse,
-            ),
-            bind(&[ch('q')], Action::Quit, |s| &s.key_quit, General, Browse),
-            // The presentation.
-            bind(
-                &[
-                    key(K::Right),
-                    ch('l'),
-                    ch(' '),
-                    key(K::PageDown),
-                    key(K::Down),
-                    ch('j'),
-                ],
-                Action::NextSlide,
-                |s| &s.key_next_slide,
-                Slides,
-                Present,
-            ),
-            bind(
-                &[
-                    key(K::Left),
-                    ch('h'),
-                    key(K::PageUp),
-                    key(K::Backspace),
-                    key(K::Up),
-                    ch('k'),
-                ],
-                Action::PreviousSlide,
-                |s| &s.key_previous_slide,
-                Slides,
-                Present,
-            ),
-            bind(
-                &[key(K::Enter)],
-                Action::Confirm,
-                |s| &s.key_confirm,
-                Slides,
-                Present,
-            ),
-            bind(
-                &[key(K::Home), ch('g')],
-                Action::FirstSlide,
-                |s| &s.key_first_slide,
-                Slides,
-                Present,
-            ),
-            bind(
-                &[key(K::End), ch('G')],
-                Action::LastSlide,
-                |s| &s.key_last_slide,
-                Slides,
-                Present,
-            ),
-        ]);
-        bindings.extend(digits(
-            0..=9,
-            "0–9",
-            Action::TypeDigit,
-            |s| &s.key_type_digit,
-            Slides,
-            Present,
-        ));
-        bindings.extend([
-            bind(
-                &[ch('o')],
-                Action::ToggleOverview,
-                |s| &s.key_overview,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('b')],
-                Action::ToggleBlank,
-                |s| &s.key_blank,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('n')],
-                Action::ToggleNotes,
-                |s| &s.key_notes,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('J')],
-                Action::ScrollNotesDown,
-                |s| &s.key_notes_down,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('K')],
-                Action::ScrollNotesUp,
-                |s| &s.key_notes_up,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('t')],
-                Action::ToggleTimer,
-                |s| &s.key_timer,
-                Presenter,
-                Present,
-            ),
-            bind(
-                &[ch('q')],
-                Action::ClosePresentation,
-                |s| &s.key_close_presentation,
-                General,
-                Present,
-            ),
-            // Everywhere.
-            bind(
-                &[ch('?'), key(K::F(1))],
-                Action::ToggleHelp,
-                |s| &s.key_help,
-                General,
-                Everywhere,
-            ),
-            bind(
-                &[key(K::Esc)],
-                Action::Back,
-                |s| &s.key_back,
-                General,
-                Everywhere,
-            ),
-            bind(
-                &[Chord::ctrl('c')],
-                Action::Quit,
-                |s| &s.key_quit,
-                General,
-                Everywhere,
-            ),
-            bind(
-                &[Chord::ctrl('z')],
-                Action::Suspend,
-                |s| &s.key_suspend,
-                General,
-                Everywhere,
-            ),
-            bind(
-                &[Chord::ctrl('l')],
-                Action::Redraw,
-                |s| &s.key_redraw,
-                General,
-                Everywhere,
-            ),
-        ]);
+        let bindings = TABLE
+            .iter()
+            .map(|row| Binding {
+                chords: Cow::Borrowed(row.keys),
+                does: row.does,
+                section: row.section,
+                context: row.context,
+            })
+            .collect();
         Self { bindings }
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::State;
+use crate::app::{Action, State};
 use crate::i18n::fill;
 use crate::keymap::Hint;
 
@@ -92,11 +92,17 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
         Span::styled(found, found_style),
     ];
     if !typing {
-        let step = (!search.hits().is_empty()).then_some(("n/N", &state.strings.search_next));
-        let clear = Some(("Esc", &state.strings.search_clear));
+        let keys = &state.keymap;
+        let step = keys
+            .pair(state.mode, Action::NextHit, Action::PreviousHit)
+            .filter(|_| !search.hits().is_empty())
+            .map(|keys| (keys, &state.strings.search_next));
+        let clear = keys
+            .key_for(state.mode, Action::Back)
+            .map(|keys| (keys, &state.strings.search_clear));
         let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
         let mut kept = [false; 2];
-        for (i, hint) in [clear, step].iter().enumerate() {
+        for (i, hint) in [&clear, &step].into_iter().enumerate() {
             if let Some((keys, text)) = hint {
                 let cost = 2 + keys.width() + 1 + text.width();
                 if used + cost <= width {
@@ -117,4 +123,68 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
         }
     }
     Some(Line::from(spans))
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::{Action, State, update};
+    use crate::i18n::Lang;
+    use crate::keymap::Keymap;
+    use crate::theme::Theme;
+
+    /// The footer's text at 80×24 after searching for `query` and keeping
+    /// the filter, with these actions given these keys.
+    fn kept_filter_footer(query: &str, keys: &[(Action, &[&str])]) -> String {
+        let mut state = State::new(crate::load::builtin(), Theme::default());
+        state.set_language(Lang::En);
+        state.keymap = Keymap::with_keys(keys);
+        let mut actions = vec![
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+            Action::StartSearch,
+        ];
+        actions.extend(query.chars().map(Action::SearchType));
+        actions.push(Action::SearchConfirm);
+        for action in actions {
+            update(&mut state, action);
+        }
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| crate::ui::view(&state, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.width)
+            .map(|x| buffer[(x, buffer.area.height - 1)].symbol())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn the_kept_filters_keys_follow_a_rebinding() {
+        let footer = kept_filter_footer("utbildning", &[]);
+        assert!(
+            footer.ends_with("1 focus area  n/N next  Esc clear"),
+            "{footer:?}"
+        );
+        let footer = kept_filter_footer(
+            "utbildning",
+            &[(Action::NextHit, &["f"]), (Action::Back, &["x", "esc"])],
+        );
+        assert!(
+            footer.ends_with("1 focus area  f/N next  x clear"),
+            "{footer:?}"
+        );
+        // No key left to step with: no hint for it.
+        let footer = kept_filter_footer(
+            "utbildning",
+            &[(Action::NextHit, &[]), (Action::PreviousHit, &[])],
+        );
+        assert!(footer.ends_with("1 focus area  Esc clear"), "{footer:?}");
+    }
 }

@@ -25,10 +25,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, (min_width, min_heig
         .into_iter()
         .map(|l| Line::styled(l, state.theme.warning))
         .collect();
-    let quit = state
-        .keymap
-        .key_for(state.mode, crate::app::Action::Quit)
-        .unwrap_or_default();
+    let quit = state.keymap.quit_key(state.mode).unwrap_or_default();
     lines.extend(
         wrap(
             &crate::i18n::fill(&state.strings.key_quits, &[("key", &quit)]),

@@ -7,6 +7,7 @@ mod e2e;
 mod export;
 mod export_file;
 mod fuzz_replay;
+mod key_tables;
 mod load;
 mod man;
 mod messages;

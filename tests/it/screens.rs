@@ -171,44 +171,6 @@ fn no_cell_holds_a_control_character() {
 }
 
 #[test]
-fn readme_key_tables_match_the_keymap() {
-    use vision_tui::app::{Mode, Pane, Show};
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for (marker, mode) in [
-        ("keys", Mode::Browse(Pane::FocusList)),
-        ("present-keys", Mode::Present(Show::Slide)),
-    ] {
-        let table = readme
-            .split(&format!("<!-- {marker}:start -->"))
-            .nth(1)
-            .and_then(|rest| rest.split(&format!("<!-- {marker}:end -->")).next())
-            .unwrap_or_else(|| panic!("README has a {marker} table between markers"));
-        let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| `")).collect();
-        let help = vision_tui::keymap::Keymap::default().help_rows(
-            mode,
-            &vision_tui::i18n::Strings::load(vision_tui::i18n::Lang::En),
-        );
-        assert_eq!(
-            rows.len(),
-            help.len(),
-            "README {marker}: {} rows, the keymap {}",
-            rows.len(),
-            help.len()
-        );
-        for (_, keys, description) in help {
-            let cell = keys
-                .split(' ')
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let row = format!("| {cell} | {description} |");
-            assert!(rows.contains(&row.as_str()), "README {marker} lacks {row}");
-        }
-    }
-}
-
-#[test]
 fn english_interface_on_request() {
     let mut state = State::new(vision_tui::load::builtin(), Theme::default());
     state.set_language(vision_tui::i18n::Lang::En);
