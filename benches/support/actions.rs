@@ -78,6 +78,7 @@ catalogue! {
         height: f.size.1.max(1),
     },
     Quit => |_| Action::Quit,
+    ForceQuit => |_| Action::ForceQuit,
     Suspend => |_| Action::Suspend,
     Redraw => |_| Action::Redraw,
     ShowLink => |_| Action::ShowLink,
