@@ -5,6 +5,8 @@
 //!   ratatui's `Backend` and an [`EventSource`], so tests drive the very same
 //!   `update` and `view` with a `TestBackend` and scripted events, and other
 //!   front ends can plug in.
+//! - [`input`]: the terminal's bytes to key and mouse events (the
+//!   local terminal's and, later, a remote one's).
 //! - [`keys`]: key presses to actions, Esc glued to the next key included.
 //! - [`local`]: the local terminal as an [`EventSource`]: input, signals and
 //!   reloads wake one wait, so an idle app makes no system calls at all.
@@ -23,6 +25,7 @@ use ratatui::crossterm::event::Event;
 
 pub mod event_loop;
 pub mod frugal;
+pub mod input;
 pub mod keys;
 pub mod local;
 pub mod sgr;

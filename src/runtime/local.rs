@@ -2,11 +2,13 @@
 //! resizes from the terminal, and for wake-ups from outside the loop
 //! (signals, a finished reload).
 //!
-//! crossterm can only wait for the terminal, so the wait is a `poll` of the
-//! terminal's input and of a socket that signal handlers and [`Waker`]s write
-//! to; crossterm is asked for events only when it has some. With nothing to
-//! do, the process sleeps in that one `poll` and makes no system calls.
+//! The wait is a `poll` of the terminal's input and of a socket that signal
+//! handlers and [`Waker`]s write to. The terminal's bytes are read here and
+//! parsed by [`InputDecoder`] (see [`super::input`] for why not crossterm's
+//! reader); a resize is SIGWINCH and one `ioctl`. With nothing to do, the
+//! process sleeps in that one `poll` and makes no system calls.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd};
@@ -15,16 +17,21 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
+use super::input::{ESC_WAIT, InputDecoder};
 use super::{EventSource, SIGNALS, StopFlags};
 
-/// How long crossterm alone is waited for when the terminal has input that
-/// crossterm does not report: it reads at most 1 KiB per wake-up of its own
-/// (edge-triggered) poll, so a longer burst can leave bytes it sees only
-/// when more arrive. Rare; bounded so signals and reloads are still seen.
-const CROSSTERM_ONLY: Duration = Duration::from_millis(50);
+/// What a wait ended with.
+enum Woke {
+    /// The terminal has bytes to read.
+    Input,
+    /// Something outside the loop wrote to the wake-up socket, or the time is up.
+    Other,
+    /// The terminal is gone.
+    HungUp,
+}
 
 /// Input from the real terminal (via crossterm), and the loop's wake-ups.
 #[derive(Debug)]
@@ -45,6 +52,12 @@ pub struct LocalTerminal {
     /// Whether the mouse reports (to turn it on again after a stop).
     mouse: bool,
     stop: StopFlags,
+    /// The terminal's bytes, parsed.
+    decoder: InputDecoder,
+    /// Events parsed and not yet handed to the loop (a read often holds several).
+    events: VecDeque<Event>,
+    /// Until when a held Esc waits for the rest of a sequence.
+    esc_until: Option<Instant>,
 }
 
 /// Wakes the loop's wait from another thread. Cheap to call often: a wake-up
@@ -77,7 +90,7 @@ impl LocalTerminal {
         for signal in SIGNALS.into_iter().chain([winch, cont]) {
             signal_hook::low_level::pipe::register(signal, ring.try_clone()?)?;
         }
-        // crossterm reads stdin when it is the terminal, /dev/tty otherwise.
+        // The terminal is stdin, or /dev/tty when stdin is a pipe.
         let tty = if io::stdin().is_terminal() {
             None
         } else {
@@ -92,6 +105,9 @@ impl LocalTerminal {
             lost: false,
             mouse,
             stop: stop.clone(),
+            decoder: InputDecoder::new(),
+            events: VecDeque::new(),
+            esc_until: None,
         })
     }
 
@@ -100,7 +116,7 @@ impl LocalTerminal {
         self.ring.try_clone().map(Waker)
     }
 
-    /// The terminal's input, as crossterm reads it.
+    /// The terminal's input.
     fn input(&self) -> BorrowedFd<'_> {
         self.tty
             .as_ref()
@@ -114,28 +130,25 @@ impl LocalTerminal {
         Ok(())
     }
 
-    /// Whether crossterm has an event within `timeout`. A terminal that hung
-    /// up makes crossterm fail: that is a hang-up for the loop, not an error.
-    fn crossterm(&mut self, timeout: Duration) -> io::Result<bool> {
-        event::poll(timeout).or_else(|err| self.hung_up_or(err).map(|()| false))
-    }
-
-    /// crossterm's event, or `None` when the terminal hung up.
-    fn read(&mut self) -> io::Result<Option<Event>> {
-        match event::read() {
-            Ok(event) => Ok(Some(event)),
-            Err(err) => self.hung_up_or(err).map(|()| None),
+    /// Reads what the terminal has (a `poll` said it has something) and
+    /// parses it. End of file or an I/O error is a hang-up.
+    fn read_input(&mut self) {
+        let mut buffer = [0u8; 4096];
+        match rustix::io::read(self.input(), &mut buffer) {
+            Ok(0) | Err(rustix::io::Errno::IO) => self.stop.hang_up(),
+            Ok(read) => {
+                let mut parsed = Vec::new();
+                self.decoder.feed(&buffer[..read], &mut parsed);
+                self.events.extend(parsed);
+                self.esc_until = self.decoder.is_waiting().then(|| Instant::now() + ESC_WAIT);
+            }
+            Err(_) => {}
         }
     }
 
-    /// `Ok` (with the hang-up recorded) when the terminal hung up, else `err`.
-    fn hung_up_or(&mut self, err: io::Error) -> io::Result<()> {
-        if self.hung_up() { Ok(()) } else { Err(err) }
-    }
-
     /// Sleeps until the terminal has input, a wake-up comes, or `timeout`
-    /// (`None`: no limit) passes. True when the terminal has input.
-    fn wait(&mut self, timeout: Option<Duration>) -> io::Result<bool> {
+    /// (`None`: no limit) passes.
+    fn wait(&mut self, timeout: Option<Duration>) -> io::Result<Woke> {
         let timeout = timeout.and_then(|t| Timespec::try_from(t).ok());
         let input = self.input();
         let mut fds = [
@@ -149,14 +162,18 @@ impl LocalTerminal {
         let woken = fds[0].revents().contains(PollFlags::IN);
         let terminal = fds[1].revents();
         if terminal.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-            // The terminal is gone: crossterm would report input forever.
+            // The terminal is gone: reading it would report input forever.
             self.stop.hang_up();
-            return Ok(false);
+            return Ok(Woke::HungUp);
         }
         if woken {
             let _ = self.wake.read(&mut [0; 64]);
         }
-        Ok(terminal.contains(PollFlags::IN))
+        Ok(if terminal.contains(PollFlags::IN) {
+            Woke::Input
+        } else {
+            Woke::Other
+        })
     }
 }
 
@@ -204,8 +221,8 @@ impl EventSource for LocalTerminal {
                 let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())?;
                 return Ok(Some(Event::Resize(size.ws_col, size.ws_row)));
             }
-            if self.crossterm(Duration::ZERO)? {
-                return self.read();
+            if let Some(event) = self.events.pop_front() {
+                return Ok(Some(event));
             }
             if self.stop.check().is_some() {
                 return Ok(None);
@@ -217,17 +234,35 @@ impl EventSource for LocalTerminal {
                 },
                 None => None,
             };
-            if !self.wait(left)? {
-                if self.resized.load(Ordering::SeqCst) || self.continued.load(Ordering::SeqCst) {
-                    continue;
-                }
-                // Woken from outside (or the time is up): the loop looks.
-                return Ok(None);
+            // A held Esc waits only briefly for the rest of a sequence.
+            let esc_left = self
+                .esc_until
+                .map(|until| until.saturating_duration_since(Instant::now()));
+            if esc_left.is_some_and(|left| left.is_zero()) {
+                // No more bytes came: what is held is a key of its own.
+                let mut parsed = Vec::new();
+                self.decoder.flush(&mut parsed);
+                self.events.extend(parsed);
+                self.esc_until = None;
+                continue;
             }
-            // The terminal has input: crossterm reads it.
-            let wait = left.map_or(CROSSTERM_ONLY, |left| left.min(CROSSTERM_ONLY));
-            if self.crossterm(wait)? {
-                return self.read();
+            let wait = match (left, esc_left) {
+                (Some(left), Some(esc)) => Some(left.min(esc)),
+                (left, esc) => left.or(esc),
+            };
+            match self.wait(wait)? {
+                Woke::Input => self.read_input(),
+                Woke::HungUp => return Ok(None),
+                Woke::Other => {
+                    if self.resized.load(Ordering::SeqCst)
+                        || self.continued.load(Ordering::SeqCst)
+                        || self.esc_until.is_some()
+                    {
+                        continue;
+                    }
+                    // Woken from outside (or the time is up): the loop looks.
+                    return Ok(None);
+                }
             }
         }
     }

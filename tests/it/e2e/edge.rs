@@ -79,6 +79,24 @@ fn resizing_redraws_and_keeps_the_selection() {
     s.quit(b"q");
 }
 
+/// crossterm's reader waits edge-triggered and returns the first event of a
+/// batch: a key that arrived together with a resize (SIGWINCH) was left
+/// unread until the next key. Each round sends a key right after a resize.
+#[test]
+fn a_key_typed_right_after_a_resize_is_not_lost() {
+    let mut s = Session::browsing();
+    for round in 0..10u16 {
+        let (cols, rows) = if round % 2 == 0 { (100, 30) } else { (80, 24) };
+        s.resize(cols, rows);
+        s.send(b"G");
+        s.wait_for("▶ 5 Tillsammans");
+        s.resize(cols + 1, rows);
+        s.send(b"g");
+        s.wait_for("▶ 1 Vackra miljöer");
+    }
+    s.quit(b"q");
+}
+
 #[test]
 fn sends_no_terminal_queries() {
     let mut s = Session::browsing();
