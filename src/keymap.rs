@@ -3,7 +3,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Mode, Pane, Underlay};
+use crate::app::action::Action;
+use crate::app::mode::{Mode, Pane, Underlay};
 use crate::i18n::Strings;
 
 /// A key with its modifiers.

@@ -4,7 +4,7 @@
 use ratatui::layout::{Position, Rect};
 
 use super::{Action, Mode, Pane, State, update};
-use crate::ui;
+use crate::layout::screen::{areas, pane_inner};
 
 /// Lines the wheel moves per notch.
 const WHEEL_LINES: usize = 3;
@@ -32,13 +32,14 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
         Action::Wheel { column, row, down } => (column, row, Some(down)),
         _ => return false,
     };
-    let screen = Rect::new(0, 0, state.size.width, state.size.height);
     match (state.mode, wheel) {
         // Presenting: the wheel over the speaker notes scrolls them, and
         // anywhere else turns slides; clicks do nothing (a stray click must
         // not jump during a talk).
         (Mode::Present(_), Some(down))
-            if ui::slides::notes_panel(state).is_some_and(|panel| contains(panel, column, row)) =>
+            if state
+                .notes_panel()
+                .is_some_and(|panel| contains(panel, column, row)) =>
         {
             let p = &mut state.presentation;
             p.notes_scroll = if down {
@@ -61,7 +62,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
             scroll(state, down, WHEEL_LINES);
         }
         (Mode::Browse(_), _) => {
-            let Some(areas) = ui::layout::areas(&state.document, screen) else {
+            let Some(areas) = areas(&state.document, state.screen()) else {
                 return true;
             };
             if contains(areas.list, column, row) {
@@ -72,7 +73,7 @@ pub(super) fn update_mouse(state: &mut State, action: Action) -> bool {
                     }
                     None => {
                         state.mode = Mode::Browse(Pane::FocusList);
-                        let inner = ui::pane_inner(areas.list);
+                        let inner = pane_inner(areas.list);
                         if contains(inner, column, row) {
                             let position = state.list_offset + usize::from(row - inner.y);
                             if let Some(index) = state.visible_at(position) {
@@ -118,8 +119,8 @@ mod tests {
     #[test]
     fn clicking_a_focus_area_selects_it() {
         let mut s = state();
-        let areas = ui::layout::areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
-        let inner = ui::pane_inner(areas.list);
+        let areas = areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
+        let inner = pane_inner(areas.list);
         update(
             &mut s,
             Action::Click {
@@ -142,7 +143,7 @@ mod tests {
     #[test]
     fn clicking_the_detail_pane_focuses_it_and_the_wheel_scrolls_under_the_pointer() {
         let mut s = state();
-        let areas = ui::layout::areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
+        let areas = areas(&s.document, Rect::new(0, 0, 80, 24)).unwrap();
         update(
             &mut s,
             Action::Click {
@@ -206,7 +207,7 @@ mod tests {
         apply_all(&mut s, &[Action::StartPresentation, Action::FirstSlide]);
         apply_all(&mut s, &[Action::NextSlide, Action::ToggleNotes]);
         let topic = s.presentation.topic;
-        let panel = ui::slides::notes_panel(&s).expect("the panel is on screen");
+        let panel = s.notes_panel().expect("the panel is on screen");
         let over_notes = |down| Action::Wheel {
             column: panel.x + 4,
             row: panel.y + 2,

@@ -34,7 +34,7 @@ pub(crate) fn lay_out(state: &mut State) {
     }
     p.part = p.part.min(p.deck.slides.len().saturating_sub(1));
     // Kept as it is while the panel is not on screen, like every offset.
-    let notes = crate::ui::slides::notes_region(state);
+    let notes = state.notes_region();
     if !notes.is_empty() {
         let p = &mut state.presentation;
         p.notes_scroll = p.notes_scroll.min(notes.max_scroll());
@@ -44,7 +44,7 @@ pub(crate) fn lay_out(state: &mut State) {
 /// Scrolls the speaker notes a panel down or up, keeping one line of the
 /// panel before in view so the eye finds its place.
 fn scroll_notes(state: &mut State, down: bool) {
-    let notes = crate::ui::slides::notes_region(state);
+    let notes = state.notes_region();
     if notes.is_empty() {
         return; // hidden, or not on screen
     }

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Binding, Chord, Context, Describe, Keymap, Section};
-use crate::app::Action;
+use crate::app::action::Action;
 
 /// One binding with no group.
 fn bind(

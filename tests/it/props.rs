@@ -141,7 +141,7 @@ pub(crate) fn check_invariants(state: &State) {
         let topics = vision_tui::slides::count(&state.document);
         assert!(p.topic < topics && p.overview_pick < topics);
         assert!(p.part < p.deck.slides.len());
-        let notes = ui::slides::notes_region(state);
+        let notes = state.notes_region();
         if !notes.is_empty() {
             assert!(
                 p.notes_scroll <= notes.max_scroll(),
@@ -160,7 +160,7 @@ pub(crate) fn check_invariants(state: &State) {
         "selection {} of {count}",
         state.selected
     );
-    let m = ui::layout::measure(state);
+    let m = state.measure();
     if !m.too_small {
         let rows = m.list.visible.max(1);
         if let Some(row) = state.visible_position(state.selected) {
@@ -180,7 +180,11 @@ pub(crate) fn check_invariants(state: &State) {
         if !m.background.is_empty() {
             let view = (m.background.width, m.background.height);
             assert_eq!(
-                ui::background::clamp(state, view, state.background_scroll),
+                vision_tui::layout::background::clamp(
+                    &state.document,
+                    view,
+                    state.background_scroll
+                ),
                 state.background_scroll,
                 "the background is scrolled to a line that exists, not past the bottom"
             );
@@ -263,7 +267,7 @@ proptest! {
         indents in prop::sample::select(vec![("", ""), ("  - ", "    "), ("漢 ", "  "), ("1. ", "   ")]),
     ) {
         use unicode_width::UnicodeWidthStr;
-        use vision_tui::ui::text::{truncate, width as columns, wrap_indented};
+        use vision_tui::layout::text::{truncate, width as columns, wrap_indented};
         let bounds = cluster_bounds(&text);
         let (first, rest) = indents;
         let lines = wrap_indented(&text, width, first, rest);
