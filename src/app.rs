@@ -11,6 +11,12 @@
 //! - while the terminal is too small, no action but a resize, the clock and
 //!   quitting changes anything: the screen comes back as it was.
 //!
+//! Each action is one [`transition`]. An action that stands for another
+//! (the wheel over a slide turns it, Enter with no number typed goes to the
+//! next slide, closing the presentation from its help first closes the help)
+//! returns that one as a follow-up, and `update` applies it as a transition of
+//! its own, as in ratatui's Elm architecture: no transition calls another.
+//!
 //! To clamp scrolling, `update` measures with the pure [`crate::layout`] that
 //! `ui::view` draws from, with the same parameters (the `State` methods of
 //! `measure`), so what is drawn and what `update` believes can never disagree.
@@ -40,8 +46,29 @@ pub use crate::layout::{BlockLine, Step};
 
 use scroll::{clamp, page, step};
 
-/// Applies one action. Pure: no I/O, no panics, invariants restored on return.
+/// Applies `action`, then each follow-up it leads to, one [`transition`] at
+/// a time. Pure: no I/O, no panics, invariants restored on return.
 pub fn update(state: &mut State, action: Action) {
+    let mut next = Some(action);
+    while let Some(action) = next {
+        next = transition(state, action);
+    }
+}
+
+/// How a part of [`transition`] took an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Handled {
+    /// Not its action: the next part may take it.
+    No,
+    /// Taken.
+    Done,
+    /// Taken, and it stands for this action next.
+    Then(Action),
+}
+
+/// Applies `action` alone and returns the action it leads to, if any (which
+/// [`update`] applies next). Invariants are restored on return.
+pub fn transition(state: &mut State, action: Action) -> Option<Action> {
     // Requests to the terminal change nothing on screen, on any screen.
     let request = match action {
         Action::Suspend => Some(TerminalRequest::Suspend),
@@ -50,7 +77,7 @@ pub fn update(state: &mut State, action: Action) {
     };
     if request.is_some() {
         state.terminal_request = request;
-        return;
+        return None;
     }
     // While "terminal too small" is shown, keys and clicks act on nothing
     // the user can see: they are ignored, so the screen comes back as it
@@ -61,7 +88,7 @@ pub fn update(state: &mut State, action: Action) {
             Action::Resize { .. } | Action::Tick { .. } | Action::Quit
         )
     {
-        return;
+        return None;
     }
     let before = state.selected;
     if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
@@ -81,21 +108,27 @@ pub fn update(state: &mut State, action: Action) {
     ) {
         state.anchor_goal = None;
     }
-    if state.is_presenting() && present::update(state, action) {
-        clamp(state);
-        return;
+    let mut handled = Handled::No;
+    if state.is_presenting() {
+        handled = present::update(state, action);
     }
-    if mouse::update_mouse(state, action) {
-        clamp(state);
-        return;
+    if handled == Handled::No {
+        handled = mouse::update_mouse(state, action);
     }
-    if !search::update(state, action) {
+    if handled == Handled::No && search::update(state, action) {
+        handled = Handled::Done;
+    }
+    if handled == Handled::No {
         browse(state, action);
     }
     if state.selected != before {
         state.detail_scroll = 0;
     }
     clamp(state);
+    match handled {
+        Handled::Then(next) => Some(next),
+        Handled::No | Handled::Done => None,
+    }
 }
 
 /// The browser's transitions (and quitting, the clock and resizes anywhere).

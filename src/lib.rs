@@ -7,7 +7,8 @@
 //! - [`layout`]: pure text layout below both `app` and `ui`: screen areas,
 //!   wrapping, line counts, goal offsets, the background's blocks, the help's
 //!   rows. `update` clamps with it and `ui` draws what it lays out.
-//! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`.
+//! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`:
+//!   one transition per action, follow-up actions applied in turn.
 //! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region: styles
 //!   and draws what `layout` lays out.

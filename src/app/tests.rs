@@ -5,6 +5,7 @@ use super::*;
 use crate::model::{FocusArea, Goal};
 use crate::theme::Theme;
 
+mod follow_ups;
 mod scrolling;
 
 fn state_at(width: u16, height: u16) -> State {
