@@ -19,7 +19,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub use chord::Chord;
 pub use hints::Hint;
 
-use crate::app::{Action, Mode, Underlay};
+use crate::app::action::Action;
+use crate::app::mode::{Mode, Underlay};
 use crate::i18n::Strings;
 
 /// Where in the help a binding is listed.

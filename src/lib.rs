@@ -4,12 +4,16 @@
 //! - [`model`]: serde types of a vision document.
 //! - [`load`]: read, parse (RON, or JSON by extension), validate and normalise a
 //!   document; errors with positions, printed safely.
-//! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`.
-//! - [`keymap`]: keys to actions: one table of bindings, the single source for
-//!   the help overlay, the footer, the manual and the config's defaults; key names.
-//! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region, plus the
-//!   pure layout that `update` also uses to clamp scrolling.
-//! - [`slides`]: the presentation's slides, generated from the document for a terminal size.
+//! - [`layout`]: pure text layout below both `app` and `ui`: screen areas,
+//!   wrapping, line counts, goal offsets, the background's blocks, the help's
+//!   rows. `update` clamps with it and `ui` draws what it lays out.
+//! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`:
+//!   one transition per action, follow-up actions applied in turn.
+//! - [`keymap`]: keys to actions; the single source for the help overlay and footer.
+//! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region: styles
+//!   and draws what `layout` lays out.
+//! - [`slides`]: the presentation's slides and the slide screen's geometry,
+//!   generated from the document for a terminal size.
 //! - [`i18n`]: the interface's words, English and Swedish, from RON files.
 //! - [`search`]: case- and accent-insensitive matching for the search, and
 //!   the folded texts and byte index that keep it fast in large documents.
@@ -38,6 +42,7 @@ pub mod export;
 pub mod i18n;
 pub mod init;
 pub mod keymap;
+pub mod layout;
 pub mod load;
 pub mod man;
 pub mod model;

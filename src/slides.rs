@@ -12,28 +12,28 @@
 //! number is arithmetic on the document's counts, so presenting a document
 //! of ten thousand focus areas costs what presenting one of five does.
 
-use std::borrow::Cow;
-
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Lang, Strings};
+use crate::layout::text::{self, wrap, wrap_indented};
 use crate::model::Document;
-use crate::ui::text::{wrap, wrap_indented};
 
 mod content;
 mod heading;
 mod paginate;
+mod screen;
+mod topics;
 
 use content::{focus_area_blocks, goals_at_a_glance};
 pub use heading::{HeadingSize, choose_heading, has_big_glyphs};
 use paginate::paginate;
+pub use screen::{
+    Geometry, MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Screen, geometry, notes_lines, notes_panel,
+    screen,
+};
+use topics::glance_range;
+pub use topics::{count, heading, index_of, kind_at};
 
-/// Below this size the presentation shows "terminal too small".
-pub const MIN_WIDTH: u16 = 24;
-/// Below this size the presentation shows "terminal too small".
-pub const MIN_HEIGHT: u16 = 8;
-/// The widest a line of slide text gets: long lines are hard to follow on a wall.
-pub const MAX_TEXT_WIDTH: usize = 72;
 /// Items per topic in the lists at a glance: a dozen can be taken in from
 /// the back of a room, and a fixed number keeps topic numbers independent
 /// of the terminal's size.
@@ -165,153 +165,6 @@ impl Deck {
     }
 }
 
-/// Where things go on a slide screen of `width`×`height`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Geometry {
-    /// Left and right margin, in columns.
-    pub margin: usize,
-    /// Width of the text column.
-    pub text_width: usize,
-    /// Rows for heading, gap and body together.
-    pub content_rows: usize,
-    /// Rows of the notes panel (0 when hidden).
-    pub notes_rows: usize,
-}
-
-/// Lays out a slide screen; `notes` leaves room for the notes panel.
-pub fn geometry(width: u16, height: u16, notes: bool) -> Geometry {
-    let (width, height) = (
-        usize::from(width.max(MIN_WIDTH)),
-        usize::from(height.max(MIN_HEIGHT)),
-    );
-    // Generous margins on wide screens, never less than two columns.
-    let margin = (width / 10).clamp(2, 12);
-    let text_width = (width - 2 * margin).min(MAX_TEXT_WIDTH);
-    let footer = 1;
-    let notes_rows = if notes { (height / 3).clamp(3, 10) } else { 0 };
-    let top_bottom = if height >= 20 { 2 } else { 1 };
-    let content_rows = height
-        .saturating_sub(footer + notes_rows + top_bottom)
-        .max(2);
-    Geometry {
-        margin,
-        text_width,
-        content_rows,
-        notes_rows,
-    }
-}
-
-/// How many runs of [`GLANCE_ITEMS`] a list of `items` makes.
-fn glance_runs(items: usize) -> usize {
-    items.div_ceil(GLANCE_ITEMS)
-}
-
-/// The topics in order: how many there are of a kind, and the kind of the `i`th.
-type Run = (usize, fn(usize) -> SlideKind);
-
-fn topic_runs(doc: &Document) -> [Run; 7] {
-    [
-        (1, |_| SlideKind::Title),
-        (1, |_| SlideKind::Vision),
-        (doc.background.len(), SlideKind::Background),
-        (glance_runs(doc.focus_areas.len()), SlideKind::FocusAreas),
-        (doc.focus_areas.len(), SlideKind::FocusArea),
-        (glance_runs(doc.goals.len()), SlideKind::Goals),
-        (1, |_| SlideKind::Closing),
-    ]
-}
-
-/// How many topics the presentation of `doc` has (the `N` of `n / N`).
-pub fn count(doc: &Document) -> usize {
-    topic_runs(doc).iter().map(|(n, _)| n).sum()
-}
-
-/// What topic number `index` (0-based) shows; `None` past the end.
-pub fn kind_at(doc: &Document, mut index: usize) -> Option<SlideKind> {
-    for (n, kind) in topic_runs(doc) {
-        if index < n {
-            return Some(kind(index));
-        }
-        index -= n;
-    }
-    None
-}
-
-/// The number (0-based) of the topic that shows `kind`, if the document has it.
-pub fn index_of(doc: &Document, kind: SlideKind) -> Option<usize> {
-    let i = match kind {
-        SlideKind::Background(i)
-        | SlideKind::FocusAreas(i)
-        | SlideKind::FocusArea(i)
-        | SlideKind::Goals(i) => i,
-        SlideKind::Title | SlideKind::Vision | SlideKind::Closing => 0,
-    };
-    let mut before = 0;
-    for (n, kind_of) in topic_runs(doc) {
-        if i < n && kind_of(i) == kind {
-            return Some(before + i);
-        }
-        before += n;
-    }
-    None
-}
-
-/// The items (0-based, end excluded) that glance topic `run` lists.
-fn glance_range(run: usize, items: usize) -> std::ops::Range<usize> {
-    let start = run.saturating_mul(GLANCE_ITEMS).min(items);
-    start..start.saturating_add(GLANCE_ITEMS).min(items)
-}
-
-/// A topic's heading, with the labels of `strings`.
-pub fn heading<'a>(doc: &'a Document, strings: &'a Strings, kind: SlideKind) -> Cow<'a, str> {
-    // A list longer than one glance says which items this one shows, by
-    // the numbers they are listed with: "Goals 13–24", or "Goal 25" alone.
-    let glance = |(plural, one): (&'a str, &str), items: usize, (first, last): (u64, u64)| match (
-        items <= GLANCE_ITEMS,
-        first == last,
-    ) {
-        (true, _) => Cow::Borrowed(plural),
-        (false, true) => Cow::Owned(format!("{one} {first}")),
-        (false, false) => Cow::Owned(format!("{plural} {first}–{last}")),
-    };
-    match kind {
-        SlideKind::Title | SlideKind::Closing => Cow::Borrowed(&doc.title),
-        SlideKind::Vision => Cow::Borrowed(&strings.slide_vision),
-        SlideKind::Background(i) => Cow::Borrowed(
-            doc.background
-                .get(i)
-                .and_then(|s| s.heading.as_deref())
-                .unwrap_or(&strings.slide_background),
-        ),
-        SlideKind::FocusAreas(run) => {
-            let range = glance_range(run, doc.focus_areas.len());
-            let numbers = (range.start as u64 + 1, range.end as u64);
-            let labels = (
-                strings.slide_focus_areas.as_str(),
-                strings.slide_focus_area.as_str(),
-            );
-            glance(labels, doc.focus_areas.len(), numbers)
-        }
-        SlideKind::FocusArea(i) => {
-            Cow::Borrowed(doc.focus_areas.get(i).map_or("", |a| a.name.as_str()))
-        }
-        SlideKind::Goals(run) => {
-            // Goals are listed with their own numbers, which need not count from 1.
-            let goals = &doc.goals[glance_range(run, doc.goals.len())];
-            let numbers = goals.iter().map(|g| u64::from(g.number));
-            let range = (
-                numbers.clone().min().unwrap_or(0),
-                numbers.max().unwrap_or(0),
-            );
-            glance(
-                (&strings.slide_goals, &strings.goal),
-                doc.goals.len(),
-                range,
-            )
-        }
-    }
-}
-
 /// Every slide of `doc` at `width`×`height`, topic by topic, with the labels
 /// of the document's language: the whole presentation at once, for tests and
 /// tools. The app lays out one topic at a time ([`Deck::lay_out`]).
@@ -346,7 +199,7 @@ fn topic_slides(
     let (blocks, notes, focus_area, centred): (Vec<Block>, _, _, _) = match kind {
         SlideKind::Title => {
             let mut title = vec![lines(&doc.organisation, Role::Strong)];
-            let adopted = crate::ui::header::adoption_line(doc);
+            let adopted = crate::layout::header::adoption_line(doc);
             if !adopted.is_empty() {
                 title.push(lines(&adopted, Role::Muted));
             }
@@ -416,10 +269,7 @@ fn topic_slides(
     let pages = paginate(blocks, body_rows);
     let parts = pages.len();
     let lines = || pages.iter().flatten();
-    let body_width = lines()
-        .map(|l| crate::ui::text::width(&l.text))
-        .max()
-        .unwrap_or(0);
+    let body_width = lines().map(|l| text::width(&l.text)).max().unwrap_or(0);
     let body_rows = pages.iter().map(Vec::len).max().unwrap_or(0);
     pages
         .into_iter()

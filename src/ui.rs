@@ -1,8 +1,9 @@
 //! Drawing: `view(&State, &mut Frame)` and one small module per region.
 //!
-//! Rendering reads the state and never changes it. Geometry lives in
-//! [`layout`], shared with `update`, so scrolling is clamped to exactly what
-//! is drawn.
+//! Rendering reads the state and never changes it. Where things go and how
+//! texts wrap comes from [`crate::layout`], which `update` clamps with, so
+//! scrolling is clamped to exactly what is drawn; this module gives the laid
+//! out lines their styles and draws them.
 
 pub mod background;
 pub mod focus_list;
@@ -10,20 +11,22 @@ pub mod footer;
 pub mod goal_detail;
 pub mod header;
 pub mod help;
-pub mod layout;
 pub mod search;
 pub mod slides;
-pub mod text;
 pub mod too_small;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
 use crate::app::{Mode, Pane, State};
+use crate::layout::screen::{self, pane_inner};
+use crate::layout::text::truncate;
+use crate::layout::{TextLine, Tone};
 use crate::theme::Theme;
 
 /// Draws the whole screen for `state`.
@@ -45,7 +48,7 @@ pub fn view(state: &State, frame: &mut Frame) {
         }
         return;
     }
-    let Some(areas) = layout::areas(&state.document, area) else {
+    let Some(areas) = screen::areas(&state.document, area) else {
         too_small::render(state, frame, area, too_small::BROWSER_MIN);
         return;
     };
@@ -81,13 +84,45 @@ fn banner(state: &State, frame: &mut Frame, area: Rect) {
         crate::i18n::fill(&state.strings.not_reloaded, &[("error", error)])
     );
     let line = Line::styled(
-        text::truncate(&text, usize::from(area.width)).into_owned(),
+        truncate(&text, usize::from(area.width)).into_owned(),
         state
             .theme
             .warning
             .add_modifier(ratatui::style::Modifier::REVERSED),
     );
     frame.render_widget(Paragraph::new(line), row);
+}
+
+/// The theme's style for a line of `tone`.
+fn tone_style(theme: &Theme, tone: Tone) -> Style {
+    match tone {
+        Tone::Text => theme.text,
+        Tone::Muted => theme.muted,
+        Tone::Heading | Tone::HeadingThenMuted { .. } => theme.heading,
+        Tone::Title => theme.title,
+        Tone::Statement => theme.statement,
+    }
+}
+
+/// A laid-out line, styled by its tone.
+pub fn styled(theme: &Theme, line: TextLine) -> Line<'static> {
+    let TextLine { mut text, tone } = line;
+    match tone {
+        _ if text.is_empty() => Line::default(),
+        Tone::HeadingThenMuted { at } if text.is_char_boundary(at) => {
+            let muted = text.split_off(at);
+            Line::from(vec![
+                Span::styled(text, theme.heading),
+                Span::styled(muted, theme.muted),
+            ])
+        }
+        tone => Line::styled(text, tone_style(theme, tone)),
+    }
+}
+
+/// Laid-out lines, each styled by its tone.
+pub fn styled_lines(theme: &Theme, lines: Vec<TextLine>) -> Vec<Line<'static>> {
+    lines.into_iter().map(|line| styled(theme, line)).collect()
 }
 
 /// The bordered block every pane uses; `focused` gets a thick border and a
@@ -107,13 +142,6 @@ pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) 
         .border_style(border)
         .title(title.into().style(title_style))
         .padding(Padding::horizontal(1))
-}
-
-/// The area inside [`pane_block`]'s borders and padding.
-pub fn pane_inner(area: Rect) -> Rect {
-    Block::bordered()
-        .padding(Padding::horizontal(1))
-        .inner(area)
 }
 
 /// True when the browsing pane `pane` has the keyboard.
@@ -183,68 +211,4 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, total: usize, visible: usize, po
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::style::{Color, Modifier, Style};
-    use ratatui::text::Span;
-
-    /// Every cell a terminal shows: the cells hidden behind a wide character
-    /// are never sent, so what they hold does not count.
-    fn shown(terminal: &Terminal<TestBackend>) -> Vec<(u16, u16, String, Style)> {
-        let buffer = terminal.backend().buffer();
-        let mut cells = Vec::new();
-        for y in 0..buffer.area.height {
-            let mut hidden = 0;
-            for x in 0..buffer.area.width {
-                let cell = &buffer[(x, y)];
-                if hidden > 0 {
-                    hidden -= 1;
-                    continue;
-                }
-                hidden = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
-                cells.push((x, y, cell.symbol().to_owned(), cell.style()));
-            }
-        }
-        cells
-    }
-
-    #[test]
-    fn render_pane_draws_what_a_paragraph_draws() {
-        let red = Style::new().fg(Color::Red);
-        let lines = vec![
-            Line::from(vec![
-                Span::styled("▶ 1 ", red.add_modifier(Modifier::REVERSED)),
-                Span::raw("Ett hållbart Alingsås"),
-                Span::styled("  10", red),
-            ]),
-            Line::styled("a line longer than the pane is wide, cut at its edge", red),
-            Line::from("漢字の行は幅が二つずつで、端で切れる"),
-            Line::from(vec![
-                Span::raw("x"),
-                Span::styled("漢字漢字漢字漢字漢字漢字", red),
-            ]),
-            Line::default(),
-            Line::from("one more line than rows"),
-        ];
-        for (width, height) in [(20, 7), (21, 7), (19, 4), (3, 3), (2, 2), (1, 1), (40, 12)] {
-            let area = Rect::new(0, 0, width, height);
-            let draw = |with_paragraph: bool| {
-                let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-                let block = pane_block(" Title ", true, &Theme::default_theme());
-                terminal
-                    .draw(|frame| {
-                        if with_paragraph {
-                            frame.render_widget(Paragraph::new(lines.clone()).block(block), area);
-                        } else {
-                            render_pane(frame, area, &block, &lines);
-                        }
-                    })
-                    .unwrap();
-                shown(&terminal)
-            };
-            assert_eq!(draw(false), draw(true), "at {width}×{height}");
-        }
-    }
-}
+mod tests;

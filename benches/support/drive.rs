@@ -163,7 +163,7 @@ pub fn check_invariants(state: &State) {
         "selection {} of {count}",
         state.selected
     );
-    let m = ui::layout::measure(state);
+    let m = state.measure();
     if m.too_small {
         return;
     }
@@ -187,7 +187,7 @@ pub fn check_invariants(state: &State) {
     } else {
         let view = (m.background.width, m.background.height);
         assert_eq!(
-            ui::background::clamp(state, view, state.background_scroll),
+            vision_tui::layout::background::clamp(&state.document, view, state.background_scroll),
             state.background_scroll,
             "the background is scrolled to a line that exists, not past the bottom"
         );
@@ -203,7 +203,7 @@ fn check_presentation(state: &State) {
     let topics = vision_tui::slides::count(&state.document);
     assert!(p.topic < topics && p.overview_pick < topics);
     assert!(p.part < p.deck.slides.len());
-    let notes = ui::slides::notes_region(state);
+    let notes = state.notes_region();
     if !notes.is_empty() {
         assert!(
             p.notes_scroll <= notes.max_scroll(),

@@ -102,8 +102,8 @@ pub fn open(state: &mut State, target: Target) {
 pub fn link_for(state: &State) -> Option<String> {
     let area = state.document.focus_areas.get(state.selected)?;
     let target = if state.mode == Mode::Browse(Pane::GoalDetail) {
-        let width = usize::from(crate::ui::layout::detail_width(state));
-        let offsets = crate::ui::goal_detail::goal_offsets(state, width);
+        let width = usize::from(state.detail_width());
+        let offsets = state.detail(width).goals;
         offsets
             .iter()
             .rev()

@@ -1,7 +1,7 @@
 //! The presentation's transitions, split from `app` to keep each file short.
 //! Same rules as the rest of `update`: pure, total, invariants restored.
 
-use super::{Action, Mode, Origin, Pane, Show, State};
+use super::{Action, Handled, Mode, Origin, Pane, Show, State};
 use crate::slides::{self, Deck, SlideKind};
 
 /// Most digits a typed slide number may have (more is a typo, not a slide).
@@ -34,7 +34,7 @@ pub(crate) fn lay_out(state: &mut State) {
     }
     p.part = p.part.min(p.deck.slides.len().saturating_sub(1));
     // Kept as it is while the panel is not on screen, like every offset.
-    let notes = crate::ui::slides::notes_region(state);
+    let notes = state.notes_region();
     if !notes.is_empty() {
         let p = &mut state.presentation;
         p.notes_scroll = p.notes_scroll.min(notes.max_scroll());
@@ -44,7 +44,7 @@ pub(crate) fn lay_out(state: &mut State) {
 /// Scrolls the speaker notes a panel down or up, keeping one line of the
 /// panel before in view so the eye finds its place.
 fn scroll_notes(state: &mut State, down: bool) {
-    let notes = crate::ui::slides::notes_region(state);
+    let notes = state.notes_region();
     if notes.is_empty() {
         return; // hidden, or not on screen
     }
@@ -91,9 +91,9 @@ fn leave(state: &mut State) {
     state.mode = Mode::Browse(pane);
 }
 
-/// Handles `action` while presenting. Returns false for actions the general
-/// `update` should handle (help, quit, resize bookkeeping, the clock).
-pub(super) fn update(state: &mut State, action: Action) -> bool {
+/// Handles `action` while presenting. [`Handled::No`] for actions the rest
+/// of the transition handles (help, quit, the mouse, the clock under the help).
+pub(super) fn update(state: &mut State, action: Action) -> Handled {
     let last = slides::count(&state.document).saturating_sub(1);
     if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
         state.presentation.no_such_slide = None;
@@ -105,15 +105,16 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             Action::PreviousSlide => Action::MoveUp,
             Action::FirstSlide => Action::MoveToTop,
             Action::LastSlide => Action::MoveToBottom,
+            // Closes the help, then the presentation.
             Action::ClosePresentation => {
                 state.mode = Mode::Present(Show::Slide);
-                return update(state, action);
+                return Handled::Then(action);
             }
             Action::Resize { width, height } => {
                 state.size = super::Size { width, height };
-                return true;
+                return Handled::Done;
             }
-            _ => return false,
+            _ => return Handled::No,
         };
         state.help_scroll = match scroll {
             Action::MoveDown => state.help_scroll.saturating_add(1),
@@ -121,7 +122,7 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             Action::MoveToTop => 0,
             _ => usize::MAX,
         };
-        return true;
+        return Handled::Done;
     };
     let p = &mut state.presentation;
     match (show, action) {
@@ -191,7 +192,8 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             }
             // Stay, and say there is no such slide: a typo must not jump.
             Some(number) => p.no_such_slide = Some(number),
-            None => return update(state, Action::NextSlide),
+            // Enter alone: the next slide.
+            None => return Handled::Then(Action::NextSlide),
         },
         (Show::Slide, Action::Back) if p.typed.is_some() => p.typed = None,
         (Show::Slide, Action::Back) => leave(state),
@@ -210,12 +212,12 @@ pub(super) fn update(state: &mut State, action: Action) -> bool {
             | Action::Click { .. }
             | Action::Wheel { .. },
         ) => {
-            return false;
+            return Handled::No;
         }
         // Browser actions, and slide actions while blanked, do nothing here.
         _ => {}
     }
-    true
+    Handled::Done
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Live reload: a new version of the document replaces the old one without
 //! losing the reader's place; an invalid version is refused and explained.
 
-use super::{State, rebuild_deck};
+use super::{State, clamp, rebuild_deck};
 use crate::model::Document;
 use crate::slides::SlideKind;
 
@@ -54,14 +54,8 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
         // The deck is rebuilt when the presentation starts; drop the stale one.
         state.presentation.deck = crate::slides::Deck::default();
     }
-    // Re-establish every invariant for the new document.
-    super::update(
-        state,
-        super::Action::Resize {
-            width: state.size.width,
-            height: state.size.height,
-        },
-    );
+    // Re-establish every invariant for the new document, as every transition does.
+    clamp(state);
 }
 
 #[cfg(test)]

@@ -4,6 +4,9 @@
 use super::testing::{apply, state, state_at, state_of};
 use super::*;
 
+mod follow_ups;
+mod scrolling;
+
 /// A document with `areas` focus areas, each with `goals_each` goals.
 fn synthetic(areas: usize, goals_each: usize) -> State {
     let long = "A long goal text that wraps over several lines in a narrow pane. ".repeat(3);
@@ -83,59 +86,6 @@ fn panes_switch_with_tab_shift_tab_h_l_and_back() {
 }
 
 #[test]
-fn in_the_detail_pane_moving_scrolls_instead_of_selecting() {
-    let mut s = synthetic(3, 6);
-    update(&mut s, Action::FocusDetail);
-    update(&mut s, Action::MoveDown);
-    assert_eq!((s.selected, s.detail_scroll), (0, 1));
-    update(&mut s, Action::MoveToBottom);
-    let max = ui::layout::measure(&s).detail.max_scroll();
-    assert!(max > 0);
-    assert_eq!(s.detail_scroll, max, "scroll stops at the end of the text");
-    update(&mut s, Action::MoveDown);
-    assert_eq!(s.detail_scroll, max);
-    update(&mut s, Action::HalfPageUp);
-    let half = (ui::layout::measure(&s).detail.visible / 2).max(1);
-    assert_eq!(s.detail_scroll, max - half);
-    update(&mut s, Action::MoveToTop);
-    assert_eq!(s.detail_scroll, 0);
-    update(&mut s, Action::PageDown);
-    assert_eq!(
-        s.detail_scroll,
-        ui::layout::measure(&s).detail.visible.min(max)
-    );
-}
-
-#[test]
-fn selecting_another_area_scrolls_its_goals_to_the_top() {
-    let mut s = synthetic(3, 6);
-    apply(
-        &mut s,
-        &[Action::FocusDetail, Action::PageDown, Action::FocusList],
-    );
-    assert!(s.detail_scroll > 0);
-    update(&mut s, Action::MoveDown);
-    assert_eq!(s.detail_scroll, 0);
-}
-
-#[test]
-fn paging_the_list_moves_the_selection_by_a_page_and_keeps_it_visible() {
-    let mut s = synthetic(200, 1);
-    let page = ui::layout::measure(&s).list.visible;
-    update(&mut s, Action::PageDown);
-    assert_eq!(s.selected, page);
-    assert!(s.list_offset <= s.selected && s.selected < s.list_offset + page);
-    update(&mut s, Action::HalfPageDown);
-    assert_eq!(s.selected, page + page / 2);
-    update(&mut s, Action::MoveToBottom);
-    assert_eq!(s.selected, 199);
-    assert_eq!(s.list_offset, 200 - page);
-    update(&mut s, Action::PageUp);
-    assert_eq!(s.selected, 199 - page);
-    assert!(s.list_offset <= s.selected);
-}
-
-#[test]
 fn help_opens_over_any_view_and_closes_back_to_it() {
     let mut s = state();
     update(&mut s, Action::FocusDetail);
@@ -149,43 +99,6 @@ fn help_opens_over_any_view_and_closes_back_to_it() {
     assert_eq!(s.mode, Mode::Background(Pane::GoalDetail));
     update(&mut s, Action::Back);
     assert_eq!(s.mode, Mode::Browse(Pane::GoalDetail));
-}
-
-#[test]
-fn help_scrolls_when_longer_than_the_screen_and_reopens_at_the_top() {
-    let mut s = state_at(60, 14);
-    update(&mut s, Action::ToggleHelp);
-    let help = ui::layout::measure(&s).help;
-    assert!(help.total > help.visible, "{help:?}");
-    update(&mut s, Action::MoveToBottom);
-    assert_eq!(s.help_scroll, help.max_scroll());
-    apply(&mut s, &[Action::Back, Action::ToggleHelp]);
-    assert_eq!(s.help_scroll, 0);
-}
-
-#[test]
-fn background_toggles_scrolls_and_keeps_the_pane() {
-    let mut s = state();
-    update(&mut s, Action::ToggleBackground);
-    assert_eq!(s.mode, Mode::Background(Pane::FocusList));
-    update(&mut s, Action::MoveDown);
-    let top = crate::app::BlockLine::default();
-    assert_eq!(
-        (s.background_scroll, s.selected),
-        (crate::app::BlockLine { block: 0, line: 1 }, 0),
-        "moving scrolls (the first block is the adoption, two lines), selection stays"
-    );
-    update(&mut s, Action::MoveToBottom);
-    let view = ui::layout::measure(&s).background;
-    let bottom = ui::background::scroll(&s, (view.width, view.height), top, Step::Bottom);
-    assert!(bottom > top);
-    assert_eq!(s.background_scroll, bottom);
-    update(&mut s, Action::MoveDown);
-    assert_eq!(s.background_scroll, bottom, "not past the end");
-    update(&mut s, Action::ToggleBackground);
-    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
-    update(&mut s, Action::ToggleBackground);
-    assert_eq!(s.background_scroll, top, "reopens at the top");
 }
 
 #[test]
@@ -218,47 +131,6 @@ fn quit_sets_the_flag_from_any_mode() {
         update(&mut s, Action::Quit);
         assert!(s.should_quit);
     }
-}
-
-#[test]
-fn resizing_keeps_the_selection_even_through_a_too_small_terminal() {
-    let mut s = synthetic(50, 1);
-    update(&mut s, Action::JumpToFocusArea(7));
-    apply(&mut s, &[Action::MoveDown; 30]);
-    assert_eq!(s.selected, 36);
-    update(
-        &mut s,
-        Action::Resize {
-            width: 5,
-            height: 3,
-        },
-    );
-    assert!(ui::layout::measure(&s).too_small);
-    assert_eq!(s.selected, 36);
-    update(
-        &mut s,
-        Action::Resize {
-            width: 120,
-            height: 40,
-        },
-    );
-    assert_eq!(s.selected, 36);
-    let rows = ui::layout::measure(&s).list.visible;
-    assert!(s.list_offset <= 36 && 36 < s.list_offset + rows);
-}
-
-#[test]
-fn growing_the_terminal_pulls_scroll_back_within_the_text() {
-    let mut s = synthetic(2, 8);
-    apply(&mut s, &[Action::FocusDetail, Action::MoveToBottom]);
-    update(
-        &mut s,
-        Action::Resize {
-            width: 200,
-            height: 60,
-        },
-    );
-    assert!(s.detail_scroll <= ui::layout::measure(&s).detail.max_scroll());
 }
 
 #[test]
@@ -442,7 +314,7 @@ fn force_quit_quits_from_every_screen_even_too_small() {
         update(&mut s, Action::ForceQuit);
         assert!(s.should_quit, "{setup:?}");
     }
-    let mut s = State::presenting(crate::load::builtin(), Theme::default());
+    let mut s = State::presenting(crate::load::builtin(), crate::theme::Theme::default());
     apply(
         &mut s,
         &[

@@ -9,8 +9,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{Blocks, Labels, has_focus_areas, shown, title_of};
+use crate::layout::text::{wrap, wrap_indented};
 use crate::model::{Document, FocusArea, Goal, Link, Reference};
-use crate::ui::text::{wrap, wrap_indented};
 
 /// The classic terminal width, and a comfortable line length for reading.
 const WIDTH: usize = 80;
@@ -43,7 +43,7 @@ fn add_heading(out: &mut Blocks, text: &str, underline: Option<char>) {
     if let Some(rule) = underline {
         let width = lines
             .iter()
-            .map(|l| crate::ui::text::width(l))
+            .map(|l| crate::layout::text::width(l))
             .max()
             .unwrap_or(0);
         lines.push(rule.to_string().repeat(width));

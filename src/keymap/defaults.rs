@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use ratatui::crossterm::event::KeyCode as K;
 
 use super::{Binding, Chord, Context, Describe, Does, Keymap, Section};
-use crate::app::Action;
+use crate::app::action::Action;
 
 /// One row of the table.
 struct Row {

@@ -5,8 +5,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Block, Role, SlideLine};
 use crate::i18n::Strings;
+use crate::layout::text::wrap_indented;
 use crate::model::Document;
-use crate::ui::text::wrap_indented;
 
 /// A focus area's description and goals as blocks, and its notes followed
 /// by those of its goals.

@@ -1,7 +1,7 @@
 //! A slide's heading: as big as the terminal allows, in big letters when
 //! the font has every letter, else plain bold text.
 
-use crate::ui::text::wrap;
+use crate::layout::text::wrap;
 
 /// How big a slide's heading is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

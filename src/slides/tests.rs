@@ -137,7 +137,7 @@ fn nothing_is_cut_off_long_content_continues() {
             assert!(slide.body.len() <= room, "{slide:?} at {w}×{h}");
             for line in &slide.body {
                 assert!(
-                    crate::ui::text::width(&line.text) <= geo.text_width,
+                    crate::layout::text::width(&line.text) <= geo.text_width,
                     "{line:?}"
                 );
             }

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::text::truncate;
 use super::{is_focused, pane_block, pane_inner, scrollbar};
 use crate::app::{Pane, State};
+use crate::layout::text::{self, truncate};
 
 /// Marks the selected row, so the selection shows without colour.
 pub const MARKER: &str = "▶ ";
@@ -42,7 +42,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     };
     if let Some((text, style)) = notice {
         lines.extend(
-            super::text::wrap(text, width)
+            text::wrap(text, width)
                 .into_iter()
                 .map(|l| Line::styled(l, style)),
         );
@@ -59,7 +59,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         let prefix = format!("{marker}{:>number_width$} ", i + 1);
         let room = width.saturating_sub(prefix.width() + count.width() + 1);
         let name = truncate(&focus_area.name, room).into_owned();
-        let gap = width.saturating_sub(prefix.width() + super::text::width(&name) + count.width());
+        let gap = width.saturating_sub(prefix.width() + text::width(&name) + count.width());
         let style = match (selected, focused) {
             (true, true) => state.theme.selected,
             (true, false) => state.theme.selected_unfocused,

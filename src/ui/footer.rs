@@ -19,7 +19,8 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     }
     if let Some(message) = &state.message {
         let text =
-            super::text::truncate(message, usize::from(area.width).saturating_sub(8)).into_owned();
+            crate::layout::text::truncate(message, usize::from(area.width).saturating_sub(8))
+                .into_owned();
         let line = Line::from(vec![
             Span::styled(format!(" {} ", state.strings.link), state.theme.key),
             Span::styled(text, state.theme.footer),
@@ -79,7 +80,7 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     };
     let cursor = if typing { "▏" } else { "" };
     let room = width.saturating_sub(2 + cursor.width() + found.width());
-    let query = super::text::truncate(&search.query, room).into_owned();
+    let query = crate::layout::text::truncate(&search.query, room).into_owned();
     let found_style = if search.is_active() && search.hits().is_empty() && !in_vision() {
         state.theme.warning
     } else {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
-use super::layout::Region;
-use super::text::{truncate, wrap};
+use super::{pane_inner, styled_lines};
 use crate::app::{Show, State};
+use crate::layout::text::truncate;
 use crate::slides::{self, HeadingSize, Role, Slide};
 
 /// Draws the presentation in `show` state over the whole `area`.
@@ -24,32 +24,16 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {
     if show == Show::Blank {
         return; // nothing at all: the room looks at the speaker
     }
-    let p = &state.presentation;
-    let geo = slides::geometry(area.width, area.height, p.notes);
-    let footer = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let notes = notes_area(area, geo.notes_rows);
-    let top = if area.height >= 20 { 1 } else { 0 };
-    let content = Rect {
-        x: area.x + u16::try_from(geo.margin).unwrap_or(0),
-        y: area.y + top,
-        width: area
-            .width
-            .saturating_sub(2 * u16::try_from(geo.margin).unwrap_or(0)),
-        height: u16::try_from(geo.content_rows).unwrap_or(0),
-    };
+    let screen = slides::screen(area, state.presentation.notes);
     match (show, state.current_slide()) {
-        (Show::Overview, _) => overview(state, frame, content),
-        (_, Some(slide)) => render_slide(state, frame, content, slide),
+        (Show::Overview, _) => overview(state, frame, screen.content),
+        (_, Some(slide)) => render_slide(state, frame, screen.content, slide),
         (_, None) => {}
     }
-    if p.notes {
-        render_notes(state, frame, notes);
+    if state.presentation.notes {
+        render_notes(state, frame, screen.notes);
     }
-    render_footer(state, frame, footer);
+    render_footer(state, frame, screen.footer);
 }
 
 fn role_style(state: &State, role: Role) -> Style {
@@ -172,64 +156,12 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
     frame.render_widget(Paragraph::new(lines), content);
 }
 
-/// Where the speaker notes panel goes on a slide screen of `area`: the
-/// `rows` above the footer (none when the panel is hidden).
-fn notes_area(area: Rect, rows: usize) -> Rect {
-    let rows = u16::try_from(rows)
-        .unwrap_or(0)
-        .min(area.height.saturating_sub(1));
-    Rect {
-        y: area.bottom().saturating_sub(1 + rows),
-        height: rows,
-        ..area
-    }
-}
-
-/// The speaker notes panel on screen, when it is shown and the
-/// presentation fits: shared with `update`, which scrolls it and takes the
-/// wheel over it.
-pub fn notes_panel(state: &State) -> Option<Rect> {
-    let (width, height) = (state.size.width, state.size.height);
-    if !state.presentation.notes || width < slides::MIN_WIDTH || height < slides::MIN_HEIGHT {
-        return None;
-    }
-    let geo = slides::geometry(width, height, true);
-    Some(notes_area(Rect::new(0, 0, width, height), geo.notes_rows))
-}
-
-/// The speaker notes for the slide on screen, wrapped to `width` columns.
-pub fn notes_lines(state: &State, width: usize) -> Vec<Line<'static>> {
-    let notes = state.current_slide().map_or(&[][..], |s| &s.notes[..]);
-    if notes.is_empty() {
-        return wrap(&state.strings.no_notes, width)
-            .into_iter()
-            .map(|l| Line::styled(l, state.theme.muted))
-            .collect();
-    }
-    notes
-        .iter()
-        .flat_map(|note| wrap(note, width))
-        .map(|l| Line::styled(l, state.theme.text))
-        .collect()
-}
-
-/// The notes panel as a scrollable region (empty when it is not on screen).
-pub fn notes_region(state: &State) -> Region {
-    notes_panel(state).map_or_else(Region::default, |panel| {
-        let inner = super::pane_inner(panel);
-        Region {
-            visible: usize::from(inner.height),
-            total: notes_lines(state, usize::from(inner.width)).len(),
-        }
-    })
-}
-
 /// The speaker notes, from the line `update` scrolled to. When they are
 /// longer than the panel, its lower border says which lines are shown and
 /// which keys scroll, and a scrollbar shows where they are.
 fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
-    let inner = super::pane_inner(area);
-    let lines = notes_lines(state, usize::from(inner.width));
+    let inner = pane_inner(area);
+    let lines = styled_lines(&state.theme, state.notes_lines(usize::from(inner.width)));
     let (visible, total) = (usize::from(inner.height), lines.len());
     let mut block = Block::bordered()
         .title(format!(" {} ", state.strings.notes_title))

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::layout::{MIN_HEIGHT, MIN_WIDTH};
-use super::text::wrap;
 use crate::app::State;
+use crate::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
+use crate::layout::text::wrap;
 
 /// The browser's minimum size, for [`render`].
 pub const BROWSER_MIN: (u16, u16) = (MIN_WIDTH, MIN_HEIGHT);

@@ -159,7 +159,7 @@ proptest! {
         indents in prop::sample::select(vec![("", ""), ("  - ", "    "), ("漢 ", "  "), ("1. ", "   ")]),
     ) {
         use unicode_width::UnicodeWidthStr;
-        use vision_tui::ui::text::{truncate, width as columns, wrap_indented};
+        use vision_tui::layout::text::{truncate, width as columns, wrap_indented};
         let bounds = cluster_bounds(&text);
         let (first, rest) = indents;
         let lines = wrap_indented(&text, width, first, rest);

@@ -297,8 +297,8 @@ fn at_200_columns_the_goal_pane_keeps_a_readable_measure() {
     doc.focus_areas[0].description = Some("Ett långt stycke om vackra miljöer. ".repeat(30));
     let state = State::new(doc.clone(), Theme::default());
     let buffer = screen_of(state, 200, 60, &[]);
-    let areas = vision_tui::ui::layout::areas(&doc, buffer.area).unwrap();
-    let inner = vision_tui::ui::pane_inner(areas.detail);
+    let areas = vision_tui::layout::screen::areas(&doc, buffer.area).unwrap();
+    let inner = vision_tui::layout::screen::pane_inner(areas.detail);
     assert!(inner.width > 120, "the pane is wider than the measure");
     let lengths: Vec<u16> = (inner.top()..inner.bottom())
         .map(|y| {
@@ -309,7 +309,7 @@ fn at_200_columns_the_goal_pane_keeps_a_readable_measure() {
         })
         .collect();
     let longest = *lengths.iter().max().unwrap();
-    let measure = vision_tui::ui::text::READING_WIDTH as u16;
+    let measure = vision_tui::layout::text::READING_WIDTH as u16;
     assert!(
         longest <= measure && longest > measure - 10,
         "lines up to {longest} columns: {lengths:?}"

@@ -295,7 +295,7 @@ fn notes_scroll_a_panel_at_a_time_within_the_notes_and_restart_on_another_topic(
     apply(&mut s, &[Action::NextSlide, Action::ScrollNotesDown]);
     assert_eq!(s.presentation.notes_scroll, 0, "hidden notes do not scroll");
     apply(&mut s, &[Action::ToggleNotes]);
-    let region = crate::ui::slides::notes_region(&s);
+    let region = s.notes_region();
     assert!(region.total > 2 * region.visible, "{region:?}");
     apply(&mut s, &[Action::ScrollNotesDown]);
     assert_eq!(
@@ -320,7 +320,7 @@ fn notes_scroll_a_panel_at_a_time_within_the_notes_and_restart_on_another_topic(
             height: 45,
         }],
     );
-    let wider = crate::ui::slides::notes_region(&s);
+    let wider = s.notes_region();
     assert_eq!(s.presentation.notes_scroll, wider.max_scroll(), "clamped");
     apply(&mut s, &[Action::NextSlide]);
     assert_eq!(

@@ -1,13 +1,12 @@
-//! Pure geometry: where each region goes for a document and terminal size,
-//! and how much each scrollable region can show. `update` and `view` both
-//! call this, so they always agree.
+//! Where each region of the main screen goes, for a document and a
+//! terminal size: header, list, goal pane, footer, and the text area inside
+//! a pane's borders.
 
 use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Padding};
 
-use crate::app::State;
+use super::header::{self, HeaderDetail};
 use crate::model::Document;
-
-use super::{goal_detail, header, help, pane_inner};
 
 /// Below this many columns the screen shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;
@@ -17,17 +16,6 @@ pub const MIN_HEIGHT: u16 = 10;
 pub const SIDE_BY_SIDE_WIDTH: u16 = 70;
 /// The least height the panes below the header get before the header shrinks.
 const MIN_BODY_HEIGHT: u16 = 8;
-
-/// How much of the header fits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HeaderDetail {
-    /// Title, statement and adoption.
-    Full,
-    /// Title and statement.
-    Statement,
-    /// Title only (small terminals, large projector fonts).
-    TitleOnly,
-}
 
 /// Where each region of the main screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,88 +109,13 @@ fn on_its_side(area: Rect) -> Rect {
     }
 }
 
-/// A scrollable region: how many lines it shows and how many there are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Region {
-    /// Lines (or rows) visible at once.
-    pub visible: usize,
-    /// Lines (or rows) in all.
-    pub total: usize,
-}
-
-impl Region {
-    /// The largest useful scroll offset.
-    pub fn max_scroll(&self) -> usize {
-        self.total.saturating_sub(self.visible)
-    }
-
-    /// True when the region is not on screen.
-    pub fn is_empty(&self) -> bool {
-        self.visible == 0 && self.total == 0
-    }
-}
-
-/// Every scrollable region, measured for the state's terminal size.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Measure {
-    /// True when the "too small" screen is shown instead.
-    pub too_small: bool,
-    /// The focus-area list (rows are focus areas).
-    pub list: Region,
-    /// The goal-detail pane.
-    pub detail: Region,
-    /// The text area of the background view (empty when it is not on
-    /// screen); the view scrolls by blocks, see [`super::background`].
-    pub background: Rect,
-    /// The help overlay.
-    pub help: Region,
-}
-
-/// Measures every region for `state` (only the one in view is wrapped).
-pub fn measure(state: &State) -> Measure {
-    use crate::app::{Mode, Underlay};
-    let area = Rect::new(0, 0, state.size.width, state.size.height);
-    let region = |rect: Rect, total: usize| Region {
-        visible: usize::from(rect.height),
-        total,
-    };
-    // The help overlays the browser and the presentation alike, at any size.
-    let help = match state.mode {
-        Mode::Help(_) if !area.is_empty() => {
-            let popup = help::popup_inner(state, area);
-            region(popup, help::lines(state, usize::from(popup.width)).len())
-        }
-        _ => Region::default(),
-    };
-    let Some(areas) = areas(&state.document, area) else {
-        return Measure {
-            too_small: true,
-            help,
-            ..Measure::default()
-        };
-    };
-    let list = pane_inner(areas.list);
-    let detail = pane_inner(areas.detail);
-    let body = pane_inner(areas.body);
-    Measure {
-        too_small: false,
-        list: region(list, state.visible_len()),
-        detail: region(
-            detail,
-            goal_detail::lines(state, usize::from(detail.width)).len(),
-        ),
-        background: match state.mode {
-            Mode::Background(_) | Mode::Help(Underlay::Background(_)) => body,
-            _ => Rect::default(),
-        },
-        help,
-    }
-}
-
-/// Width of the text inside the goal-detail pane for the state's size (0 when too small).
-pub fn detail_width(state: &State) -> u16 {
-    let area = Rect::new(0, 0, state.size.width, state.size.height);
-    areas(&state.document, area).map_or(0, |a| pane_inner(a.detail).width)
+/// The area inside a pane's borders and padding (one column each side), as
+/// ratatui's block computes it for the panes `ui` draws (a test in `ui`
+/// checks that they agree).
+pub fn pane_inner(area: Rect) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(area)
 }
 
 #[cfg(test)]
