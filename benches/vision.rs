@@ -26,8 +26,8 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use vision_tui::app::{Action, Mode, State, update};
-use vision_tui::load;
-use vision_tui::model::Document;
+use vision_tui::document::load;
+use vision_tui::document::model::Document;
 use vision_tui::ui;
 
 use drive::state;
@@ -134,7 +134,7 @@ struct Nav {
     help_scroll: usize,
     topic: usize,
     part: usize,
-    deck: vision_tui::slides::Deck,
+    deck: vision_tui::layout::slides::Deck,
     overview_pick: usize,
     search: vision_tui::app::Search,
 }

@@ -22,6 +22,7 @@
 //! `measure`), so what is drawn and what `update` believes can never disagree.
 
 pub mod action;
+pub mod keymap;
 mod link;
 mod measure;
 pub mod mode;

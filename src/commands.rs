@@ -1,15 +1,32 @@
-//! The subcommands that print instead of drawing: check, export, init,
-//! completions, man, and the plain-text view. Each returns the exit status.
+//! The command line and the subcommands that print instead of drawing:
+//! check, export, init, config, completions, man, and the plain-text view.
+//! Each returns the exit status.
+//!
+//! - [`cli`]: the command line's definition and the exit statuses.
+//! - [`check`](mod@check): `vision-tui check`, for people and (as JSON) for editors and CI.
+//! - [`export`](mod@export): the document as Markdown, HTML, JSON or plain text, and
+//!   writing a file without ever half-writing or redirecting it.
+//! - [`init`](mod@init): the starter document.
+//! - [`config`]: the optional config file: theme, colours, language, mouse, keys.
+//! - [`man`](mod@man): the manual page, from the command line's definition, the key
+//!   table and the format documents in `docs/`.
 
 use std::io::{self, Write};
 use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, EXIT_TERMINAL};
-use crate::export::{self, Format, Options};
-use crate::load;
-use crate::model::Document;
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod export;
+pub mod init;
+pub mod man;
+
+use crate::commands::cli::{Cli, EXIT_TERMINAL};
+use crate::document::load;
+use crate::document::model::Document;
+use export::{Format, Options};
 
 /// Writes `text` to standard output. A reader that stops early
 /// (`vision-tui | head -1`) closes the pipe: that is success, not an error.
@@ -26,8 +43,8 @@ pub fn print(text: &str) -> u8 {
 }
 
 /// `vision-tui check PATH...`.
-pub fn check(paths: &[std::path::PathBuf], format: crate::check::OutputFormat) -> u8 {
-    let report = crate::check::check(paths, format);
+pub fn check(paths: &[std::path::PathBuf], format: crate::commands::check::OutputFormat) -> u8 {
+    let report = crate::commands::check::check(paths, format);
     // Standard error is unbuffered: a failed write has nowhere to be reported.
     let _ = io::stderr().lock().write_all(report.stderr.as_bytes());
     let status = print(&report.stdout);
@@ -55,7 +72,7 @@ pub fn export(doc: &Document, format: Format, output: Option<&Path>, options: &O
 
 /// `vision-tui init PATH`.
 pub fn init(path: &Path) -> u8 {
-    match crate::init::init(path) {
+    match crate::commands::init::init(path) {
         Ok(()) => {
             let shown = path.display();
             println!(
@@ -79,7 +96,7 @@ pub fn completions(shell: clap_complete::Shell) -> u8 {
 
 /// `vision-tui man`.
 pub fn man() -> u8 {
-    match crate::man::render() {
+    match crate::commands::man::render() {
         Ok(page) => print(&page),
         Err(err) => {
             eprintln!("vision-tui: cannot render the manual page: {err}");

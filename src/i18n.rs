@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::load;
+use crate::document::load;
 
 /// The languages the interface speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -240,7 +240,8 @@ mod tests {
         // Start-up parses them with `load::embedded`, without field paths.
         for lang in [Lang::En, Lang::Sv] {
             let (name, source) = lang.source();
-            let strict: Strings = crate::load::parse_ron(name, source.as_bytes()).unwrap();
+            let strict: Strings =
+                crate::document::load::parse_ron(name, source.as_bytes()).unwrap();
             assert_eq!(strict, Strings::load(lang), "{name}");
         }
     }

@@ -14,6 +14,7 @@ pub mod detail;
 pub mod header;
 pub mod help;
 pub mod screen;
+pub mod slides;
 pub mod text;
 
 use ratatui::layout::Rect;

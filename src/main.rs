@@ -8,14 +8,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use vision_tui::app::{self, State};
-use vision_tui::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
 use vision_tui::commands;
-use vision_tui::config;
-use vision_tui::export::{Format, Options};
-use vision_tui::load;
-use vision_tui::runtime::{self, LocalTerminal, StopFlags};
+use vision_tui::commands::cli::{Cli, Command, EXIT_TERMINAL, EXIT_USAGE};
+use vision_tui::commands::config;
+use vision_tui::commands::export::{Format, Options};
+use vision_tui::document::load;
+use vision_tui::document::watch::{DocumentWatcher, WatchError};
+use vision_tui::terminal::{self, LocalTerminal, StopFlags};
 use vision_tui::theme::Theme;
-use vision_tui::watch::{DocumentWatcher, WatchError};
 
 fn main() -> ExitCode {
     let cli = match Cli::from_env() {
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         Some(Command::Man) => commands::man(),
         Some(Command::Config { default }) => {
             if *default {
-                commands::print(&vision_tui::config::default_text())
+                commands::print(&vision_tui::commands::config::default_text())
             } else {
                 eprintln!(
                     "vision-tui config: use --default to print a complete, commented config file"
@@ -77,7 +77,7 @@ fn settings(path: Option<&Path>) -> Result<config::Settings, u8> {
     })
 }
 
-fn load_or_report(path: Option<&Path>) -> Result<vision_tui::model::Document, u8> {
+fn load_or_report(path: Option<&Path>) -> Result<vision_tui::document::model::Document, u8> {
     commands::load_document(path).map_err(|err| {
         eprintln!("{err}");
         load::EXIT_DOCUMENT_ERROR
@@ -145,7 +145,7 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if let Some(target) = target {
         app::open(&mut state, target);
     }
-    let setup = runtime::Setup {
+    let setup = terminal::Setup {
         depth,
         mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
     };
@@ -163,21 +163,21 @@ fn browse_or_present(cli: &Cli) -> u8 {
 
 fn run(
     mut state: State,
-    setup: runtime::Setup,
+    setup: terminal::Setup,
     watch_path: Option<&Path>,
-) -> Result<runtime::Outcome, Box<dyn std::error::Error>> {
+) -> Result<terminal::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
-    let watchdog = runtime::install_watchdog(&stop)?;
+    let watchdog = terminal::install_watchdog(&stop)?;
     let mut terminal_input = LocalTerminal::new(&stop, setup.mouse)?;
     let watcher = match watch_path {
         Some(path) => watch(path, &terminal_input)?,
         None => None,
     };
-    let mut terminal = runtime::enter(setup)?;
+    let mut terminal = terminal::enter(setup)?;
     // The first frame before anything else (the loop sees it was drawn and
     // waits for input).
     let size = terminal.get_frame().area();
-    runtime::fit(&mut terminal, &mut state, size.width, size.height)?;
+    terminal::fit(&mut terminal, &mut state, size.width, size.height)?;
     terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
     // Lets the end-to-end tests prove that a panic restores the terminal and
     // ends the process, on the main thread or another (`=thread`).
@@ -191,14 +191,14 @@ fn run(
         Err(_) => {}
     }
     watchdog.start()?;
-    let result = runtime::run_watching(
+    let result = terminal::run_watching(
         &mut terminal,
         &mut state,
         &mut terminal_input,
         &stop,
         watcher.as_ref(),
     );
-    runtime::leave(&mut terminal);
+    terminal::leave(&mut terminal);
     Ok(result?)
 }
 

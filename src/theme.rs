@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Style;
 use serde::Deserialize;
 
-use crate::load::{self, LoadError};
-use crate::settings::{self, FileKind};
+use crate::document::load::settings::{self, FileKind};
+use crate::document::load::{self, LoadError};
 use color::Depth;
 use file::StyleSpec;
 

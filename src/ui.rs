@@ -11,7 +11,7 @@ pub mod footer;
 pub mod goal_detail;
 pub mod header;
 pub mod help;
-pub mod search;
+pub mod search_line;
 pub mod slides;
 pub mod too_small;
 

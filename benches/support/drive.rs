@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 use vision_tui::app::{Action, Mode, State, update};
-use vision_tui::model::Document;
+use vision_tui::document::model::Document;
 use vision_tui::theme::Theme;
 use vision_tui::ui;
 
@@ -145,7 +145,7 @@ pub fn assert_printable(buffer: &Buffer) {
 pub fn check_invariants(state: &State) {
     assert_eq!(
         state.search.hits(),
-        vision_tui::search::matching_areas(&state.document, &state.search.query),
+        vision_tui::document::matching::matching_areas(&state.document, &state.search.query),
         "narrowing while typing finds what searching the whole document finds"
     );
     if state.search.is_active() && !state.search.hits().is_empty() {
@@ -200,7 +200,7 @@ fn check_presentation(state: &State) {
         !p.deck.slides.is_empty(),
         "a presentation always has slides"
     );
-    let topics = vision_tui::slides::count(&state.document);
+    let topics = vision_tui::layout::slides::count(&state.document);
     assert!(p.topic < topics && p.overview_pick < topics);
     assert!(p.part < p.deck.slides.len());
     let notes = state.notes_region();

@@ -192,7 +192,7 @@ fn quoted(text: &str) -> String {
     out
 }
 
-/// The document for `spec`, as RON text that `vision_tui::load::parse` accepts.
+/// The document for `spec`, as RON text that `vision_tui::document::load::parse` accepts.
 pub fn ron(spec: &Spec) -> String {
     let mut rng = Rng::new(spec.seed);
     let style = spec.style;

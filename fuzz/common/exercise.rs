@@ -2,7 +2,7 @@
 //! with the corpus replay in `tests/it/fuzz_replay.rs` (so `cargo test`
 //! re-checks every committed seed and crash without nightly or libFuzzer).
 //!
-//! Bytes go through `vision_tui::load::parse` (UTF-8, RON, normalisation,
+//! Bytes go through `vision_tui::document::load::parse` (UTF-8, RON, normalisation,
 //! validation). An error must render as a message; a document must survive
 //! the browser, the presentation and a search at a wide, a narrow and a tiny
 //! size, and every kind of action: after every action the app's invariants
@@ -13,8 +13,8 @@
 //! and the update-draw-check loop the property tests use too.
 
 use vision_tui::app::{Action, State};
-use vision_tui::load;
-use vision_tui::model::Document;
+use vision_tui::document::load;
+use vision_tui::document::model::Document;
 
 use super::actions::{self, Fields};
 use super::drive::{self, Driver};
@@ -88,7 +88,8 @@ fn search_its_own_words(state: &mut State) {
     let keys = query.into_iter().map(SearchType);
     for action in keys.chain([SearchBackspace, SearchBackspace]) {
         vision_tui::app::update(state, action);
-        let scanned = vision_tui::search::matching_areas(&state.document, &state.search.query);
+        let scanned =
+            vision_tui::document::matching::matching_areas(&state.document, &state.search.query);
         assert_eq!(state.search.hits(), scanned, "{:?}", state.search.query);
     }
     vision_tui::app::update(state, Back);

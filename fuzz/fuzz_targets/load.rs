@@ -1,4 +1,4 @@
-//! Bytes → `vision_tui::load::parse` → (when valid) the app's state and
+//! Bytes → `vision_tui::document::load::parse` → (when valid) the app's state and
 //! screens rendered into a `TestBackend`; see `common/exercise.rs`.
 #![no_main]
 

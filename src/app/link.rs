@@ -2,7 +2,7 @@
 //! (`goal:3`), and the browser shows the link for what is selected.
 
 use super::{Mode, Pane, State};
-use crate::model::Document;
+use crate::document::model::Document;
 
 /// What a link points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,8 +88,8 @@ pub fn open(state: &mut State, target: Target) {
         }
     }
     if state.is_presenting() {
-        let kind = crate::slides::SlideKind::FocusArea(state.selected);
-        if let Some(topic) = crate::slides::index_of(&state.document, kind) {
+        let kind = crate::layout::slides::SlideKind::FocusArea(state.selected);
+        if let Some(topic) = crate::layout::slides::index_of(&state.document, kind) {
             state.presentation.topic = topic;
             state.presentation.part = 0;
             super::present::lay_out(state);
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn resolves_ids_and_goals() {
-        let doc = crate::load::builtin();
+        let doc = crate::document::load::builtin();
         assert_eq!(resolve(&doc, "omstallning"), Ok(Target::FocusArea(3)));
         assert_eq!(
             resolve(&doc, "goal:1"),

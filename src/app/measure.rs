@@ -9,8 +9,8 @@ use super::{Mode, State, Underlay};
 use crate::layout::detail::{self, Detail};
 use crate::layout::help::{self, HelpRow, Overlay};
 use crate::layout::screen::{self, pane_inner};
+use crate::layout::slides;
 use crate::layout::{Measure, Region, TextLine};
-use crate::slides;
 
 impl State {
     /// The whole screen, at the size last reported.

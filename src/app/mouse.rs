@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn a_notch_of_the_wheel_moves_as_far_as_the_arrow_pressed_as_often() {
-        let mut long = crate::load::builtin();
+        let mut long = crate::document::load::builtin();
         for area in &mut long.focus_areas {
             area.description = Some("ord ".repeat(400));
         }

@@ -2,7 +2,7 @@
 //! Same rules as the rest of `update`: pure, total, invariants restored.
 
 use super::{Action, Handled, Mode, Origin, Pane, Show, State};
-use crate::slides::{self, Deck, SlideKind};
+use crate::layout::slides::{self, Deck, SlideKind};
 
 /// Most digits a typed slide number may have (more is a typo, not a slide).
 const MAX_TYPED_DIGITS: u32 = 6;

@@ -2,8 +2,8 @@
 //! losing the reader's place; an invalid version is refused and explained.
 
 use super::{State, clamp, rebuild_deck};
-use crate::model::Document;
-use crate::slides::SlideKind;
+use crate::document::model::Document;
+use crate::layout::slides::SlideKind;
 
 /// Applies the result of re-reading the document file: a valid document
 /// replaces the current one, keeping the selected focus area (by id) and the
@@ -46,13 +46,15 @@ pub fn reload(state: &mut State, result: Result<Document, String>) {
             (Some(SlideKind::FocusArea(_)), Some(i)) => Some(SlideKind::FocusArea(i)),
             (kind, _) => kind,
         };
-        if let Some(topic) = kind.and_then(|kind| crate::slides::index_of(&state.document, kind)) {
+        if let Some(topic) =
+            kind.and_then(|kind| crate::layout::slides::index_of(&state.document, kind))
+        {
             state.presentation.topic = topic;
         }
         rebuild_deck(state);
     } else {
         // The deck is rebuilt when the presentation starts; drop the stale one.
-        state.presentation.deck = crate::slides::Deck::default();
+        state.presentation.deck = crate::layout::slides::Deck::default();
     }
     // Re-establish every invariant for the new document, as every transition does.
     clamp(state);
@@ -68,7 +70,7 @@ mod tests {
     fn a_new_version_keeps_the_selection_by_id() {
         let mut s = state();
         update(&mut s, Action::JumpToFocusArea(4)); // Omställning
-        let mut doc = crate::load::builtin();
+        let mut doc = crate::document::load::builtin();
         doc.focus_areas.reverse();
         doc.statement = "Changed.".into();
         reload(&mut s, Ok(doc));
@@ -84,8 +86,8 @@ mod tests {
             s.reload_error.as_deref(),
             Some("vision.ron:3:5: expected string")
         );
-        assert_eq!(s.document, crate::load::builtin());
-        reload(&mut s, Ok(crate::load::builtin()));
+        assert_eq!(s.document, crate::document::load::builtin());
+        reload(&mut s, Ok(crate::document::load::builtin()));
         assert_eq!(
             s.reload_error, None,
             "the next valid version clears the banner"
@@ -96,7 +98,7 @@ mod tests {
     fn removing_the_selected_area_keeps_a_valid_selection() {
         let mut s = state();
         update(&mut s, Action::MoveToBottom);
-        let mut doc = crate::load::builtin();
+        let mut doc = crate::document::load::builtin();
         doc.focus_areas.truncate(2);
         doc.goals
             .retain(|g| doc.focus_areas.iter().any(|a| a.id == g.focus_area));
@@ -114,7 +116,7 @@ mod tests {
         update(&mut s, Action::SearchConfirm);
         assert_eq!(s.search.hits(), [4]);
         // Tillsammans moves to the front, and the last two areas go.
-        let mut doc = crate::load::builtin();
+        let mut doc = crate::document::load::builtin();
         doc.focus_areas.swap(0, 4);
         doc.focus_areas.truncate(3);
         reload(&mut s, Ok(doc));
@@ -126,7 +128,7 @@ mod tests {
         let query = s.search.query.clone();
         assert_eq!(
             s.search.hits(),
-            crate::search::matching_areas(&s.document, &query)
+            crate::document::matching::matching_areas(&s.document, &query)
         );
     }
 
@@ -135,7 +137,7 @@ mod tests {
         let mut s = state();
         update(&mut s, Action::JumpToFocusArea(3));
         update(&mut s, Action::StartPresentation);
-        let mut doc = crate::load::builtin();
+        let mut doc = crate::document::load::builtin();
         doc.focus_areas.swap(0, 2);
         reload(&mut s, Ok(doc));
         assert_eq!(s.mode, Mode::Present(Show::Slide));

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{Action, Mode, State};
-use crate::search;
+use crate::document::matching;
 
 /// The search: what was typed, and what it finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -13,13 +13,13 @@ pub struct Search {
     pub query: String,
     /// What it finds: the focus areas ([`Search::hits`]), and where, for
     /// the next letter's search to start from.
-    found: search::Found,
+    found: matching::Found,
     /// What each shorter query typed on the way here found, so Backspace
     /// goes back without searching again (one entry per letter typed).
-    earlier: Vec<search::Found>,
+    earlier: Vec<matching::Found>,
     /// The document's texts folded for matching: made when the first letter
     /// is typed, kept until the document changes.
-    folded: Option<Arc<search::Folded>>,
+    folded: Option<Arc<matching::Folded>>,
 }
 
 impl Search {
@@ -35,7 +35,7 @@ impl Search {
         &self.found.areas
     }
 
-    pub(super) fn for_document(document: &crate::model::Document) -> Self {
+    pub(super) fn for_document(document: &crate::document::model::Document) -> Self {
         Self {
             folded: fold_ahead(document),
             ..Self::default()
@@ -49,7 +49,7 @@ impl Search {
 const FOLD_AHEAD_BYTES: usize = 128 * 1024;
 
 /// The folded texts of `document` if it is large enough to fold ahead.
-fn fold_ahead(document: &crate::model::Document) -> Option<Arc<search::Folded>> {
+fn fold_ahead(document: &crate::document::model::Document) -> Option<Arc<matching::Folded>> {
     let len = |text: &Option<String>| text.as_ref().map_or(0, String::len);
     let areas: usize = document
         .focus_areas
@@ -61,20 +61,20 @@ fn fold_ahead(document: &crate::model::Document) -> Option<Arc<search::Folded>> 
         .iter()
         .map(|g| g.text.len() + len(&g.description) + len(&g.notes))
         .sum();
-    (areas + goals >= FOLD_AHEAD_BYTES).then(|| Arc::new(search::Folded::of(document)))
+    (areas + goals >= FOLD_AHEAD_BYTES).then(|| Arc::new(matching::Folded::of(document)))
 }
 
 /// Longest query kept: a paste of a whole document is not a search.
 const MAX_QUERY_CHARS: usize = 200;
 
 /// The document's texts folded for matching (folded now if not yet).
-fn folded(state: &mut State) -> Arc<search::Folded> {
+fn folded(state: &mut State) -> Arc<matching::Folded> {
     let document = &state.document;
     Arc::clone(
         state
             .search
             .folded
-            .get_or_insert_with(|| Arc::new(search::Folded::of(document))),
+            .get_or_insert_with(|| Arc::new(matching::Folded::of(document))),
     )
 }
 
@@ -85,7 +85,7 @@ pub(super) fn refresh(state: &mut State) {
     let found = if state.search.is_active() {
         folded(state).find(&state.search.query, None)
     } else {
-        search::Found::default()
+        matching::Found::default()
     };
     state.search.found = found;
 }
@@ -140,7 +140,7 @@ fn go_to_hit(state: &mut State, forward: bool) {
 }
 
 fn anchor_first_matching_goal(state: &mut State) {
-    let Some(needle) = search::Needle::new(&state.search.query) else {
+    let Some(needle) = matching::Needle::new(&state.search.query) else {
         state.anchor_goal = None;
         return;
     };
@@ -220,13 +220,13 @@ mod tests {
         assert!(s.search.folded.is_some());
         update(&mut s, Action::Back);
         assert!(s.search.folded.is_some(), "kept for the next search");
-        let mut big = crate::load::builtin();
+        let mut big = crate::document::load::builtin();
         big.goals[0].description = Some("ord ".repeat(FOLD_AHEAD_BYTES / 4));
         let mut s = State::new(big.clone(), Theme::default());
         assert!(s.search.folded.is_some(), "folded as it is shown");
         crate::app::reload(&mut s, Ok(big));
         assert!(s.search.folded.is_some(), "and again when it changes");
-        crate::app::reload(&mut s, Ok(crate::load::builtin()));
+        crate::app::reload(&mut s, Ok(crate::document::load::builtin()));
         assert!(
             s.search.folded.is_none(),
             "not a stale fold of the old version"

@@ -1,8 +1,8 @@
 //! The application's state: everything the screen shows is a function of it.
 
 use super::{Mode, Origin, Pane, Search, Show, Underlay, rebuild_deck};
+use crate::document::model::Document;
 use crate::layout::{BlockLine, screen};
-use crate::model::Document;
 use crate::theme::Theme;
 
 /// The presentation's state (kept while browsing, so it can resume).
@@ -11,7 +11,7 @@ pub struct Presentation {
     /// Where leaving leads.
     pub origin: Origin,
     /// The topic on screen, laid out for the current terminal size.
-    pub deck: crate::slides::Deck,
+    pub deck: crate::layout::slides::Deck,
     /// The topic shown (0-based): the `n` of `n / N`.
     pub topic: usize,
     /// Which of the topic's slides is shown, when it continues over several.
@@ -59,7 +59,7 @@ pub struct State {
     /// How things look.
     pub theme: Theme,
     /// The key bindings (shown in the help and footer).
-    pub keymap: crate::keymap::Keymap,
+    pub keymap: crate::app::keymap::Keymap,
     /// The current screen.
     pub mode: Mode,
     /// Index of the selected focus area (0 when there are none).
@@ -74,14 +74,14 @@ pub struct State {
     pub help_scroll: usize,
     /// The terminal's size, as last reported.
     pub size: Size,
-    /// Set by [`Action::Quit`]; the event loop then stops.
+    /// Set by [`Action::Quit`](super::Action::Quit) and [`Action::ForceQuit`](super::Action::ForceQuit); the event loop then stops.
     pub should_quit: bool,
-    /// Set by [`Action::Suspend`] and [`Action::Redraw`]: what only the
+    /// Set by [`Action::Suspend`](super::Action::Suspend) and [`Action::Redraw`](super::Action::Redraw): what only the
     /// terminal's edge can do. The event loop takes it and carries it out.
     pub terminal_request: Option<TerminalRequest>,
     /// The presentation (meaningful while `mode` is `Present` or help over it).
     pub presentation: Presentation,
-    /// Seconds since the app started, as last told by [`Action::Tick`].
+    /// Seconds since the app started, as last told by [`Action::Tick`](super::Action::Tick).
     pub clock: u64,
     /// A goal kept at the top of the goal pane (after `--open goal:N`) until the user moves.
     pub anchor_goal: Option<u32>,
@@ -105,7 +105,7 @@ impl State {
         Self {
             document,
             theme,
-            keymap: crate::keymap::Keymap::default(),
+            keymap: crate::app::keymap::Keymap::default(),
             mode: Mode::Browse(Pane::FocusList),
             selected: 0,
             list_offset: 0,
@@ -117,7 +117,7 @@ impl State {
             terminal_request: None,
             presentation: Presentation {
                 origin: Origin::Browser(Pane::FocusList),
-                deck: crate::slides::Deck::default(),
+                deck: crate::layout::slides::Deck::default(),
                 topic: 0,
                 part: 0,
                 overview_pick: 0,
@@ -198,7 +198,10 @@ impl State {
     pub fn too_small(&self) -> bool {
         let Size { width, height } = self.size;
         let (min_width, min_height) = if self.is_presenting() {
-            (crate::slides::MIN_WIDTH, crate::slides::MIN_HEIGHT)
+            (
+                crate::layout::slides::MIN_WIDTH,
+                crate::layout::slides::MIN_HEIGHT,
+            )
         } else {
             (screen::MIN_WIDTH, screen::MIN_HEIGHT)
         };
@@ -206,7 +209,7 @@ impl State {
     }
 
     /// The slide on screen, when presenting.
-    pub fn current_slide(&self) -> Option<&crate::slides::Slide> {
+    pub fn current_slide(&self) -> Option<&crate::layout::slides::Slide> {
         self.presentation.deck.slides.get(self.presentation.part)
     }
 

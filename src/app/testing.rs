@@ -1,9 +1,9 @@
 //! The states unit tests start from, shared by the tests of `app`, `ui` and
-//! `runtime`: the built-in document (or a given one) with the default theme,
+//! `terminal`: the built-in document (or a given one) with the default theme,
 //! told its screen size as the app is before the first frame.
 
 use super::{Action, State, update};
-use crate::model::{Document, FocusArea, Goal};
+use crate::document::model::{Document, FocusArea, Goal};
 use crate::theme::Theme;
 
 /// The built-in document, browsing, on an 80×24 screen.
@@ -14,7 +14,7 @@ pub(crate) fn state() -> State {
 /// The built-in document, browsing, on a `width`×`height` screen.
 pub(crate) fn state_at(width: u16, height: u16) -> State {
     sized(
-        State::new(crate::load::builtin(), Theme::default()),
+        State::new(crate::document::load::builtin(), Theme::default()),
         width,
         height,
     )
@@ -29,7 +29,7 @@ pub(crate) fn state_of(document: Document) -> State {
 /// present`), on a `width`×`height` screen.
 pub(crate) fn presenting_at(width: u16, height: u16) -> State {
     sized(
-        State::presenting(crate::load::builtin(), Theme::default()),
+        State::presenting(crate::document::load::builtin(), Theme::default()),
         width,
         height,
     )
@@ -44,7 +44,7 @@ pub(crate) fn document(
     name: impl Fn(usize) -> String,
     text: impl Fn(usize) -> String,
 ) -> Document {
-    let mut document = crate::load::builtin();
+    let mut document = crate::document::load::builtin();
     document.focus_areas = (0..areas)
         .map(|i| FocusArea {
             id: format!("a{i}"),

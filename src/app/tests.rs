@@ -314,7 +314,10 @@ fn force_quit_quits_from_every_screen_even_too_small() {
         update(&mut s, Action::ForceQuit);
         assert!(s.should_quit, "{setup:?}");
     }
-    let mut s = State::presenting(crate::load::builtin(), crate::theme::Theme::default());
+    let mut s = State::presenting(
+        crate::document::load::builtin(),
+        crate::theme::Theme::default(),
+    );
     apply(
         &mut s,
         &[

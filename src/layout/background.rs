@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use super::header::adoption_line;
 use super::text::{READING_WIDTH, wrap_indented};
 use super::{Step, TextLine, Tone, toned};
-use crate::model::Document;
+use crate::document::model::Document;
 
 /// Up to this many blocks the scrollbar counts lines (laying out the whole
 /// view to do so); past it, it counts blocks.

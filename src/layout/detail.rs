@@ -5,8 +5,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{READING_WIDTH, wrap, wrap_indented};
 use super::{TextLine, Tone, toned};
+use crate::document::model::{Document, Link};
 use crate::i18n::Strings;
-use crate::model::{Document, Link};
 
 /// The pane's text, laid out for one width.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -3,7 +3,7 @@
 
 use super::text::{truncate, wrap};
 use super::{TextLine, Tone, toned};
-use crate::model::Document;
+use crate::document::model::Document;
 
 /// How much of the header fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn heights_count_the_lines_drawn() {
-        let mut doc = crate::load::builtin();
+        let mut doc = crate::document::load::builtin();
         let count = |doc: &Document, width, detail| lines(doc, width, detail).len();
         for round in 0..3 {
             if round == 1 {

@@ -70,7 +70,7 @@ impl Overlay {
 }
 
 /// The overlay of `rows` in a screen of `area`: as wide as fits up to
-/// [`MAX_WIDTH`], as high as its lines (or the screen) and centred.
+/// `MAX_WIDTH`, as high as its lines (or the screen) and centred.
 pub fn lay_out(rows: &[HelpRow<'_>], area: Rect) -> Overlay {
     let width = area
         .width

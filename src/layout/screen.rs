@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Padding};
 
 use super::header::{self, HeaderDetail};
-use crate::model::Document;
+use crate::document::model::Document;
 
 /// Below this many columns the screen shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;

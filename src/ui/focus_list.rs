@@ -73,7 +73,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         // Highlight only the name, not the numbers around it.
         let mut row = row;
         let name_span = row.spans.remove(1);
-        let highlighted = super::search::highlight(state, vec![Line::from(name_span)]);
+        let highlighted = super::search_line::highlight(state, vec![Line::from(name_span)]);
         let name_spans = highlighted
             .into_iter()
             .next()

@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::keymap::Hint;
 use crate::app::{Action, State};
 use crate::i18n::fill;
-use crate::keymap::Hint;
 
 /// Draws the footer into `area`. When not every hint fits, the essential
 /// ones (help, quit) are kept and others are left out whole, never cut.
@@ -66,7 +66,7 @@ fn search_line(state: &State, width: usize) -> Option<Line<'static>> {
     if !typing && !search.is_active() {
         return None;
     }
-    let in_vision = || crate::search::matches_vision(&state.document, &search.query);
+    let in_vision = || crate::document::matching::matches_vision(&state.document, &search.query);
     let found = match (search.is_active(), search.hits().len()) {
         (false, _) => String::new(),
         // Only the vision statement matches: highlighted in the header, so say where.
@@ -131,15 +131,15 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
+    use crate::app::keymap::Keymap;
     use crate::app::{Action, State, update};
     use crate::i18n::Lang;
-    use crate::keymap::Keymap;
     use crate::theme::Theme;
 
     /// The footer's text at 80×24 after searching for `query` and keeping
     /// the filter, with these actions given these keys.
     fn kept_filter_footer(query: &str, keys: &[(Action, &[&str])]) -> String {
-        let mut state = State::new(crate::load::builtin(), Theme::default());
+        let mut state = State::new(crate::document::load::builtin(), Theme::default());
         state.set_language(Lang::En);
         state.keymap = Keymap::with_keys(keys);
         let mut actions = vec![

@@ -35,7 +35,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             .collect()
     } else {
         let detail = state.detail(width);
-        super::search::highlight(state, styled_lines(&state.theme, detail.lines))
+        super::search_line::highlight(state, styled_lines(&state.theme, detail.lines))
     };
     render_scrolled(frame, area, block, lines, state.detail_scroll);
 }

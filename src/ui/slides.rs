@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{pane_inner, styled_lines};
 use crate::app::{Show, State};
+use crate::layout::slides::{self, HeadingSize, Role, Slide};
 use crate::layout::text::truncate;
-use crate::slides::{self, HeadingSize, Role, Slide};
 
 /// Draws the presentation in `show` state over the whole `area`.
 pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {

@@ -105,8 +105,8 @@ fn expected_rows(lines: &[Line<'_>], scroll: usize, visible: usize) -> Vec<Strin
 }
 
 /// A document whose every scrollable text is longer than any screen.
-fn long_document() -> crate::model::Document {
-    let mut doc = crate::load::builtin();
+fn long_document() -> crate::document::model::Document {
+    let mut doc = crate::document::load::builtin();
     // Words of every length from one letter to seven, so that a column
     // more or less wraps differently.
     let words = |n: usize| "a bb ccc dddd eeeee ffffff ggggggg ".repeat(n / 7);
@@ -124,7 +124,7 @@ fn scrolled_to_the_end_every_region_draws_the_lines_update_clamped_to() {
     use crate::app::{Action, update};
     use crate::layout::background::View;
     use crate::layout::{BlockLine, screen};
-    for doc in [crate::load::builtin(), long_document()] {
+    for doc in [crate::document::load::builtin(), long_document()] {
         for (width, height) in [(80, 24), (120, 40), (30, 10), (69, 30), (200, 60)] {
             let start = || {
                 let mut state = State::new(doc.clone(), Theme::default());

@@ -9,9 +9,9 @@ mod starter;
 use crate::support::{fixture, fixtures_in, temp_dir};
 use std::path::{Path, PathBuf};
 
-use vision_tui::check::{self, OutputFormat, Report};
-use vision_tui::init;
-use vision_tui::load::{self, EXIT_DOCUMENT_ERROR, LoadError};
+use vision_tui::commands::check::{self, OutputFormat, Report};
+use vision_tui::commands::init;
+use vision_tui::document::load::{self, EXIT_DOCUMENT_ERROR, LoadError};
 
 fn human(paths: &[PathBuf]) -> Report {
     check::check(paths, OutputFormat::Human)

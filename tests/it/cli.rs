@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use unicode_width::UnicodeWidthStr;
-use vision_tui::cli::EXIT_USAGE;
-use vision_tui::load::{self, EXIT_DOCUMENT_ERROR};
+use vision_tui::commands::cli::EXIT_USAGE;
+use vision_tui::document::load::{self, EXIT_DOCUMENT_ERROR};
 
 /// Runs one bad document: exit 2, nothing on stdout, an error naming the file.
 fn run_bad(path: &Path) -> String {
@@ -155,7 +155,7 @@ fn without_a_terminal_it_prints_the_document_as_text() {
         stdout.contains("Alingsås är Västsveriges vackraste kulturstad"),
         "{stdout}"
     );
-    for goal in vision_tui::load::builtin().goals {
+    for goal in vision_tui::document::load::builtin().goals {
         let first_words: String = goal.text.split(' ').take(3).collect::<Vec<_>>().join(" ");
         assert!(stdout.contains(&first_words), "{first_words}");
     }
@@ -296,8 +296,8 @@ fn check_and_export_through_the_binary() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("lang=\"sv\""));
     let (code, stdout, _) = run(&["export", "--format", "json"]);
     assert_eq!(code, 0);
-    let doc: vision_tui::model::Document = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(doc, vision_tui::load::builtin());
+    let doc: vision_tui::document::model::Document = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc, vision_tui::document::load::builtin());
     let (code, _, stderr) = run(&[
         OsStr::new("export"),
         OsStr::new("--format"),
@@ -320,8 +320,9 @@ fn check_and_export_through_the_binary() {
 #[test]
 fn no_arguments_skip_clap_but_mean_what_clap_would_make_of_them() {
     use clap::Parser;
-    let clap = vision_tui::cli::Cli::try_parse_from(["vision-tui"]).expect("no arguments parse");
-    let fast = vision_tui::cli::Cli::without_arguments();
+    let clap =
+        vision_tui::commands::cli::Cli::try_parse_from(["vision-tui"]).expect("no arguments parse");
+    let fast = vision_tui::commands::cli::Cli::without_arguments();
     // Every field, with the names clap gives them.
     assert_eq!(format!("{fast:?}"), format!("{clap:?}"));
 }

@@ -134,7 +134,7 @@ fn the_readme_config_example_loads() {
     let dir = temp_dir("config-readme");
     let path = dir.join("config.ron");
     std::fs::write(&path, &example).unwrap();
-    let settings = vision_tui::config::load(Some(&path))
+    let settings = vision_tui::commands::config::load(Some(&path))
         .unwrap_or_else(|err| panic!("README's config example:\n{example}\n{err}"));
     assert!(
         settings
@@ -336,7 +336,7 @@ fn the_format_documents_examples_load_and_list_every_field() {
         block(&theme_doc, "## A complete small example"),
     )
     .unwrap();
-    let settings = vision_tui::config::load(Some(&dir.join("config.ron"))).unwrap();
+    let settings = vision_tui::commands::config::load(Some(&dir.join("config.ron"))).unwrap();
     let theme = settings.theme.expect("the theme loads");
     assert_eq!(
         theme.title.fg,
@@ -357,7 +357,7 @@ fn the_format_documents_examples_load_and_list_every_field() {
     let names = names.replace("` to `", "…").replace(['`', '"'], "");
     assert_eq!(
         names.split_whitespace().collect::<Vec<_>>().join(" "),
-        vision_tui::keymap::Chord::names()
+        vision_tui::app::keymap::Chord::names()
     );
     for (style, _) in vision_tui::theme::Theme::default().styles() {
         assert!(theme_doc.contains(&format!("| `{style}` |")), "{style}");

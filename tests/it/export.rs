@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use unicode_width::UnicodeWidthStr;
-use vision_tui::export::{self, Format, Options};
-use vision_tui::load;
-use vision_tui::model::{Document, Goal, Link};
+use vision_tui::commands::export::{self, Format, Options};
+use vision_tui::document::load;
+use vision_tui::document::model::{Document, Goal, Link};
 
 const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Text];
 const WITH_NOTES: Options = Options {

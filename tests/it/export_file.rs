@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crate::support::temp_dir;
 use crate::support::{BIN, run};
-use vision_tui::export::file;
+use vision_tui::commands::export::file;
 
 /// The names in `dir`, sorted.
 fn names_in(dir: &Path) -> Vec<String> {

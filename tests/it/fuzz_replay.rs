@@ -48,5 +48,5 @@ fn every_corpus_file_loads_or_fails_cleanly() {
 
 #[test]
 fn the_builtin_document_survives_the_fuzz_function() {
-    exercise::exercise(vision_tui::load::BUILTIN_SOURCE.as_bytes());
+    exercise::exercise(vision_tui::document::load::BUILTIN_SOURCE.as_bytes());
 }

@@ -3,9 +3,9 @@
 //! makes of it, and `VISION_TUI_BLESS=1 cargo test --test it key_tables`
 //! writes the tables anew (then review the diff, as with snapshots).
 
+use vision_tui::app::keymap::{Context, Keymap};
 use vision_tui::app::{Mode, Pane, Show};
 use vision_tui::i18n::{Lang, Strings};
-use vision_tui::keymap::{Context, Keymap};
 
 /// Checks that the lines between `<!-- marker:start -->` and
 /// `<!-- marker:end -->` in the repository's `file` are `expected`, or with

@@ -15,8 +15,8 @@ mod validation;
 
 use crate::support::fixture;
 
-use vision_tui::load::{self, Diagnostic, LoadError};
-use vision_tui::model::Document;
+use vision_tui::document::load::{self, Diagnostic, LoadError};
+use vision_tui::document::model::Document;
 
 fn load_good(relative: &str) -> Document {
     let path = fixture(relative);

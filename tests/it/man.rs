@@ -69,7 +69,7 @@ fn the_manual_page_has_every_section_and_names_no_missing_page() {
         .next()
         .unwrap();
     let strings = vision_tui::i18n::Strings::load(vision_tui::i18n::Lang::En);
-    let keymap = vision_tui::keymap::Keymap::default();
+    let keymap = vision_tui::app::keymap::Keymap::default();
     for mode in [
         vision_tui::app::Mode::Browse(vision_tui::app::Pane::FocusList),
         vision_tui::app::Mode::Present(vision_tui::app::Show::Slide),
@@ -81,7 +81,7 @@ fn the_manual_page_has_every_section_and_names_no_missing_page() {
     }
     // EXIT STATUS, and README's table, say the same.
     let readme = include_str!("../../README.md");
-    for (status, meaning) in vision_tui::cli::EXIT_STATUSES {
+    for (status, meaning) in vision_tui::commands::cli::EXIT_STATUSES {
         assert!(
             text.contains(&format!(".TP\n{status}\n{meaning}\n")),
             "{status}"

@@ -149,8 +149,8 @@ fn an_error_on_a_15_mb_line_prints_a_window_of_it() {
 
 #[test]
 fn a_config_binding_every_action_to_one_key_prints_ten_problems_and_the_count() {
-    use vision_tui::config;
-    use vision_tui::keymap::Keymap;
+    use vision_tui::app::keymap::Keymap;
+    use vision_tui::commands::config;
 
     // Every list of keys in the complete default config becomes ["x"].
     let text: String = config::default_text()
@@ -163,8 +163,9 @@ fn a_config_binding_every_action_to_one_key_prints_ten_problems_and_the_count() 
         })
         .collect();
     // What the library finds: many problems, far more than are shown.
-    let parsed: config::Config = vision_tui::load::parse_ron("config.ron", text.as_bytes())
-        .unwrap_or_else(|err| panic!("{err}"));
+    let parsed: config::Config =
+        vision_tui::document::load::parse_ron("config.ron", text.as_bytes())
+            .unwrap_or_else(|err| panic!("{err}"));
     let source = config::Source {
         path: "config.ron".into(),
         name: "config.ron".to_string(),

@@ -3,12 +3,12 @@
 
 use crate::support::fixture;
 use crate::support::run;
-use vision_tui::cli::EXIT_USAGE;
+use vision_tui::commands::cli::EXIT_USAGE;
 
 /// Parses a command line in-process, with the binary's own checks.
-fn parse(args: &[&str]) -> Result<vision_tui::cli::Cli, clap::Error> {
+fn parse(args: &[&str]) -> Result<vision_tui::commands::cli::Cli, clap::Error> {
     use clap::Parser;
-    let cli = vision_tui::cli::Cli::try_parse_from(
+    let cli = vision_tui::commands::cli::Cli::try_parse_from(
         std::iter::once("vision-tui").chain(args.iter().copied()),
     )?;
     cli.check_options()?;

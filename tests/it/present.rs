@@ -5,19 +5,19 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use vision_tui::app::State;
-use vision_tui::slides::SlideKind;
+use vision_tui::layout::slides::SlideKind;
 use vision_tui::theme::Theme;
 
 use crate::support::drive::{self, text, text_snapshot};
 use crate::support::scripted::{screen_of, typed};
 
 fn presenting() -> State {
-    State::presenting(vision_tui::load::builtin(), Theme::default())
+    State::presenting(vision_tui::document::load::builtin(), Theme::default())
 }
 
 /// Keys that reach the first slide of `kind`, by its number (the same at any size).
 fn keys_to(kind: SlideKind) -> Vec<KeyCode> {
-    let index = vision_tui::slides::index_of(&vision_tui::load::builtin(), kind)
+    let index = vision_tui::layout::slides::index_of(&vision_tui::document::load::builtin(), kind)
         .expect("the deck has this kind of slide");
     typed(&(index + 1).to_string())
 }
@@ -94,7 +94,7 @@ fn big_swedish_letters_are_drawn() {
     );
     // Each of the 11 glyph cells has ink, including the 'ä' (the 5th).
     // BigText centres the 88 columns in the text area between the margins.
-    let margin = vision_tui::slides::geometry(160, 45, false).margin as u16;
+    let margin = vision_tui::layout::slides::geometry(160, 45, false).margin as u16;
     let start = margin + (160 - 2 * margin - 88) / 2;
     assert!(start <= left && left < start + 8);
     for letter in 0..11u16 {
@@ -115,7 +115,7 @@ fn big_swedish_letters_are_drawn() {
 
 #[test]
 fn big_capitals_with_ring_and_dots_are_drawn() {
-    let mut doc = vision_tui::load::builtin();
+    let mut doc = vision_tui::document::load::builtin();
     doc.focus_areas[0].name = "ÅÄÖ åäö".to_string();
     let state = State::presenting(doc, Theme::default());
     let buffer = screen_of(state, 160, 45, &keys_to(SlideKind::FocusArea(0)));
@@ -135,10 +135,10 @@ fn big_capitals_with_ring_and_dots_are_drawn() {
 #[test]
 fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good/many.ron");
-    let doc = vision_tui::load::from_path(std::path::Path::new(path)).unwrap();
+    let doc = vision_tui::document::load::from_path(std::path::Path::new(path)).unwrap();
     assert_eq!((doc.focus_areas.len(), doc.goals.len()), (12, 40));
     for (w, h) in [(80, 24), (40, 12), (160, 45)] {
-        let deck = vision_tui::slides::build(&doc, w, h, false);
+        let deck = vision_tui::layout::slides::build(&doc, w, h, false);
         for i in 0..12 {
             assert!(
                 deck.iter().any(|s| s.kind == SlideKind::FocusArea(i)),
@@ -159,7 +159,7 @@ fn a_document_with_12_focus_areas_and_40_goals_gives_sensible_slides() {
             );
         }
         let state = State::presenting(doc.clone(), Theme::default());
-        let last = vision_tui::slides::count(&doc).to_string();
+        let last = vision_tui::layout::slides::count(&doc).to_string();
         let buffer = screen_of(state, w, h, &[KeyCode::End]);
         assert!(
             text(&buffer).contains(&format!("{last} / {last}")),
@@ -225,7 +225,7 @@ fn notes_panel_text(buffer: &Buffer) -> String {
 #[test]
 fn every_word_of_every_note_can_be_read_at_80x24() {
     // Notes far longer than the panel: numbered words, so each one is looked for.
-    let mut doc = vision_tui::load::builtin();
+    let mut doc = vision_tui::document::load::builtin();
     let note = |name: &str, words: usize| {
         (1..=words)
             .map(|i| format!("{name}{i}"))
@@ -239,7 +239,7 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
     }
     let kinds = [SlideKind::Vision, SlideKind::FocusArea(3)];
     for kind in kinds {
-        let index = vision_tui::slides::index_of(&doc, kind).unwrap();
+        let index = vision_tui::layout::slides::index_of(&doc, kind).unwrap();
         let mut keys = typed(&(index + 1).to_string());
         keys.push(KeyCode::Char('n'));
         let mut seen = String::new();
@@ -277,7 +277,7 @@ fn every_word_of_every_note_can_be_read_at_80x24() {
 
 /// The presentation of `doc` at `width`×`height` on topic `topic`, part `part`.
 fn draw_part(
-    doc: &vision_tui::model::Document,
+    doc: &vision_tui::document::model::Document,
     (width, height): (u16, u16),
     topic: usize,
     part: usize,
@@ -304,15 +304,15 @@ fn draw_part(
 
 #[test]
 fn the_slides_of_a_topic_share_one_layout_and_fill_evenly() {
-    let many = vision_tui::load::from_path(std::path::Path::new(concat!(
+    let many = vision_tui::document::load::from_path(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/good/many.ron"
     )))
     .unwrap();
     let mut continued = 0;
-    for doc in [vision_tui::load::builtin(), many] {
+    for doc in [vision_tui::document::load::builtin(), many] {
         for size in [(80, 24), (120, 40), (40, 12), (30, 10), (24, 8)] {
-            for topic in 0..vision_tui::slides::count(&doc) {
+            for topic in 0..vision_tui::layout::slides::count(&doc) {
                 let (state, first) = draw_part(&doc, size, topic, 0);
                 let deck = &state.presentation.deck;
                 let parts = deck.slides.len();
@@ -389,7 +389,7 @@ fn the_slides_of_a_topic_share_one_layout_and_fill_evenly() {
 
 #[test]
 fn a_number_with_no_slide_says_so_and_stays() {
-    let total = vision_tui::slides::count(&vision_tui::load::builtin());
+    let total = vision_tui::layout::slides::count(&vision_tui::document::load::builtin());
     assert_eq!(total, 12, "the built-in deck has 12 slides");
     let keys = [
         KeyCode::Char('3'),

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use vision_tui::app::{Action, State};
-use vision_tui::model::{Document, FocusArea, Goal, Link, PlanPeriod};
+use vision_tui::document::model::{Document, FocusArea, Goal, Link, PlanPeriod};
 use vision_tui::theme::Theme;
 
 use crate::support::drive::{self, Driver};
@@ -29,7 +29,7 @@ fn document() -> impl Strategy<Value = Document> {
         0..50,
     );
     (areas, goals, text(), text()).prop_map(|(areas, goals, title, statement)| {
-        let mut document = vision_tui::load::builtin();
+        let mut document = vision_tui::document::load::builtin();
         document.title = title;
         document.statement = statement;
         document.focus_areas = areas

@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use vision_tui::app::Action;
-use vision_tui::model::Document;
+use vision_tui::document::model::Document;
 
 use crate::support::action;
 use crate::support::drive::{self, Driver};
@@ -16,7 +16,7 @@ use crate::support::generate::{self, Spec, Style};
 
 fn load(spec: &Spec) -> Document {
     let text = generate::ron(spec);
-    vision_tui::load::parse("generated.ron", text.as_bytes())
+    vision_tui::document::load::parse("generated.ron", text.as_bytes())
         .unwrap_or_else(|err| panic!("the generator made an invalid document for {spec:?}:\n{err}"))
 }
 

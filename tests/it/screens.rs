@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use vision_tui::app::State;
-use vision_tui::runtime::{self, Outcome, StopFlags};
+use vision_tui::terminal::{self, Outcome, StopFlags};
 use vision_tui::theme::Theme;
 
 use crate::support::drive::{text, text_snapshot};
@@ -22,7 +22,8 @@ fn the_loop_draws_no_frame_twice() {
     // main draws the first frame before the loop starts: the loop must not
     // render the same state again; handed a fresh terminal, it draws first.
     for drawn_before in [false, true] {
-        let mut state = crate::support::drive::state(vision_tui::load::builtin(), (80, 24));
+        let mut state =
+            crate::support::drive::state(vision_tui::document::load::builtin(), (80, 24));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         if drawn_before {
             terminal
@@ -30,7 +31,7 @@ fn the_loop_draws_no_frame_twice() {
                 .unwrap();
         }
         let quit = Script(VecDeque::new());
-        let outcome = runtime::run(
+        let outcome = terminal::run(
             &mut terminal,
             &mut state,
             &mut { quit },
@@ -143,7 +144,7 @@ fn below_the_minimum_size_the_screen_says_so_as_far_as_it_fits() {
 fn the_header_never_cuts_the_statement_mid_word() {
     for (w, h) in [(80, 24), (120, 40), (61, 30), (100, 30)] {
         let screen = text(&screen(w, h, &[]));
-        for word in vision_tui::load::builtin().statement.split(' ') {
+        for word in vision_tui::document::load::builtin().statement.split(' ') {
             assert!(
                 screen
                     .split([' ', '\n'])
@@ -172,7 +173,7 @@ fn no_cell_holds_a_control_character() {
 
 #[test]
 fn english_interface_on_request() {
-    let mut state = State::new(vision_tui::load::builtin(), Theme::default());
+    let mut state = State::new(vision_tui::document::load::builtin(), Theme::default());
     state.set_language(vision_tui::i18n::Lang::En);
     let buffer = screen_of(state, 80, 24, &[]);
     insta::assert_snapshot!("main_lang_en_80x24", text_snapshot(&buffer));
@@ -252,7 +253,7 @@ fn a_search_that_finds_no_area_says_so_in_full_in_the_list() {
 fn good(name: &str) -> State {
     let path = crate::support::fixture(&format!("good/{name}"));
     State::new(
-        vision_tui::load::from_path(&path).unwrap(),
+        vision_tui::document::load::from_path(&path).unwrap(),
         Theme::default(),
     )
 }
@@ -293,7 +294,7 @@ fn a_background_with_nothing_to_show_says_so() {
 
 #[test]
 fn at_200_columns_the_goal_pane_keeps_a_readable_measure() {
-    let mut doc = vision_tui::load::builtin();
+    let mut doc = vision_tui::document::load::builtin();
     doc.focus_areas[0].description = Some("Ett långt stycke om vackra miljöer. ".repeat(30));
     let state = State::new(doc.clone(), Theme::default());
     let buffer = screen_of(state, 200, 60, &[]);

@@ -7,8 +7,8 @@
 //! that are structured data rather than text (language, ids, dates, the
 //! adopting body) are checked to be derived from the source's wording.
 
-use vision_tui::load;
-use vision_tui::model::Document;
+use vision_tui::document::load;
+use vision_tui::document::model::Document;
 
 fn source() -> String {
     let path = concat!(

@@ -166,8 +166,10 @@ fn every_cell_drawn_meets_the_contrast_of_its_theme() {
     for (name, profiles, least) in THEMES {
         for (screen, keys, (width, height)) in &screens {
             for banner in [false, true] {
-                let mut state =
-                    State::new(vision_tui::load::builtin(), Theme::builtin(name).unwrap());
+                let mut state = State::new(
+                    vision_tui::document::load::builtin(),
+                    Theme::builtin(name).unwrap(),
+                );
                 if banner {
                     state.reload_error = Some("vision.ron:3:7: expected `)`".into());
                 }
@@ -216,7 +218,7 @@ fn high_contrast_keeps_its_contrast_in_16_and_256_colours() {
 fn main_screen_in_each_theme() {
     for (name, _) in vision_tui::theme::BUILTIN {
         let theme = Theme::builtin(name).unwrap();
-        let state = State::new(vision_tui::load::builtin(), theme);
+        let state = State::new(vision_tui::document::load::builtin(), theme);
         let buffer = screen_of(state, 80, 24, &[]);
         insta::assert_debug_snapshot!(format!("theme_{name}_80x24"), buffer);
     }

@@ -1,6 +1,6 @@
 use super::*;
+use crate::document::model::{FocusArea, Goal, Reference, Section};
 use crate::layout::text::wrap;
-use crate::model::{FocusArea, Goal, Reference, Section};
 
 /// The view's lines at `width` columns, every block laid out.
 fn lines(doc: &Document, width: usize) -> Vec<TextLine> {
@@ -83,7 +83,7 @@ fn reference_lines(doc: &Document, width: usize) -> Vec<TextLine> {
 /// The built-in document with `areas` areas of `goals_each` goals, texts
 /// of varied length (some empty, some one long word), and odd extras.
 fn document(areas: usize, goals_each: usize) -> Document {
-    let mut doc = crate::load::builtin();
+    let mut doc = crate::document::load::builtin();
     let text = |i: usize| match i % 5 {
         0 => String::new(),
         1 => "Omställningsarbetsgruppsledare".repeat(i % 7 + 1),
@@ -195,7 +195,11 @@ fn check_scrolling(doc: &Document, width: usize, visible: usize) {
 
 #[test]
 fn scrolls_exactly_as_the_whole_layout_in_every_shape() {
-    let mut docs = vec![crate::load::builtin(), document(0, 0), document(3, 2)];
+    let mut docs = vec![
+        crate::document::load::builtin(),
+        document(0, 0),
+        document(3, 2),
+    ];
     let mut bare = document(2, 1);
     bare.adoption = None;
     bare.revised = None;
@@ -236,7 +240,7 @@ fn a_large_document_scrolls_the_same_by_blocks() {
 
 #[test]
 fn the_scrollbar_counts_lines_for_a_few_blocks_and_blocks_for_many() {
-    let small = crate::load::builtin();
+    let small = crate::document::load::builtin();
     let view = View::new(&small, 60);
     let total = lines(&small, 60).len();
     let at = scroll(&small, (60, 10), BlockLine::default(), Step::Down(3));

@@ -1,7 +1,7 @@
 //! `init`: a valid, commented starter, and never an overwritten file.
 
 use super::*;
-use vision_tui::init::{InitError, STARTER};
+use vision_tui::commands::init::{InitError, STARTER};
 
 #[test]
 fn init_writes_a_valid_starter_and_never_overwrites() {

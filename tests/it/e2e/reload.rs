@@ -12,12 +12,12 @@ use crate::support::{TempDir, temp_dir};
 fn document_in_temp_dir(test: &str) -> (TempDir, PathBuf) {
     let dir = temp_dir(test);
     let path = dir.join("vision.ron");
-    std::fs::write(&path, vision_tui::load::BUILTIN_SOURCE).unwrap();
+    std::fs::write(&path, vision_tui::document::load::BUILTIN_SOURCE).unwrap();
     (dir, path)
 }
 
 fn with_statement(statement: &str) -> String {
-    vision_tui::load::BUILTIN_SOURCE.replace(
+    vision_tui::document::load::BUILTIN_SOURCE.replace(
         "Alingsås är Västsveriges vackraste kulturstad i en levande bygd.",
         statement,
     )
@@ -95,15 +95,15 @@ fn presenting_reloads_and_keeps_the_slide() {
     s.wait_for(" 1 / ");
     s.send(b"b"); // blank, then back: proves keys work before the reload
     s.send(b"b");
-    let slide = vision_tui::slides::index_of(
-        &vision_tui::load::builtin(),
-        vision_tui::slides::SlideKind::FocusArea(3),
+    let slide = vision_tui::layout::slides::index_of(
+        &vision_tui::document::load::builtin(),
+        vision_tui::layout::slides::SlideKind::FocusArea(3),
     )
     .unwrap()
         + 1;
     s.send(format!("{slide}\r").as_bytes());
     s.wait_for("I Alingsås finns goda livsmiljöer");
-    let edited = vision_tui::load::BUILTIN_SOURCE.replace(
+    let edited = vision_tui::document::load::BUILTIN_SOURCE.replace(
         "I Alingsås finns goda livsmiljöer",
         "Edited live: I Alingsås finns goda livsmiljöer",
     );
@@ -209,7 +209,7 @@ fn a_linked_document_reloads_when_its_target_or_the_link_changes() {
     let dir = temp_dir("linked");
     std::fs::create_dir(dir.join("shared")).unwrap();
     let target = dir.join("shared/vision.ron");
-    std::fs::write(&target, vision_tui::load::BUILTIN_SOURCE).unwrap();
+    std::fs::write(&target, vision_tui::document::load::BUILTIN_SOURCE).unwrap();
     std::os::unix::fs::symlink("shared/vision.ron", dir.join("vision.ron")).unwrap();
     let mut s = Session::start_in(&dir, &["vision.ron"], 100, 30);
     s.wait_for("Västsveriges vackraste kulturstad");

@@ -4,7 +4,7 @@
 use super::*;
 use crate::support::{fixture, temp_dir};
 use std::path::Path;
-use vision_tui::load::MAX_DOCUMENT_BYTES;
+use vision_tui::document::load::MAX_DOCUMENT_BYTES;
 
 #[test]
 fn invalid_utf8() {

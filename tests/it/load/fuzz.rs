@@ -91,7 +91,7 @@ fn parse_as_is_total(name: &str, bytes: &[u8]) {
 
 /// The built-in document as `export --format json` writes it.
 fn builtin_json() -> String {
-    use vision_tui::export::{self, Format, Options};
+    use vision_tui::commands::export::{self, Format, Options};
     export::render(
         &load::builtin(),
         Format::Json,

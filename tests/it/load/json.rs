@@ -20,7 +20,7 @@ fn a_json_document_loads_like_its_ron_twin() {
 
 #[test]
 fn json_export_reads_back_into_the_same_document() {
-    use vision_tui::export::{self, Format, Options};
+    use vision_tui::commands::export::{self, Format, Options};
     let dir = temp_dir("json-round-trip");
     let mut documents = vec![("built-in".to_string(), load::builtin())];
     for path in crate::support::fixtures_in("good") {
@@ -132,7 +132,7 @@ fn an_empty_json_file_says_what_a_json_document_is() {
 
 #[test]
 fn a_json_document_reloads_as_json() {
-    use vision_tui::watch::DocumentWatcher;
+    use vision_tui::document::watch::DocumentWatcher;
     let dir = temp_dir("json-reload");
     let path = dir.join("vision.json");
     let json = std::fs::read_to_string(fixture("good/minimal.json")).unwrap();

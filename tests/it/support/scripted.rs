@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use vision_tui::app::State;
-use vision_tui::runtime::{self, EventSource, Outcome, StopFlags};
+use vision_tui::terminal::{self, EventSource, Outcome, StopFlags};
 use vision_tui::theme::Theme;
 
 /// Scripted input: the keys, then `q`.
@@ -39,7 +39,7 @@ pub fn typed(text: &str) -> Vec<KeyCode> {
 /// and returns the last frame drawn before quitting.
 pub fn screen(width: u16, height: u16, keys: &[KeyCode]) -> Buffer {
     screen_of(
-        State::new(vision_tui::load::builtin(), Theme::default()),
+        State::new(vision_tui::document::load::builtin(), Theme::default()),
         width,
         height,
         keys,
@@ -53,7 +53,7 @@ pub fn screen_of(mut state: State, width: u16, height: u16, keys: &[KeyCode]) ->
     // harmless no-op key last to get the final frame drawn first.
     let mut events: VecDeque<Event> = keys.iter().map(|&code| key(code)).collect();
     events.push_back(key(KeyCode::Char('x')));
-    let outcome = runtime::run(
+    let outcome = terminal::run(
         &mut terminal,
         &mut state,
         &mut Script(events),

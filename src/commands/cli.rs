@@ -1,0 +1,274 @@
+//! The command line: one binary, a browser by default, with subcommands for
+//! presenting, checking, exporting and starting a new document.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands::check::OutputFormat;
+use crate::commands::export::Format;
+
+/// Exit status when the command line itself is wrong (sysexits' EX_USAGE).
+/// Not clap's default 2: that status means "the document is invalid".
+pub const EXIT_USAGE: u8 = 64;
+/// Exit status when the terminal cannot be used, or a file cannot be written.
+pub const EXIT_TERMINAL: u8 = 1;
+
+/// Every exit status and what it means, for the manual page (README.md's
+/// table says the same; a test compares them).
+pub const EXIT_STATUSES: [(&str, &str); 7] = [
+    ("0", "quit normally; for check, every document is valid"),
+    (
+        "1",
+        "the terminal or a file could not be used (for example, init would overwrite a file, or export -o cannot write)",
+    ),
+    (
+        "2",
+        "the document could not be read or is invalid; for check, at least one is",
+    ),
+    (
+        "64",
+        "the command line is wrong (including an unknown --open id or --theme)",
+    ),
+    (
+        "78",
+        "the config file, or the theme it names, is unreadable or invalid",
+    ),
+    (
+        "101",
+        "the app panicked — a bug, please report it with the message it printed (the terminal is restored first, on whichever thread the panic happened)",
+    ),
+    (
+        "128+N",
+        "stopped by signal N (SIGTERM 143, SIGINT 130, SIGHUP 129, SIGQUIT 131); also 129 when the terminal hangs up",
+    ),
+];
+
+/// Browse an organisation's strategic vision — its statement, focus areas and
+/// prioritised goals — in the terminal.
+///
+/// Without a path, shows the built-in document: Alingsås kommun's Vision 2040.
+/// When standard output is not a terminal (`vision-tui | less`), with
+/// `--plain`, or with TERM=dumb, prints the document as plain text instead.
+///
+/// Options go before or after a command (`vision-tui --theme light present`
+/// and `vision-tui present --theme light` are the same); each command takes
+/// those that apply to it.
+#[derive(Debug, Parser)]
+#[command(name = "vision-tui", version, about, long_about)]
+#[command(after_help = "Keys: press ? inside the app for the full list.\n\
+Exit status: 0 quit, 1 terminal error, 2 document error, 64 usage error, 78 config error, 101 a bug (panic), 128+N killed by signal N.")]
+pub struct Cli {
+    /// What to do; without a command, browse the document.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A vision document in RON to browse (see docs/document-format.md).
+    pub path: Option<PathBuf>,
+    /// Options shared by several commands.
+    #[command(flatten)]
+    pub start: StartArgs,
+}
+
+/// The options shared by several commands, accepted before and after the
+/// command's name; [`Cli::check_options`] refuses those that do not apply.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StartArgs {
+    /// Start at this focus area (its id) or goal (`goal:N`) [browse, present].
+    #[arg(long, value_name = "ID", global = true)]
+    pub open: Option<String>,
+    /// Print the document as plain text instead of starting the app [browse, present].
+    #[arg(long, global = true)]
+    pub plain: bool,
+    /// Do not reload the document when its file changes [browse, present].
+    #[arg(long, global = true)]
+    pub no_watch: bool,
+    /// Language of the interface and of export labels; by default the document's
+    /// (Swedish for `sv`, else English) [browse, present, export].
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Do not use the mouse (so the terminal's own text selection works) [browse, present].
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+    /// Theme: default, light, high-contrast, monochrome, or a theme file's path [browse, present].
+    #[arg(long, value_name = "NAME|PATH", global = true)]
+    pub theme: Option<String>,
+    /// Colours: auto follows NO_COLOR, COLORTERM and TERM [browse, present].
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<crate::theme::color::ColorChoice>,
+    /// Read this config file instead of ~/.config/vision-tui/config.ron
+    /// [browse, present, export; check checks it too].
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Present the vision as slides, for workshops and projectors.
+    ///
+    /// Slides are made from the document: title, vision, background, the
+    /// focus areas, one slide per focus area with its goals, all goals, and a
+    /// closing slide. Press ? for the keys; q quits, Esc opens the browser.
+    Present {
+        /// A vision document in RON; without it, the built-in Vision 2040.
+        path: Option<PathBuf>,
+    },
+    /// Check documents without starting the app; exit 0 when all are valid, 2 otherwise.
+    ///
+    /// With --config, the config file (and the theme it names) is checked first:
+    /// exit 78 if it is invalid.
+    Check {
+        /// The documents to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Write the whole document as a handout: Markdown, HTML, JSON or plain text.
+    ///
+    /// Headings and labels are in the document's language (English or
+    /// Swedish), or the one --lang or the config's `lang` names.
+    Export {
+        /// A vision document in RON; without it, the built-in Vision 2040.
+        path: Option<PathBuf>,
+        /// The format.
+        #[arg(long, short, value_enum)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include speaker notes.
+        #[arg(long)]
+        notes: bool,
+    },
+    /// Write a commented starter document to PATH; never overwrites a file.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "vision.ron")]
+        path: PathBuf,
+    },
+    /// Print a shell completion script (e.g. `vision-tui completions bash > ~/.local/share/bash-completion/completions/vision-tui`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `vision-tui man | man -l -`.
+    Man,
+    /// Configuration: `--default` prints a complete, commented config file.
+    Config {
+        /// Print the default configuration (every option and key binding).
+        #[arg(long)]
+        default: bool,
+    },
+}
+
+impl Cli {
+    /// Parses the process's command line. Without arguments (the common
+    /// case: `vision-tui`), skips building clap's parser, which is a seventh
+    /// of the time to the first frame; [`Cli::without_arguments`] is what
+    /// clap would give (a test checks).
+    pub fn from_env() -> Result<Self, clap::Error> {
+        if std::env::args_os().len() <= 1 {
+            return Ok(Self::without_arguments());
+        }
+        let cli = Self::try_parse()?;
+        cli.check_options()?;
+        Ok(cli)
+    }
+
+    /// The command line `vision-tui` alone: browse the built-in document.
+    pub fn without_arguments() -> Self {
+        Self {
+            command: None,
+            path: None,
+            start: StartArgs::default(),
+        }
+    }
+
+    /// The document path given, for browsing or presenting.
+    pub fn document_path(&self) -> Option<&PathBuf> {
+        match &self.command {
+            Some(Command::Present { path }) => path.as_ref(),
+            _ => self.path.as_ref(),
+        }
+    }
+
+    /// The start options, for browsing or presenting.
+    pub fn start_args(&self) -> &StartArgs {
+        &self.start
+    }
+
+    /// True when the app should start presenting.
+    pub fn presents(&self) -> bool {
+        matches!(self.command, Some(Command::Present { .. }))
+    }
+
+    /// Refuses what clap accepts but no command could use: a shared option
+    /// given to a command it does not apply to (`init --theme light`), and a
+    /// document path before a command (`vision-tui vision.ron present`).
+    pub fn check_options(&self) -> Result<(), clap::Error> {
+        let Some(command) = &self.command else {
+            return Ok(());
+        };
+        let (name, applies): (&str, &[&str]) = match command {
+            Command::Present { .. } => ("present", &OPTIONS),
+            Command::Check { .. } => ("check", &["--config"]),
+            Command::Export { .. } => ("export", &["--config", "--lang"]),
+            Command::Init { .. } => ("init", &[]),
+            Command::Completions { .. } => ("completions", &[]),
+            Command::Man => ("man", &[]),
+            Command::Config { .. } => ("config", &[]),
+        };
+        let usage_error = |message: String| {
+            let mut cli = <Self as clap::CommandFactory>::command();
+            cli.build();
+            // The command's own usage line under the message, as clap's errors have.
+            let mut sub = cli.find_subcommand(name).cloned().unwrap_or(cli);
+            sub.error(clap::error::ErrorKind::ArgumentConflict, message)
+        };
+        if let Some(path) = &self.path {
+            return Err(usage_error(format!(
+                "the document path goes after the command: `vision-tui {name} {}`",
+                path.display()
+            )));
+        }
+        let s = &self.start;
+        let given = [
+            s.open.is_some(),
+            s.plain,
+            s.no_watch,
+            s.lang.is_some(),
+            s.no_mouse,
+            s.theme.is_some(),
+            s.color.is_some(),
+            s.config.is_some(),
+        ];
+        match OPTIONS
+            .iter()
+            .zip(given)
+            .find(|(option, given)| *given && !applies.contains(option))
+        {
+            Some((option, _)) => Err(usage_error(format!(
+                "`{option}` does not apply to `vision-tui {name}`{}",
+                match applies {
+                    [] => " (it takes none of the shared options)".to_string(),
+                    some => format!(" (it takes {})", some.join(", ")),
+                }
+            ))),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The shared options, in the order of [`StartArgs`]'s fields.
+const OPTIONS: [&str; 8] = [
+    "--open",
+    "--plain",
+    "--no-watch",
+    "--lang",
+    "--no-mouse",
+    "--theme",
+    "--color",
+    "--config",
+];
