@@ -18,6 +18,7 @@ mod drive;
 mod generate;
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -26,8 +27,8 @@ use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
 use ratatui::{TerminalOptions, Viewport};
 use vision_tui::app::{Action, Mode, State, update};
-use vision_tui::document::load;
 use vision_tui::document::model::Document;
+use vision_tui::document::{SharedDocument, load};
 use vision_tui::ui;
 
 use drive::state;
@@ -174,7 +175,7 @@ impl Nav {
 }
 
 /// A state showing `document` at `size`, after the actions `how`.
-fn state_after(document: Document, size: (u16, u16), how: &[Action]) -> State {
+fn state_after(document: Arc<SharedDocument>, size: (u16, u16), how: &[Action]) -> State {
     let mut state = state(document, size);
     for &action in how {
         update(&mut state, action);
@@ -247,7 +248,7 @@ fn update_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
     let mut group = c.benchmark_group("update");
     for (name, document) in docs {
         // One copy of the document per name, moved from state to state.
-        let mut document = Some(document.clone());
+        let mut document = Some(SharedDocument::new(document.clone()));
         for (case, how, action) in cases {
             let mut state = state_after(document.take().unwrap(), (200, 60), how);
             let nav = Nav::of(&state);
@@ -299,7 +300,7 @@ fn keystroke_benches(c: &mut Criterion, docs: &[(&'static str, Document)]) {
         ),
     ];
     for (name, document) in docs {
-        let mut document = Some(document.clone());
+        let mut document = Some(SharedDocument::new(document.clone()));
         for size in SIZES {
             for (case, how, keys) in cases {
                 let mut state = state_after(document.take().unwrap(), size, how);

@@ -15,3 +15,55 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod watch;
+
+use std::sync::{Arc, OnceLock};
+
+use matching::Folded;
+use model::Document;
+
+/// A document as every session shares it: read-only, with its texts folded
+/// for the search once for all of them (when the first one searches, or at
+/// once for a large document).
+pub struct SharedDocument {
+    document: Document,
+    folded: OnceLock<Arc<Folded>>,
+}
+
+impl SharedDocument {
+    /// `document`, to be shared.
+    pub fn new(document: Document) -> Arc<Self> {
+        Arc::new(Self {
+            document,
+            folded: OnceLock::new(),
+        })
+    }
+
+    /// The document's texts folded for matching, folded now if no session
+    /// has needed them yet.
+    pub fn folded(&self) -> Arc<Folded> {
+        Arc::clone(
+            self.folded
+                .get_or_init(|| Arc::new(Folded::of(&self.document))),
+        )
+    }
+}
+
+impl std::ops::Deref for SharedDocument {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.document
+    }
+}
+
+impl From<Document> for Arc<SharedDocument> {
+    fn from(document: Document) -> Self {
+        SharedDocument::new(document)
+    }
+}
+
+impl std::fmt::Debug for SharedDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.document.fmt(f)
+    }
+}

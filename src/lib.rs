@@ -18,10 +18,12 @@
 //!   actions in one table ([`app::keymap`]).
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region: styles
 //!   and draws what `layout` lays out.
-//! - [`terminal`]: the edge where the app meets a real terminal: the event loop
-//!   (generic over ratatui's `Backend`), the terminal's bytes to events, raw
-//!   mode and its restoring, signals, the hang-up watchdog, and the backends
-//!   that keep frames small.
+//! - [`session`]: one session of the app: the loop that turns its inputs
+//!   (keys, resizes, reloads, the end) into `update`s and draws, generic over
+//!   ratatui's `Backend` and an event source; a terminal's bytes to events;
+//!   the backends that keep frames small. Asks nothing of the process.
+//! - [`terminal`]: the local terminal's edge: raw mode and its restoring,
+//!   signals, the hang-up watchdog, the terminal as a session's event source.
 //! - [`commands`]: the command line ([`commands::cli`]) and the subcommands that
 //!   print instead of drawing: check, export, init, config, man, the plain view.
 //!   The binary in `main.rs` only wires these together.
@@ -32,6 +34,7 @@ pub mod commands;
 pub mod document;
 pub mod i18n;
 pub mod layout;
+pub mod session;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -14,6 +14,7 @@ use vision_tui::commands::config;
 use vision_tui::commands::export::{Format, Options};
 use vision_tui::document::load;
 use vision_tui::document::watch::{DocumentWatcher, WatchError};
+use vision_tui::session;
 use vision_tui::terminal::{self, LocalTerminal, StopFlags};
 use vision_tui::theme::Theme;
 
@@ -165,19 +166,25 @@ fn run(
     mut state: State,
     setup: terminal::Setup,
     watch_path: Option<&Path>,
-) -> Result<terminal::Outcome, Box<dyn std::error::Error>> {
+) -> Result<session::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     let watchdog = terminal::install_watchdog(&stop)?;
     let mut terminal_input = LocalTerminal::new(&stop, setup.mouse)?;
-    let watcher = match watch_path {
-        Some(path) => watch(path, &terminal_input)?,
-        None => None,
-    };
+    let watcher = watch_path
+        .map(|path| watch(path, &terminal_input))
+        .transpose()?;
+    if let Some(watcher) = watcher.flatten() {
+        terminal_input.watch(watcher);
+    }
     let mut terminal = terminal::enter(setup)?;
     // The first frame before anything else (the loop sees it was drawn and
     // waits for input).
-    let size = terminal.get_frame().area();
-    terminal::fit(&mut terminal, &mut state, size.width, size.height)?;
+    let area = terminal.get_frame().area();
+    let size = app::Size {
+        width: area.width,
+        height: area.height,
+    };
+    session::fit(&mut terminal, &mut state, size.width, size.height)?;
     terminal.draw(|frame| vision_tui::ui::view(&state, frame))?;
     // Lets the end-to-end tests prove that a panic restores the terminal and
     // ends the process, on the main thread or another (`=thread`).
@@ -191,13 +198,7 @@ fn run(
         Err(_) => {}
     }
     watchdog.start()?;
-    let result = terminal::run_watching(
-        &mut terminal,
-        &mut state,
-        &mut terminal_input,
-        &stop,
-        watcher.as_ref(),
-    );
+    let result = session::run(&mut terminal, &mut state, &mut terminal_input, size);
     terminal::leave(&mut terminal);
     Ok(result?)
 }

@@ -5,17 +5,19 @@
 //! benchmarks (`benches/vision.rs`, which take only [`state`]).
 #![allow(dead_code)] // each including crate uses a different part
 
+use std::sync::Arc;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
 use vision_tui::app::{Action, Mode, State, update};
-use vision_tui::document::model::Document;
+use vision_tui::document::SharedDocument;
 use vision_tui::theme::Theme;
 use vision_tui::ui;
 
 /// `document` in the browser with the default theme, told its screen is
 /// `width`×`height` (as the app is before its first frame).
-pub fn state(document: Document, (width, height): (u16, u16)) -> State {
+pub fn state(document: impl Into<Arc<SharedDocument>>, (width, height): (u16, u16)) -> State {
     sized(State::new(document, Theme::default()), (width, height))
 }
 

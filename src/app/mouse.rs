@@ -190,8 +190,9 @@ mod tests {
 
     #[test]
     fn the_wheel_over_the_speaker_notes_scrolls_them_not_the_slides() {
-        let mut s = state();
-        s.document.notes = Some("word ".repeat(400));
+        let mut document = crate::document::load::builtin();
+        document.notes = Some("word ".repeat(400));
+        let mut s = crate::app::testing::state_of(document);
         apply(&mut s, &[Action::StartPresentation, Action::FirstSlide]);
         apply(&mut s, &[Action::NextSlide, Action::ToggleNotes]);
         let topic = s.presentation.topic;

@@ -2,13 +2,13 @@
 //! losing the reader's place; an invalid version is refused and explained.
 
 use super::{State, clamp, rebuild_deck};
-use crate::document::model::Document;
+use crate::document::watch::Reload;
 use crate::layout::slides::SlideKind;
 
 /// Applies the result of re-reading the document file: a valid document
 /// replaces the current one, keeping the selected focus area (by id) and the
 /// slide; an error keeps the last good document and sets the banner.
-pub fn reload(state: &mut State, result: Result<Document, String>) {
+pub fn reload(state: &mut State, result: Reload) {
     let document = match result {
         Ok(document) => document,
         Err(message) => {
@@ -73,7 +73,7 @@ mod tests {
         let mut doc = crate::document::load::builtin();
         doc.focus_areas.reverse();
         doc.statement = "Changed.".into();
-        reload(&mut s, Ok(doc));
+        reload(&mut s, Ok(doc.into()));
         assert_eq!(s.document.statement, "Changed.");
         assert_eq!(s.document.focus_areas[s.selected].id, "omstallning");
     }
@@ -86,8 +86,8 @@ mod tests {
             s.reload_error.as_deref(),
             Some("vision.ron:3:5: expected string")
         );
-        assert_eq!(s.document, crate::document::load::builtin());
-        reload(&mut s, Ok(crate::document::load::builtin()));
+        assert_eq!(**s.document, crate::document::load::builtin());
+        reload(&mut s, Ok(crate::document::load::builtin().into()));
         assert_eq!(
             s.reload_error, None,
             "the next valid version clears the banner"
@@ -102,7 +102,7 @@ mod tests {
         doc.focus_areas.truncate(2);
         doc.goals
             .retain(|g| doc.focus_areas.iter().any(|a| a.id == g.focus_area));
-        reload(&mut s, Ok(doc));
+        reload(&mut s, Ok(doc.into()));
         assert!(s.selected < 2);
     }
 
@@ -119,7 +119,7 @@ mod tests {
         let mut doc = crate::document::load::builtin();
         doc.focus_areas.swap(0, 4);
         doc.focus_areas.truncate(3);
-        reload(&mut s, Ok(doc));
+        reload(&mut s, Ok(doc.into()));
         assert_eq!(s.search.hits(), [0], "found again, by its new index");
         assert_eq!(s.selected, 0);
         // Backspace goes back to what the shorter query finds in the new version.
@@ -139,7 +139,7 @@ mod tests {
         update(&mut s, Action::StartPresentation);
         let mut doc = crate::document::load::builtin();
         doc.focus_areas.swap(0, 2);
-        reload(&mut s, Ok(doc));
+        reload(&mut s, Ok(doc.into()));
         assert_eq!(s.mode, Mode::Present(Show::Slide));
         assert_eq!(
             s.current_slide().map(|sl| sl.heading.as_str()),

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::{Action, Mode, State};
-use crate::document::matching;
+use crate::document::{SharedDocument, matching};
 
 /// The search: what was typed, and what it finds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Search {
         &self.found.areas
     }
 
-    pub(super) fn for_document(document: &crate::document::model::Document) -> Self {
+    pub(super) fn for_document(document: &SharedDocument) -> Self {
         Self {
             folded: fold_ahead(document),
             ..Self::default()
@@ -49,7 +49,7 @@ impl Search {
 const FOLD_AHEAD_BYTES: usize = 128 * 1024;
 
 /// The folded texts of `document` if it is large enough to fold ahead.
-fn fold_ahead(document: &crate::document::model::Document) -> Option<Arc<matching::Folded>> {
+fn fold_ahead(document: &SharedDocument) -> Option<Arc<matching::Folded>> {
     let len = |text: &Option<String>| text.as_ref().map_or(0, String::len);
     let areas: usize = document
         .focus_areas
@@ -61,7 +61,7 @@ fn fold_ahead(document: &crate::document::model::Document) -> Option<Arc<matchin
         .iter()
         .map(|g| g.text.len() + len(&g.description) + len(&g.notes))
         .sum();
-    (areas + goals >= FOLD_AHEAD_BYTES).then(|| Arc::new(matching::Folded::of(document)))
+    (areas + goals >= FOLD_AHEAD_BYTES).then(|| document.folded())
 }
 
 /// Longest query kept: a paste of a whole document is not a search.
@@ -70,12 +70,7 @@ const MAX_QUERY_CHARS: usize = 200;
 /// The document's texts folded for matching (folded now if not yet).
 fn folded(state: &mut State) -> Arc<matching::Folded> {
     let document = &state.document;
-    Arc::clone(
-        state
-            .search
-            .folded
-            .get_or_insert_with(|| Arc::new(matching::Folded::of(document))),
-    )
+    Arc::clone(state.search.folded.get_or_insert_with(|| document.folded()))
 }
 
 /// Searches the whole document again (after it changed).
@@ -224,9 +219,9 @@ mod tests {
         big.goals[0].description = Some("ord ".repeat(FOLD_AHEAD_BYTES / 4));
         let mut s = State::new(big.clone(), Theme::default());
         assert!(s.search.folded.is_some(), "folded as it is shown");
-        crate::app::reload(&mut s, Ok(big));
+        crate::app::reload(&mut s, Ok(big.into()));
         assert!(s.search.folded.is_some(), "and again when it changes");
-        crate::app::reload(&mut s, Ok(crate::document::load::builtin()));
+        crate::app::reload(&mut s, Ok(crate::document::load::builtin().into()));
         assert!(
             s.search.folded.is_none(),
             "not a stale fold of the old version"

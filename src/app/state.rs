@@ -1,7 +1,9 @@
 //! The application's state: everything the screen shows is a function of it.
 
 use super::{Mode, Origin, Pane, Search, Show, Underlay, rebuild_deck};
-use crate::document::model::Document;
+use std::sync::Arc;
+
+use crate::document::SharedDocument;
 use crate::layout::{BlockLine, screen};
 use crate::theme::Theme;
 
@@ -55,7 +57,7 @@ pub struct Size {
 #[derive(Debug, Clone)]
 pub struct State {
     /// The document being browsed.
-    pub document: Document,
+    pub document: Arc<SharedDocument>,
     /// How things look.
     pub theme: Theme,
     /// The key bindings (shown in the help and footer).
@@ -99,7 +101,8 @@ pub struct State {
 
 impl State {
     /// A fresh state showing `document`, the first focus area selected.
-    pub fn new(document: Document, theme: Theme) -> Self {
+    pub fn new(document: impl Into<Arc<SharedDocument>>, theme: Theme) -> Self {
+        let document = document.into();
         let document_language = document.language.clone();
         let search = Search::for_document(&document);
         Self {
@@ -141,7 +144,7 @@ impl State {
     }
 
     /// A fresh state that starts presenting (`vision-tui present`).
-    pub fn presenting(document: Document, theme: Theme) -> Self {
+    pub fn presenting(document: impl Into<Arc<SharedDocument>>, theme: Theme) -> Self {
         let mut state = Self::new(document, theme);
         state.mode = Mode::Present(Show::Slide);
         state.presentation.origin = Origin::CommandLine;

@@ -28,11 +28,12 @@ pub(crate) fn state_of(document: Document) -> State {
 /// The built-in document, presenting from the start (as `vision-tui
 /// present`), on a `width`×`height` screen.
 pub(crate) fn presenting_at(width: u16, height: u16) -> State {
-    sized(
-        State::presenting(crate::document::load::builtin(), Theme::default()),
-        width,
-        height,
-    )
+    presenting_of(crate::document::load::builtin(), width, height)
+}
+
+/// `document`, presenting from the start, on a `width`×`height` screen.
+pub(crate) fn presenting_of(document: Document, width: u16, height: u16) -> State {
+    sized(State::presenting(document, Theme::default()), width, height)
 }
 
 /// The built-in document with `areas` focus areas (ids `a0`, `a1`, …, area

@@ -15,13 +15,14 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher as _};
 
+use crate::document::SharedDocument;
 use crate::document::load;
-use crate::document::model::Document;
 
 /// How long the file must be quiet before it is read: an editor's save is
 /// several events (truncate, write, rename) in quick succession.
@@ -34,7 +35,7 @@ const MAX_SETTLE: Duration = Duration::from_millis(300);
 const MAX_LINKS: usize = 40;
 
 /// A re-read document, or one line saying why it was not replaced.
-pub type Reload = Result<Document, String>;
+pub type Reload = Result<Arc<SharedDocument>, String>;
 
 /// Why a file is not watched.
 #[derive(Debug, thiserror::Error)]
@@ -269,7 +270,11 @@ impl Reader {
             return None;
         }
         self.last_hash = Some(digest);
-        Some(load::parse(&self.shown, &bytes).map_err(|err| summary(&err)))
+        Some(
+            load::parse(&self.shown, &bytes)
+                .map(SharedDocument::new)
+                .map_err(|err| summary(&err)),
+        )
     }
 }
 

@@ -20,8 +20,10 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::Event;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
-use super::input::{ESC_WAIT, InputDecoder};
-use super::{EventSource, SIGNALS, StopFlags};
+use super::{SIGNALS, StopFlags};
+use crate::document::watch::DocumentWatcher;
+use crate::session::input::{ESC_WAIT, InputDecoder};
+use crate::session::{EventSource, Input};
 
 /// What a wait ended with.
 enum Woke {
@@ -47,8 +49,8 @@ pub struct LocalTerminal {
     /// Set by SIGCONT: the process was stopped, and the terminal may have
     /// been used by others meanwhile.
     continued: Arc<AtomicBool>,
-    /// The screen must be drawn again in full (see [`EventSource::screen_lost`]).
-    lost: bool,
+    /// The document's watcher, whose reloads this terminal hands to the session.
+    watcher: Option<DocumentWatcher>,
     /// Whether the mouse reports (to turn it on again after a stop).
     mouse: bool,
     stop: StopFlags,
@@ -102,7 +104,7 @@ impl LocalTerminal {
             tty,
             resized,
             continued,
-            lost: false,
+            watcher: None,
             mouse,
             stop: stop.clone(),
             decoder: InputDecoder::new(),
@@ -116,6 +118,12 @@ impl LocalTerminal {
         self.ring.try_clone().map(Waker)
     }
 
+    /// Hands the session each reload `watcher` finishes (its wake-up must
+    /// be this terminal's [`LocalTerminal::waker`]).
+    pub fn watch(&mut self, watcher: DocumentWatcher) {
+        self.watcher = Some(watcher);
+    }
+
     /// The terminal's input.
     fn input(&self) -> BorrowedFd<'_> {
         self.tty
@@ -126,7 +134,8 @@ impl LocalTerminal {
     /// Takes the terminal again after a stop; the screen is to be redrawn.
     fn come_back(&mut self) -> io::Result<()> {
         super::take_back(self.mouse)?;
-        self.lost = true;
+        // The window may have changed size while the process was stopped.
+        self.resized.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -189,10 +198,6 @@ impl EventSource for LocalTerminal {
         self.come_back()
     }
 
-    fn screen_lost(&mut self) -> bool {
-        std::mem::take(&mut self.lost)
-    }
-
     fn hung_up(&mut self) -> bool {
         let input = self.input();
         let stdout = rustix::stdio::stdout();
@@ -209,37 +214,41 @@ impl EventSource for LocalTerminal {
         gone
     }
 
-    fn next_event(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        let deadline = Instant::now().checked_add(timeout);
+    fn next_input(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        let deadline = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
         loop {
+            if let Some(outcome) = self.stop.check() {
+                return Ok(Some(Input::End(outcome)));
+            }
             if self.continued.swap(false, Ordering::SeqCst) {
-                // Stopped from outside (`kill -STOP`, then `fg` or SIGCONT).
                 self.come_back()?;
-                return Ok(None);
+                return Ok(Some(Input::ScreenLost));
             }
             if self.resized.swap(false, Ordering::SeqCst) {
                 let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())?;
-                return Ok(Some(Event::Resize(size.ws_col, size.ws_row)));
+                return Ok(Some(Input::Terminal(Event::Resize(
+                    size.ws_col,
+                    size.ws_row,
+                ))));
             }
             if let Some(event) = self.events.pop_front() {
-                return Ok(Some(event));
+                return Ok(Some(Input::Terminal(event)));
             }
-            if self.stop.check().is_some() {
-                return Ok(None);
+            if let Some(reload) = self.watcher.as_ref().and_then(DocumentWatcher::next_reload) {
+                return Ok(Some(Input::Reload(reload)));
             }
             let left = match deadline {
                 Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                     Some(left) if !left.is_zero() => Some(left),
                     _ => return Ok(None),
                 },
+                None if timeout.is_some() => return Ok(None),
                 None => None,
             };
-            // A held Esc waits only briefly for the rest of a sequence.
             let esc_left = self
                 .esc_until
                 .map(|until| until.saturating_duration_since(Instant::now()));
             if esc_left.is_some_and(|left| left.is_zero()) {
-                // No more bytes came: what is held is a key of its own.
                 let mut parsed = Vec::new();
                 self.decoder.flush(&mut parsed);
                 self.events.extend(parsed);
@@ -250,19 +259,10 @@ impl EventSource for LocalTerminal {
                 (Some(left), Some(esc)) => Some(left.min(esc)),
                 (left, esc) => left.or(esc),
             };
-            match self.wait(wait)? {
-                Woke::Input => self.read_input(),
-                Woke::HungUp => return Ok(None),
-                Woke::Other => {
-                    if self.resized.load(Ordering::SeqCst)
-                        || self.continued.load(Ordering::SeqCst)
-                        || self.esc_until.is_some()
-                    {
-                        continue;
-                    }
-                    // Woken from outside (or the time is up): the loop looks.
-                    return Ok(None);
-                }
+            // A hang-up sets the stop flags; anything else that woke the
+            // wait (a signal, a reload) is looked at above.
+            if let Woke::Input = self.wait(wait)? {
+                self.read_input();
             }
         }
     }

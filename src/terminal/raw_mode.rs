@@ -10,8 +10,8 @@ use ratatui::crossterm::cursor::Hide;
 use ratatui::crossterm::queue;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
 
-use super::{sgr16, skip_unchanged};
 use crate::app::Size;
+use crate::session::{sgr16, skip_unchanged};
 
 /// The terminal type the binary draws to: buffered, so a frame is one write,
 /// with colour escapes fitted to 16-colour terminals when asked, and nothing
@@ -70,7 +70,7 @@ pub fn enter(setup: Setup) -> io::Result<RealTerminal> {
     // be printing plain text) gives it here.
     let size = rustix::termios::tcgetwinsize(rustix::stdio::stdout())
         .map_or(Size::default(), |size| {
-            super::clamp_size(size.ws_col, size.ws_row)
+            crate::session::clamp_size(size.ws_col, size.ws_row)
         });
     let viewport =
         ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, size.width, size.height));

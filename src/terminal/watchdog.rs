@@ -6,8 +6,9 @@ use std::os::unix::net::UnixStream;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::StopFlags;
 use super::raw_mode::{LEAVE, ORIGINAL_TERMIOS};
-use super::{Outcome, StopFlags};
+use crate::session::Outcome;
 
 /// How long after a signal the watchdog waits for the loop to exit cleanly
 /// (it is woken at once, and normally takes milliseconds) before restoring

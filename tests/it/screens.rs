@@ -11,7 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use vision_tui::app::State;
-use vision_tui::terminal::{self, Outcome, StopFlags};
+use vision_tui::session::{self, Outcome};
 use vision_tui::theme::Theme;
 
 use crate::support::drive::{text, text_snapshot};
@@ -31,11 +31,14 @@ fn the_loop_draws_no_frame_twice() {
                 .unwrap();
         }
         let quit = Script(VecDeque::new());
-        let outcome = terminal::run(
+        let outcome = session::run(
             &mut terminal,
             &mut state,
             &mut { quit },
-            &StopFlags::default(),
+            vision_tui::app::Size {
+                width: 80,
+                height: 24,
+            },
         )
         .unwrap();
         assert_eq!(outcome, Outcome::Quit);

@@ -290,8 +290,9 @@ fn resizing_and_notes_keep_the_topic_and_the_part_if_it_still_exists() {
 
 #[test]
 fn notes_scroll_a_panel_at_a_time_within_the_notes_and_restart_on_another_topic() {
-    let mut s = presenting_at(80, 24);
-    s.document.notes = Some("word ".repeat(300));
+    let mut document = crate::document::load::builtin();
+    document.notes = Some("word ".repeat(300));
+    let mut s = crate::app::testing::presenting_of(document, 80, 24);
     apply(&mut s, &[Action::NextSlide, Action::ScrollNotesDown]);
     assert_eq!(s.presentation.notes_scroll, 0, "hidden notes do not scroll");
     apply(&mut s, &[Action::ToggleNotes]);

@@ -57,7 +57,7 @@ fn next(watcher: &DocumentWatcher, wakes: &Receiver<()>) -> Reload {
 }
 
 fn title(reload: Reload) -> String {
-    reload.expect("a valid document").title
+    reload.expect("a valid document").title.clone()
 }
 
 #[test]

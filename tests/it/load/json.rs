@@ -148,7 +148,10 @@ fn a_json_document_reloads_as_json() {
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("no reload");
     let reloaded = watcher.next_reload().expect("a reload after the wake-up");
-    assert_eq!(reloaded.map(|doc| doc.title), Ok("Vision 2031".to_string()));
+    assert_eq!(
+        reloaded.map(|doc| doc.title.clone()),
+        Ok("Vision 2031".to_string())
+    );
 }
 
 #[test]

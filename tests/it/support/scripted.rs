@@ -10,16 +10,18 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use vision_tui::app::State;
-use vision_tui::terminal::{self, EventSource, Outcome, StopFlags};
+use vision_tui::app::{Size, State};
+use vision_tui::session::{self, EventSource, Input, Outcome};
 use vision_tui::theme::Theme;
 
 /// Scripted input: the keys, then `q`.
 pub struct Script(pub VecDeque<Event>);
 
 impl EventSource for Script {
-    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        Ok(Some(self.0.pop_front().unwrap_or(key(KeyCode::Char('q')))))
+    fn next_input(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Input>> {
+        Ok(Some(Input::Terminal(
+            self.0.pop_front().unwrap_or(key(KeyCode::Char('q'))),
+        )))
     }
 }
 
@@ -53,11 +55,11 @@ pub fn screen_of(mut state: State, width: u16, height: u16, keys: &[KeyCode]) ->
     // harmless no-op key last to get the final frame drawn first.
     let mut events: VecDeque<Event> = keys.iter().map(|&code| key(code)).collect();
     events.push_back(key(KeyCode::Char('x')));
-    let outcome = terminal::run(
+    let outcome = session::run(
         &mut terminal,
         &mut state,
         &mut Script(events),
-        &StopFlags::default(),
+        Size { width, height },
     )
     .unwrap();
     assert_eq!(outcome, Outcome::Quit);

@@ -14,9 +14,9 @@ use crate::theme::Theme;
 struct Script(VecDeque<Event>);
 
 impl EventSource for Script {
-    fn next_event(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
+    fn next_input(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Input>> {
         let quit = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
-        Ok(Some(self.0.pop_front().unwrap_or(quit)))
+        Ok(Some(Input::Terminal(self.0.pop_front().unwrap_or(quit))))
     }
 }
 
@@ -40,7 +40,7 @@ fn run_script(
         &mut terminal,
         &mut state,
         &mut script,
-        &StopFlags::default(),
+        Size { width, height },
     )
     .unwrap();
     assert_eq!(outcome, Outcome::Quit);

@@ -1,0 +1,289 @@
+//! One session of the app: a [`State`], a terminal to draw on and an
+//! [`EventSource`] that says everything that happens to it (keys, mouse,
+//! resizes, reloads, the end). The local terminal is one front end of it;
+//! an SSH connection is another. A session asks nothing of the process:
+//! no size queries, no signals, no exit; it writes only through its
+//! terminal's backend and ends with an [`Outcome`].
+//!
+//! - [`input`]: a terminal's bytes to key and mouse events, for any front end
+//!   that reads bytes (the local terminal, an SSH channel).
+//! - [`keys`]: key presses to actions, Esc glued to the next key included.
+//! - [`skip_unchanged`], [`sgr16`]: the backend that writes nothing for an
+//!   unchanged frame, and the writer that fits colours to 16-colour terminals.
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::Event;
+
+use crate::app::{Action, Size, State, TerminalRequest, update};
+use crate::document::watch::Reload;
+use crate::ui;
+
+pub mod input;
+pub mod keys;
+pub mod sgr16;
+pub mod skip_unchanged;
+
+/// Something that happened to a session.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// A key, a mouse event, a paste or a new size (any size: it is clamped).
+    Terminal(Event),
+    /// The document was read again (for every session, from one watcher).
+    Reload(Reload),
+    /// The screen may no longer show what was drawn (the process was stopped
+    /// and continued): clear it and draw every cell again.
+    ScreenLost,
+    /// Nothing to apply, but look again whether a frame can be drawn (the
+    /// front end finished sending the last one).
+    Drained,
+    /// The session must end now, for this reason.
+    End(Outcome),
+}
+
+/// Why a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The user quit.
+    Quit,
+    /// A signal asked the process to stop.
+    Signal(i32),
+    /// The terminal (or the client) went away.
+    HangUp,
+    /// The server is shutting down.
+    Shutdown,
+    /// No key for longer than the idle limit.
+    Idle,
+    /// The session reached its maximum length.
+    TooLong,
+}
+
+impl Outcome {
+    /// The process exit status for the local terminal: 0, or 128 + the signal
+    /// number (SIGHUP for a hang-up).
+    pub fn exit_code(self) -> u8 {
+        use signal_hook::consts::SIGHUP;
+        match self {
+            Outcome::Quit | Outcome::Shutdown | Outcome::Idle | Outcome::TooLong => 0,
+            Outcome::Signal(n) => u8::try_from(128 + n).unwrap_or(255),
+            Outcome::HangUp => u8::try_from(128 + SIGHUP).unwrap_or(255),
+        }
+    }
+}
+
+/// Why a session failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    /// Drawing failed.
+    #[error("cannot draw to the terminal: {0}")]
+    Draw(Box<dyn std::error::Error + Send + Sync>),
+    /// Reading input failed.
+    #[error("cannot read from the terminal: {0}")]
+    Input(#[source] io::Error),
+}
+
+/// Where a session's input comes from.
+pub trait EventSource {
+    /// Waits up to `timeout` (`None`: for as long as it takes) for the next
+    /// input; `None` when the time is up.
+    fn next_input(&mut self, timeout: Option<Duration>) -> io::Result<Option<Input>>;
+
+    /// Whether a frame may be written now. A front end that sends frames over
+    /// a slow link says no while the last one is still on its way, and sends
+    /// [`Input::Drained`] when it is gone: the session then draws the latest
+    /// state, skipping the frames in between.
+    fn can_draw(&mut self) -> bool {
+        true
+    }
+
+    /// Whether the terminal has hung up: drawing and reading then fail, and
+    /// the session ends with [`Outcome::HangUp`] instead of an error.
+    fn hung_up(&mut self) -> bool {
+        false
+    }
+
+    /// Carries out a suspend (Ctrl-Z): gives the terminal back to the shell,
+    /// stops until continued (`fg`), and takes the terminal again; the screen
+    /// is then drawn anew. Front ends that cannot suspend do nothing.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs a session on a terminal of `size` (as its front end last heard it)
+/// until it ends. Draws its own first frame, unless the terminal already
+/// shows `state` (a caller that drew it as early as it could).
+pub fn run<B, E>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    events: &mut E,
+    size: Size,
+) -> Result<Outcome, RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
+    match run_until_ended(terminal, state, events, size) {
+        Err(_) if events.hung_up() => Ok(Outcome::HangUp),
+        result => result,
+    }
+}
+
+fn run_until_ended<B, E>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    events: &mut E,
+    mut size: Size,
+) -> Result<Outcome, RunError>
+where
+    B: Backend,
+    B::Error: Send + Sync + 'static,
+    E: EventSource,
+{
+    let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
+    let started = Instant::now();
+    // A frame drawn before the loop shows the state already: drawing it
+    // again would cost a whole render for a diff of nothing.
+    let mut dirty = terminal.get_frame().count() == 0;
+    dirty |= fit(terminal, state, size.width, size.height).map_err(draw_error)?;
+    loop {
+        if dirty && events.can_draw() {
+            terminal
+                .draw(|frame| ui::view(state, frame))
+                .map_err(draw_error)?;
+            dirty = false;
+        }
+        let input = events
+            .next_input(until_the_clock_ticks(state, started))
+            .map_err(RunError::Input)?;
+        // The clock is the loop's business (I/O); `update` only hears the
+        // seconds, before the input, so a presentation started now starts now.
+        let seconds = started.elapsed().as_secs();
+        if seconds != state.clock {
+            update(state, Action::Tick { seconds });
+            dirty |= clock_on_screen(state);
+        }
+        let mut redraw = false;
+        match input {
+            Some(Input::Terminal(Event::Key(key))) => dirty |= keys::apply_key(state, &key),
+            Some(Input::Terminal(Event::Mouse(mouse))) => {
+                if let Some(action) = crate::app::keymap::mouse_action(&mouse) {
+                    update(state, action);
+                    dirty = true;
+                }
+            }
+            Some(Input::Terminal(Event::Resize(width, height))) => {
+                size = Size { width, height };
+                dirty |= fit(terminal, state, width, height).map_err(draw_error)?;
+            }
+            Some(Input::Reload(reload)) => {
+                crate::app::reload(state, reload);
+                dirty = true;
+            }
+            Some(Input::ScreenLost) => redraw = true,
+            Some(Input::End(outcome)) => return Ok(outcome),
+            Some(Input::Terminal(_) | Input::Drained) | None => {}
+        }
+        match state.terminal_request.take() {
+            Some(TerminalRequest::Suspend) => {
+                events.suspend().map_err(RunError::Input)?;
+                redraw = true;
+            }
+            Some(TerminalRequest::Redraw) => redraw = true,
+            None => {}
+        }
+        if redraw {
+            redraw_everything(terminal, state, size).map_err(draw_error)?;
+            dirty = true;
+        }
+        if state.should_quit {
+            return Ok(Outcome::Quit);
+        }
+    }
+}
+
+/// Clears the screen and forgets the last frame, so the next one sends every
+/// cell: for Ctrl-L, and after the process was stopped (the terminal, and
+/// perhaps its size, changed meanwhile).
+fn redraw_everything<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    size: Size,
+) -> Result<(), B::Error> {
+    fit(terminal, state, size.width, size.height)?;
+    // A resize to the same area clears the screen (ESC[H ESC[J) and resets
+    // the last frame, and, unlike `Terminal::clear`, sends no cursor query.
+    let area = terminal.get_frame().area();
+    terminal.resize(area)
+}
+
+/// Whether the presentation's clock is on screen (an idle app otherwise
+/// redraws nothing, and sends no bytes, as time passes).
+fn clock_on_screen(state: &State) -> bool {
+    state.is_presenting() && state.presentation.timer
+}
+
+/// How long the loop may wait for input: until the next whole second when
+/// the clock is on screen, else for as long as it takes.
+fn until_the_clock_ticks(state: &State, started: Instant) -> Option<Duration> {
+    if !clock_on_screen(state) {
+        return None;
+    }
+    let elapsed = started.elapsed();
+    Some(Duration::from_secs(elapsed.as_secs() + 1).saturating_sub(elapsed))
+}
+
+/// The largest screen the app draws, in columns and rows. A terminal (or,
+/// over SSH, a client) may claim any size up to 65535×65535: drawing that
+/// would need hundreds of gigabytes. Beyond this the app draws into the top
+/// left part of the screen, and memory stays bounded (two buffers of
+/// 500,000 cells).
+pub const MAX_SIZE: Size = Size {
+    width: 1000,
+    height: 500,
+};
+
+/// The size the app draws at on a terminal of `width`×`height`.
+pub fn clamp_size(width: u16, height: u16) -> Size {
+    Size {
+        width: width.min(MAX_SIZE.width),
+        height: height.min(MAX_SIZE.height),
+    }
+}
+
+/// Fits the terminal's buffers and the state to a terminal of
+/// `width`×`height`, clamped by [`clamp_size`]: every size a front end hears
+/// of goes through here. False when both already have that size (a resize
+/// reported twice).
+pub fn fit<B: Backend>(
+    terminal: &mut Terminal<B>,
+    state: &mut State,
+    width: u16,
+    height: u16,
+) -> Result<bool, B::Error> {
+    let size = clamp_size(width, height);
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let mut changed = false;
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+        changed = true;
+    }
+    if state.size != size {
+        update(
+            state,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
+        changed = true;
+    }
+    Ok(changed)
+}
+
+#[cfg(test)]
+mod tests;
