@@ -24,6 +24,8 @@
 //!   the backends that keep frames small. Asks nothing of the process.
 //! - [`terminal`]: the local terminal's edge: raw mode and its restoring,
 //!   signals, the hang-up watchdog, the terminal as a session's event source.
+//! - `serve` (feature `ssh`): the SSH edge: every connection gets its own
+//!   session over plain `ssh`; limits, host key, a bounded outbox per session.
 //! - [`commands`]: the command line ([`commands::cli`]) and the subcommands that
 //!   print instead of drawing: check, export, init, config, man, the plain view.
 //!   The binary in `main.rs` only wires these together.
@@ -34,6 +36,8 @@ pub mod commands;
 pub mod document;
 pub mod i18n;
 pub mod layout;
+#[cfg(feature = "ssh")]
+pub mod serve;
 pub mod session;
 pub mod terminal;
 pub mod theme;

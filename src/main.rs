@@ -66,8 +66,70 @@ fn main() -> ExitCode {
                 Err(status) => status,
             }
         }
+        #[cfg(feature = "ssh")]
+        Some(Command::Serve(args)) => serve(&cli, args),
         Some(Command::Present { .. }) | None => browse_or_present(&cli),
     })
+}
+
+/// `vision-tui serve`: the document, the config and the theme are checked
+/// as for browsing; then the server runs until a signal stops it.
+#[cfg(feature = "ssh")]
+fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
+    use vision_tui::serve;
+    let start = cli.start_args();
+    let settings = match settings(start.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(status) => return status,
+    };
+    let document = match load_or_report(args.path.as_deref()) {
+        Ok(document) => document,
+        Err(status) => return status,
+    };
+    let theme = match start.theme.as_deref().map(Theme::by_name_or_path) {
+        Some(Ok(theme)) => Some(theme),
+        Some(Err(err)) => {
+            eprintln!("{err}");
+            return EXIT_USAGE;
+        }
+        None => settings.theme,
+    };
+    let options = serve::Options {
+        listen: args.listen.clone(),
+        host_key: args.host_key.clone(),
+        authorized_keys: args.authorized_keys.clone(),
+        limits: serve::Limits {
+            max_sessions: args.max_sessions as usize,
+            per_ip_per_minute: args.max_per_minute as usize,
+            idle_timeout: args.idle_timeout,
+            max_session: args.max_session,
+            max_size: args.max_size,
+            login_timeout: args.login_timeout,
+        },
+        look: serve::Look {
+            theme,
+            color: start
+                .color
+                .or(settings.config.color)
+                .unwrap_or(vision_tui::theme::color::ColorChoice::Auto),
+            lang: start.lang.or(settings.config.lang),
+            keymap: settings.keymap,
+            mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
+            presenting: args.present,
+        },
+    };
+    // crossterm would otherwise follow the server's own NO_COLOR for every
+    // client; each session picks its colours from its client.
+    ratatui::crossterm::style::force_color_output(true);
+    let watch = settings.config.watch.unwrap_or(true);
+    match serve::process::serve_until_stopped(document.into(), args.path.as_deref(), watch, options)
+    {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("vision-tui serve: {err}");
+            EXIT_TERMINAL
+        }
+    }
 }
 
 /// The config, checked; a bad one is reported and is exit 78.

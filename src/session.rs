@@ -5,6 +5,7 @@
 //! no size queries, no signals, no exit; it writes only through its
 //! terminal's backend and ends with an [`Outcome`].
 //!
+//! - [`escapes`]: the bytes that set a terminal up and give it back.
 //! - [`input`]: a terminal's bytes to key and mouse events, for any front end
 //!   that reads bytes (the local terminal, an SSH channel).
 //! - [`keys`]: key presses to actions, Esc glued to the next key included.
@@ -22,6 +23,7 @@ use crate::app::{Action, Size, State, TerminalRequest, update};
 use crate::document::watch::Reload;
 use crate::ui;
 
+pub mod escapes;
 pub mod input;
 pub mod keys;
 pub mod sgr16;

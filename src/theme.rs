@@ -227,12 +227,18 @@ pub fn choose(theme: Option<Theme>, choice: color::ColorChoice) -> (Theme, Depth
         env("COLORTERM").as_deref(),
         env("TERM").as_deref(),
     );
+    (fit_to_depth(theme, depth), depth)
+}
+
+/// `theme` (`default` when absent) brought to `depth`; without colour, the
+/// `monochrome` theme, whatever was named.
+pub fn fit_to_depth(theme: Option<Theme>, depth: Depth) -> Theme {
     let theme = match (depth, theme) {
         (Depth::Mono, _) => Theme::builtin("monochrome").unwrap_or_default(),
         (_, Some(theme)) => theme,
         (_, None) => Theme::default_theme(),
     };
-    (theme.adapted(depth), depth)
+    theme.adapted(depth)
 }
 
 impl Default for Theme {

@@ -20,7 +20,7 @@ pub const EXIT_STATUSES: [(&str, &str); 7] = [
     ("0", "quit normally; for check, every document is valid"),
     (
         "1",
-        "the terminal or a file could not be used (for example, init would overwrite a file, or export -o cannot write)",
+        "the terminal or a file could not be used (for example, init would overwrite a file, export -o cannot write, or serve cannot listen or use its host key)",
     ),
     (
         "2",
@@ -155,12 +155,89 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `vision-tui man | man -l -`.
     Man,
+    /// Serve the app over SSH: every participant runs `ssh -p 2222 HOST`.
+    ///
+    /// Each connection gets its own session of the full app, sized to its
+    /// terminal; a client without a terminal (`ssh -T`, output redirected)
+    /// gets the plain text. Open to anyone who can reach the port unless
+    /// --authorized-keys is given. Stops on SIGTERM or Ctrl-C, saying
+    /// goodbye to every session.
+    #[cfg(feature = "ssh")]
+    Serve(ServeArgs),
     /// Configuration: `--default` prints a complete, commented config file.
     Config {
         /// Print the default configuration (every option and key binding).
         #[arg(long)]
         default: bool,
     },
+}
+
+/// `vision-tui serve`'s own options.
+#[cfg(feature = "ssh")]
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// A vision document in RON; without it, the built-in Vision 2040.
+    pub path: Option<PathBuf>,
+    /// Where to listen (`HOST:PORT`). Other machines reach it only with an
+    /// address they can route to, e.g. `0.0.0.0:2222`.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    pub listen: String,
+    /// The host key (Ed25519, made on first start, mode 0600). Default:
+    /// `$XDG_STATE_HOME/vision-tui/host_ed25519_key`.
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+    /// Admit only the keys listed in this file (`authorized_keys` format).
+    #[arg(long, value_name = "FILE")]
+    pub authorized_keys: Option<PathBuf>,
+    /// Start every session in the presentation.
+    #[arg(long)]
+    pub present: bool,
+    /// Sessions at once.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_sessions: u32,
+    /// New connections one address (an IPv6 /64) may open per minute.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub max_per_minute: u32,
+    /// End a session after this long without a key (e.g. `20m`, `1h`).
+    #[arg(long, value_name = "DURATION", default_value = "1h", value_parser = duration)]
+    pub idle_timeout: std::time::Duration,
+    /// End any session after this long.
+    #[arg(long, value_name = "DURATION", default_value = "12h", value_parser = duration)]
+    pub max_session: std::time::Duration,
+    /// Drop a connection that has not started a session after this long.
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = duration)]
+    pub login_timeout: std::time::Duration,
+    /// The largest window drawn (`COLSxROWS`); a client claiming more is
+    /// drawn in this part of its screen.
+    #[arg(long, value_name = "COLSxROWS", default_value = "500x200", value_parser = window_size)]
+    pub max_size: (u16, u16),
+}
+
+/// A duration as people write it (`90s`, `20m`, `1h 30m`), at least a second.
+#[cfg(feature = "ssh")]
+fn duration(text: &str) -> Result<std::time::Duration, String> {
+    let duration = humantime::parse_duration(text).map_err(|err| err.to_string())?;
+    if duration < std::time::Duration::from_secs(1) {
+        return Err("at least one second (e.g. `30s`, `20m`, `1h`)".into());
+    }
+    Ok(duration)
+}
+
+/// `COLSxROWS`, each from 20 to 1000.
+#[cfg(feature = "ssh")]
+fn window_size(text: &str) -> Result<(u16, u16), String> {
+    let fail = || format!("`{text}` is not COLSxROWS with each from 20 to 1000 (e.g. `500x200`)");
+    let (cols, rows) = text.split_once(['x', 'X']).ok_or_else(fail)?;
+    let number = |n: &str| {
+        n.trim()
+            .parse::<u16>()
+            .ok()
+            .filter(|n| (20..=1000).contains(n))
+    };
+    Ok((
+        number(cols).ok_or_else(fail)?,
+        number(rows).ok_or_else(fail)?,
+    ))
 }
 
 impl Cli {
@@ -219,6 +296,11 @@ impl Cli {
             Command::Completions { .. } => ("completions", &[]),
             Command::Man => ("man", &[]),
             Command::Config { .. } => ("config", &[]),
+            #[cfg(feature = "ssh")]
+            Command::Serve(_) => (
+                "serve",
+                &["--lang", "--no-mouse", "--theme", "--color", "--config"],
+            ),
         };
         let usage_error = |message: String| {
             let mut cli = <Self as clap::CommandFactory>::command();

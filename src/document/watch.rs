@@ -113,6 +113,11 @@ impl DocumentWatcher {
         Ok(Self { reloads, control })
     }
 
+    /// Waits for the next finished reload; `None` when the watch has stopped.
+    pub fn wait_reload(&self) -> Option<Reload> {
+        self.reloads.recv().ok()
+    }
+
     /// The next finished reload, if one is waiting. Never blocks.
     pub fn next_reload(&self) -> Option<Reload> {
         self.reloads.try_recv().ok()

@@ -1,6 +1,7 @@
 //! Raw mode, the alternate screen and the mouse: entering them, and giving
 //! the terminal back as it was found.
 
+pub use crate::session::escapes::{LEAVE, MOUSE_ON};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::OnceLock;
 
@@ -18,20 +19,6 @@ use crate::session::{sgr16, skip_unchanged};
 /// written for a frame that changes nothing.
 pub type RealTerminal =
     Terminal<skip_unchanged::SkipUnchanged<CrosstermBackend<sgr16::Sgr16<BufWriter<Stdout>>>>>;
-
-/// Mouse reporting as the app uses it: button presses and releases (1000,
-/// which includes the wheel) in SGR encoding (1006). Not crossterm's
-/// `EnableMouseCapture`, which also turns on any-motion tracking (1003): a
-/// stream of bytes for every pointer move, which floods an SSH link.
-pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
-/// Everything that gives the screen back, in one write, on every way out
-/// (quit, signals, a panic, the watchdog, a suspend): every mouse mode anyone
-/// may have turned on, off; the alternate screen cleared (in default colours)
-/// before it is left, because tmux re-wraps its full-width rows to a changed
-/// pane width when it is left, and rows of the last frame then appear above
-/// the prompt; the main screen back; the cursor shown.
-pub const LEAVE: &[u8] = b"\x1b[?1006l\x1b[?1003l\x1b[?1002l\x1b[?1000l\
-    \x1b[0m\x1b[H\x1b[2J\x1b[?1049l\x1b[?25h";
 
 /// How to set up the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,310 @@
+//! `vision-tui serve`: every participant gets their own session of the app
+//! over plain `ssh`, with no account and nothing to install.
+//!
+//! The network is tokio's and russh's; each session is the same
+//! [`session::run`](crate::session::run) the local terminal runs, on a thread
+//! of its own, fed by its connection and writing through a bounded outbox.
+//! The document is shared by every session and reloaded for all of them by
+//! one watcher.
+//!
+//! - [`listener`]: the accept loop: admission before any handshake work.
+//! - [`connection`]: one SSH connection: authentication, the one session
+//!   channel it may open, and every request it may not make.
+//! - [`session`]: one participant's session: its event source, its thread,
+//!   and the task that sends its frames.
+//! - [`outbox`]: at most one frame in flight per session; a slow client
+//!   skips frames instead of growing the server's memory.
+//! - [`limits`]: sessions at once, connections per address, sizes, times.
+//! - [`host_key`]: the server's Ed25519 key, and the list of admitted keys.
+//! - [`log`]: one line on stderr per connection event.
+//! - [`process`]: `vision-tui serve` as a process: signals, the watcher,
+//!   what it says at start.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use russh::keys::PublicKey;
+use tokio::sync::watch;
+
+use crate::app::keymap::Keymap;
+use crate::document::SharedDocument;
+use crate::document::watch::Reload;
+use crate::i18n::Lang;
+use crate::theme::Theme;
+use crate::theme::color::ColorChoice;
+
+pub mod connection;
+pub mod host_key;
+pub mod limits;
+pub mod listener;
+pub mod log;
+pub mod outbox;
+pub mod process;
+pub mod session;
+
+pub use limits::Limits;
+
+/// Where `serve` listens unless told otherwise: this machine only. Reaching
+/// it from others takes an explicit `--listen 0.0.0.0:2222`.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
+
+/// How long sessions get to say goodbye when the server stops.
+pub const GOODBYE_GRACE: Duration = Duration::from_millis(1500);
+
+/// How every session starts: the config's and the command line's choices.
+/// Colour depth is each client's own (from its `TERM`, `COLORTERM`, `NO_COLOR`).
+#[derive(Debug, Clone)]
+pub struct Look {
+    /// The theme named (the default one when absent).
+    pub theme: Option<Theme>,
+    /// `--color`, resolved per client when `auto`.
+    pub color: ColorChoice,
+    /// The interface language, when not the document's.
+    pub lang: Option<Lang>,
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// Whether sessions report the mouse.
+    pub mouse: bool,
+    /// Whether sessions start presenting.
+    pub presenting: bool,
+}
+
+/// What `serve` was asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The address to listen on (`HOST:PORT`; a host name is resolved).
+    pub listen: String,
+    /// The host key's file; `None`: the user's state directory.
+    pub host_key: Option<PathBuf>,
+    /// Only these keys may connect; `None`: anyone who reaches the port.
+    pub authorized_keys: Option<PathBuf>,
+    /// The limits.
+    pub limits: Limits,
+    /// How sessions start.
+    pub look: Look,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The host key or the key list.
+    #[error(transparent)]
+    Key(#[from] host_key::KeyError),
+    /// The listening address.
+    #[error("cannot listen on {address}: {source}")]
+    Listen {
+        /// As given.
+        address: String,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The network runtime.
+    #[error("cannot start the network runtime: {0}")]
+    Runtime(#[source] std::io::Error),
+}
+
+/// A version of the document as every session sees it.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// The last good document (new sessions start with it).
+    pub document: Arc<SharedDocument>,
+    /// The reload that made this version, for sessions already running
+    /// (`None` for the first version).
+    pub reload: Option<Reload>,
+}
+
+/// What every connection and session of one server shares.
+#[derive(Debug)]
+pub struct Server {
+    /// The limits in force.
+    pub limits: Limits,
+    /// The keys admitted, when the server is not open to all.
+    pub authorized_keys: Option<Vec<PublicKey>>,
+    /// How sessions start.
+    pub look: Look,
+    /// The document's versions.
+    pub document: watch::Receiver<Version>,
+    /// Turns true when the server stops.
+    pub shutdown: watch::Receiver<bool>,
+    /// Sessions running now (terminal and plain text).
+    sessions: AtomicUsize,
+    /// The network runtime, for session threads to wait on.
+    pub runtime: tokio::runtime::Handle,
+}
+
+impl Server {
+    /// Sessions running now.
+    pub fn sessions(&self) -> usize {
+        self.sessions.load(Ordering::SeqCst)
+    }
+
+    /// Counts a session for as long as the returned guard lives.
+    fn session_started(self: &Arc<Self>) -> SessionCount {
+        self.sessions.fetch_add(1, Ordering::SeqCst);
+        SessionCount(Arc::clone(self))
+    }
+}
+
+/// One running session, counted until dropped.
+#[derive(Debug)]
+struct SessionCount(Arc<Server>);
+
+impl Drop for SessionCount {
+    fn drop(&mut self) {
+        self.0.sessions.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Hands new versions of the document to every session of a server.
+#[derive(Debug, Clone)]
+pub struct Reloader(watch::Sender<Version>);
+
+impl Reloader {
+    /// Hands `reload` to every session (and to those that start later, when
+    /// it is a good document).
+    pub fn reload(&self, reload: Reload) {
+        self.0.send_modify(|version| {
+            if let Ok(document) = &reload {
+                version.document = Arc::clone(document);
+            }
+            version.reload = Some(reload);
+        });
+    }
+}
+
+/// A running server.
+#[derive(Debug)]
+pub struct Running {
+    /// The address it listens on (the port chosen when 0 was asked for).
+    pub address: SocketAddr,
+    /// The host key's SHA-256 fingerprint, as `ssh` shows it.
+    pub fingerprint: String,
+    /// Whether the host key was made now (first start).
+    pub key_created: bool,
+    /// Where the host key is kept.
+    pub key_path: PathBuf,
+    server: Arc<Server>,
+    versions: watch::Sender<Version>,
+    stop: watch::Sender<bool>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Running {
+    /// Sessions running now.
+    pub fn sessions(&self) -> usize {
+        self.server.sessions()
+    }
+
+    /// Hands a reload to every session (and to those that start later, when
+    /// it is a good document).
+    pub fn reload(&self, reload: Reload) {
+        self.reloader().reload(reload);
+    }
+
+    /// A handle that hands reloads to every session, from another thread.
+    pub fn reloader(&self) -> Reloader {
+        Reloader(self.versions.clone())
+    }
+
+    /// Stops accepting, tells every session to say goodbye, and waits up to
+    /// `grace` for them to finish.
+    pub fn shutdown(self, grace: Duration) {
+        let _ = self.stop.send(true);
+        let deadline = Instant::now() + grace;
+        while self.server.sessions() > 0 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.runtime.shutdown_timeout(Duration::from_millis(100));
+    }
+}
+
+/// Starts serving `document` as `options` say, on a runtime of its own.
+/// Returns once the server listens.
+pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running, ServeError> {
+    let key_path = match &options.host_key {
+        Some(path) => path.clone(),
+        None => host_key::default_path()?,
+    };
+    let (key, key_created) = host_key::load_or_create(&key_path)?;
+    let fingerprint = host_key::fingerprint(key.public_key());
+    let authorized_keys = options
+        .authorized_keys
+        .as_deref()
+        .map(host_key::read_key_list)
+        .transpose()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("network")
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(ServeError::Runtime)?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(&options.listen))
+        .map_err(|source| ServeError::Listen {
+            address: options.listen.clone(),
+            source,
+        })?;
+    let address = listener.local_addr().map_err(|source| ServeError::Listen {
+        address: options.listen.clone(),
+        source,
+    })?;
+    let (versions, document) = watch::channel(Version {
+        document,
+        reload: None,
+    });
+    let (stop, shutdown) = watch::channel(false);
+    let server = Arc::new(Server {
+        limits: options.limits,
+        authorized_keys,
+        look: options.look,
+        document,
+        shutdown: shutdown.clone(),
+        sessions: AtomicUsize::new(0),
+        runtime: runtime.handle().clone(),
+    });
+    let admission = limits::SharedAdmission::new(limits::Admission::new(options.limits));
+    let config = Arc::new(ssh_config(key, &options.limits));
+    runtime.spawn(listener::accept_loop(
+        listener,
+        Arc::clone(&server),
+        admission,
+        config,
+        shutdown,
+    ));
+    Ok(Running {
+        address,
+        fingerprint,
+        key_created,
+        key_path,
+        server,
+        versions,
+        stop,
+        runtime,
+    })
+}
+
+/// russh's settings for a server among strangers.
+fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::Config {
+    russh::server::Config {
+        keys: vec![key],
+        // Login never waits: OpenSSH tries `none` first, and an open server
+        // accepts it; a server with a key list answers at once with the
+        // methods it takes.
+        auth_rejection_time: Duration::from_millis(0),
+        auth_rejection_time_initial: Some(Duration::from_millis(0)),
+        max_auth_attempts: 6,
+        // Keepalives keep a participant reading one slide for long on the
+        // line (and find the ones that vanished); the idle limit is the
+        // session's, counted from its last key.
+        keepalive_interval: Some(Duration::from_secs(30)),
+        keepalive_max: 4,
+        inactivity_timeout: Some(limits.idle_timeout + Duration::from_secs(60)),
+        nodelay: true,
+        ..Default::default()
+    }
+}

@@ -1,0 +1,421 @@
+//! One SSH connection: who it is, what it asks for, and the one session it
+//! may run.
+//!
+//! russh calls these handlers from the connection's own task, in the order
+//! the client's messages arrive. Nothing here waits on the session (a
+//! handler that waits on work which itself waits on russh deadlocks the
+//! connection): input is handed over through a bounded queue, whose
+//! back-pressure slows a flooding client down to the pace of its session.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use russh::keys::PublicKey;
+use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
+use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use tokio::sync::mpsc;
+
+use super::host_key::fingerprint;
+use super::limits::clamp_size;
+use super::log::{Event as LogEvent, log};
+use super::session::{ClientTerminal, Input, SessionEnd};
+use super::{Server, limits::Ticket};
+
+/// How many input messages (packets, resizes) wait for a busy session before
+/// the client is slowed down.
+const INPUT_QUEUE: usize = 64;
+
+/// The per-connection handler russh drives.
+pub struct Connection {
+    server: Arc<Server>,
+    peer: Option<SocketAddr>,
+    opened: Instant,
+    user: String,
+    key: Option<String>,
+    /// The one session channel this connection may have, until its shell starts.
+    channel: Option<Channel<Msg>>,
+    channel_id: Option<ChannelId>,
+    terminal: Option<ClientTerminal>,
+    colorterm: Option<String>,
+    no_color: bool,
+    /// The running session's input, once its shell has started.
+    input: Option<mpsc::Sender<Input>>,
+    /// Set when a shell starts (a session or the plain text): the login
+    /// deadline no longer applies.
+    started: Arc<AtomicBool>,
+    // Held for as long as the connection lives; dropping it frees the place.
+    _ticket: Ticket,
+}
+
+impl Connection {
+    /// A connection from `peer`, holding its admission ticket.
+    pub fn new(server: Arc<Server>, peer: Option<SocketAddr>, ticket: Ticket) -> Self {
+        Self {
+            server,
+            peer,
+            opened: Instant::now(),
+            user: String::new(),
+            key: None,
+            channel: None,
+            channel_id: None,
+            terminal: None,
+            colorterm: None,
+            no_color: false,
+            input: None,
+            started: Arc::new(AtomicBool::new(false)),
+            _ticket: ticket,
+        }
+    }
+
+    /// Set once a shell has started on this connection.
+    pub fn started_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.started)
+    }
+
+    fn accepts_key(&self, key: &PublicKey) -> bool {
+        match &self.server.authorized_keys {
+            None => true,
+            Some(keys) => keys.iter().any(|k| k.key_data() == key.key_data()),
+        }
+    }
+
+    fn ours(&self, channel: ChannelId) -> bool {
+        self.channel_id == Some(channel)
+    }
+
+    /// Says no to a request, with a line on the client's stderr saying why
+    /// (ssh prints it), where the request allows an answer.
+    fn refuse(
+        &self,
+        channel: ChannelId,
+        why: &str,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        if self.ours(channel) {
+            session.extended_data(channel, 1, format!("vision-tui: {why}\r\n").into_bytes())?;
+        }
+        session.channel_failure(channel)
+    }
+
+    async fn send(&self, input: Input) {
+        if let Some(tx) = &self.input {
+            // Waiting here is the back-pressure on a client that types faster
+            // than its session reads; a session that has ended drops its end.
+            let _ = tx.send(input).await;
+        }
+    }
+
+    fn log(&self, event: LogEvent<'_>) {
+        log(self.peer, &self.user, self.key.as_deref(), event);
+    }
+}
+
+impl russh::server::Handler for Connection {
+    type Error = russh::Error;
+
+    async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
+        self.user = user.to_string();
+        // Open to all: no key, no password, no delay. With a key list, the
+        // client is asked for a key (at once: no rejection delay is configured
+        // for this first attempt).
+        Ok(if self.server.authorized_keys.is_none() {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_publickey_offered(
+        &mut self,
+        user: &str,
+        offer: PublicKeyOffer<'_>,
+    ) -> Result<Auth, Self::Error> {
+        self.user = user.to_string();
+        Ok(if self.accepts_key(offer.public_key) {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_publickey(
+        &mut self,
+        user: &str,
+        key: VerifiedPublicKey<'_>,
+    ) -> Result<Auth, Self::Error> {
+        self.user = user.to_string();
+        if self.accepts_key(key.public_key) {
+            self.key = Some(fingerprint(key.public_key));
+            Ok(Auth::Accept)
+        } else {
+            self.log(LogEvent::Refused("key not in the authorized keys"));
+            Ok(Auth::reject())
+        }
+    }
+
+    async fn channel_open_session(
+        &mut self,
+        channel: Channel<Msg>,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.channel_id.is_some() {
+            // One session per connection: a second channel would be a second
+            // session that the limits do not count.
+            reply
+                .reject(ChannelOpenFailure::Other {
+                    code: 4,
+                    reason: "vision-tui: one session per connection".into(),
+                })
+                .await;
+            return Ok(());
+        }
+        self.channel_id = Some(channel.id());
+        self.channel = Some(channel);
+        reply.accept().await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        _host: &str,
+        _port: u32,
+        _from: &str,
+        _from_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply
+            .reject(ChannelOpenFailure::Other {
+                code: 1,
+                reason: "vision-tui: no port forwarding".into(),
+            })
+            .await;
+        Ok(())
+    }
+
+    async fn channel_open_x11(
+        &mut self,
+        _channel: Channel<Msg>,
+        _from: &str,
+        _from_port: u32,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        reply
+            .reject(ChannelOpenFailure::Other {
+                code: 1,
+                reason: "vision-tui: no X11 forwarding".into(),
+            })
+            .await;
+        Ok(())
+    }
+
+    async fn pty_request(
+        &mut self,
+        channel: ChannelId,
+        term: &str,
+        columns: u32,
+        rows: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _modes: &[(Pty, u32)],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if !self.ours(channel) || self.input.is_some() {
+            return session.channel_failure(channel);
+        }
+        let size = clamp_size(columns, rows, self.server.limits.max_size);
+        self.terminal = Some(ClientTerminal {
+            term: term
+                .chars()
+                .filter(char::is_ascii_graphic)
+                .take(64)
+                .collect(),
+            size,
+        });
+        session.channel_success(channel)
+    }
+
+    async fn env_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        value: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // Only what decides the colours is taken; sshd answers the rest with
+        // failure too.
+        match name {
+            "COLORTERM" if self.ours(channel) => {
+                self.colorterm = Some(value.chars().take(32).collect());
+                session.channel_success(channel)
+            }
+            "NO_COLOR" if self.ours(channel) => {
+                self.no_color = !value.is_empty();
+                session.channel_success(channel)
+            }
+            _ => session.channel_failure(channel),
+        }
+    }
+
+    async fn shell_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        let Some(channel_object) = self.channel.take().filter(|_| self.ours(channel)) else {
+            return session.channel_failure(channel);
+        };
+        session.channel_success(channel)?;
+        self.started.store(true, Ordering::Release);
+        let (read_half, output) = channel_object.split();
+        // Input arrives through the handlers below; a read half nobody reads
+        // would fill and then stall the connection (russh queues every packet
+        // for it too). Dropped, it is skipped.
+        drop(read_half);
+        let env = super::session::ClientEnv {
+            term: self.terminal.as_ref().map(|t| t.term.clone()),
+            colorterm: self.colorterm.clone(),
+            no_color: self.no_color,
+        };
+        let identity = super::session::Identity {
+            peer: self.peer,
+            user: self.user.clone(),
+            key: self.key.clone(),
+            connected: self.opened,
+        };
+        match self.terminal.clone() {
+            Some(terminal) => {
+                let (tx, rx) = mpsc::channel(INPUT_QUEUE);
+                self.input = Some(tx);
+                super::session::spawn(
+                    Arc::clone(&self.server),
+                    identity,
+                    terminal,
+                    env,
+                    output,
+                    rx,
+                );
+            }
+            None => super::session::plain_text(Arc::clone(&self.server), identity, env, output),
+        }
+        Ok(())
+    }
+
+    async fn exec_request(
+        &mut self,
+        channel: ChannelId,
+        _command: &[u8],
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.log(LogEvent::Refused("a command (exec)"));
+        self.refuse(
+            channel,
+            "runs no commands; connect without one: ssh -p PORT HOST",
+            session,
+        )
+    }
+
+    async fn subsystem_request(
+        &mut self,
+        channel: ChannelId,
+        name: &str,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.log(LogEvent::Refused("a subsystem"));
+        let _ = name;
+        self.refuse(channel, "offers no subsystems (no sftp, no scp)", session)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single: bool,
+        _protocol: &str,
+        _cookie: &str,
+        _screen: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        session.channel_failure(channel)
+    }
+
+    async fn agent_request(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        session.channel_failure(channel)?;
+        Ok(false)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        _address: &str,
+        _port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(
+        &mut self,
+        _socket_path: &str,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        Ok(false)
+    }
+
+    async fn window_change_request(
+        &mut self,
+        channel: ChannelId,
+        columns: u32,
+        rows: u32,
+        _pix_width: u32,
+        _pix_height: u32,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            let (width, height) = clamp_size(columns, rows, self.server.limits.max_size);
+            self.send(Input::Resize(width, height)).await;
+        }
+        Ok(())
+    }
+
+    async fn data(
+        &mut self,
+        channel: ChannelId,
+        data: &[u8],
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            self.send(Input::Bytes(data.to_vec())).await;
+        }
+        Ok(())
+    }
+
+    async fn channel_eof(
+        &mut self,
+        channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            self.send(Input::End(SessionEnd::ClientClosed)).await;
+        }
+        Ok(())
+    }
+
+    async fn channel_close(
+        &mut self,
+        channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        if self.ours(channel) {
+            self.send(Input::End(SessionEnd::ClientClosed)).await;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,421 @@
+//! One participant's session: the app's own session loop on a thread of its
+//! own, fed by its SSH connection, drawing into its outbox; and the task
+//! that sends the outbox's frames down the channel.
+//!
+//! The thread waits on the network runtime for whatever comes first: input
+//! from the connection, a new version of the document, the server stopping,
+//! the last frame sent, or a deadline (a held Esc, the clock, the idle and
+//! session limits). An idle session wakes for nothing.
+
+use std::collections::VecDeque;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::Event;
+use russh::ChannelWriteHalf;
+use russh::server::Msg;
+use tokio::sync::{Notify, mpsc, watch};
+
+use super::log::{Event as LogEvent, log};
+use super::outbox::{FrameReader, FrameWriter, OutboxGauge, outbox};
+use super::{Server, Version};
+use crate::app::{Size, State};
+use crate::commands::export::{self, Format};
+use crate::session::input::{ESC_WAIT, InputDecoder};
+use crate::session::sgr16::Sgr16;
+use crate::session::skip_unchanged::SkipUnchanged;
+use crate::session::{self as app_session, EventSource, Input as SessionInput, Outcome, escapes};
+use crate::theme::color::{self, Depth};
+
+/// What the connection hands its session.
+#[derive(Debug)]
+pub enum Input {
+    /// Bytes the client typed (one packet).
+    Bytes(Vec<u8>),
+    /// The client's window changed (clamped already).
+    Resize(u16, u16),
+    /// The client is gone.
+    End(SessionEnd),
+}
+
+/// Why the connection ended a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnd {
+    /// The client closed the channel or the connection.
+    ClientClosed,
+}
+
+/// The client's terminal, from its pty request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientTerminal {
+    /// `TERM`, printable ASCII only.
+    pub term: String,
+    /// Columns and rows, clamped.
+    pub size: (u16, u16),
+}
+
+/// What decides a client's colours.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientEnv {
+    /// `TERM`, when it asked for a terminal.
+    pub term: Option<String>,
+    /// `COLORTERM`, when its client sent it.
+    pub colorterm: Option<String>,
+    /// Whether it sent a non-empty `NO_COLOR`.
+    pub no_color: bool,
+}
+
+/// Who a session is, for the log.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// The client's address.
+    pub peer: Option<SocketAddr>,
+    /// The user name it gave.
+    pub user: String,
+    /// Its key's fingerprint, when it logged in with one.
+    pub key: Option<String>,
+    /// When it connected.
+    pub connected: Instant,
+}
+
+impl Identity {
+    fn log(&self, event: LogEvent<'_>) {
+        log(self.peer, &self.user, self.key.as_deref(), event);
+    }
+}
+
+/// The terminal a session draws on: frames go to its outbox, colours fitted
+/// to its client, nothing written for a frame that changes nothing.
+type SessionTerminal = Terminal<SkipUnchanged<CrosstermBackend<Sgr16<FrameWriter>>>>;
+
+/// Starts a session for a client with a terminal: its thread, and the task
+/// that sends its frames.
+pub fn spawn(
+    server: Arc<Server>,
+    identity: Identity,
+    client: ClientTerminal,
+    env: ClientEnv,
+    output: ChannelWriteHalf<Msg>,
+    input: mpsc::Receiver<Input>,
+) {
+    let count = server.session_started();
+    let (writer, reader) = outbox();
+    let drained = Arc::new(Notify::new());
+    server
+        .runtime
+        .spawn(send_frames(reader, output, Arc::clone(&drained)));
+    identity.log(LogEvent::Started {
+        term: &client.term,
+        size: client.size,
+    });
+    let spawned = std::thread::Builder::new()
+        .name("session".into())
+        .spawn(move || {
+            let why = run(&server, &client, &env, writer, input, drained);
+            identity.log(LogEvent::Ended {
+                duration: identity.connected.elapsed(),
+                why,
+            });
+            drop(count);
+        });
+    if let Err(err) = spawned {
+        // The closure (and with it the writer) is gone: the sender task ends
+        // and closes the channel.
+        log(
+            None,
+            "",
+            None,
+            LogEvent::Refused(&format!("no thread for a session: {err}")),
+        );
+    }
+}
+
+/// Runs the session to its end, whatever happens in it; says why it ended.
+fn run(
+    server: &Arc<Server>,
+    client: &ClientTerminal,
+    env: &ClientEnv,
+    writer: FrameWriter,
+    input: mpsc::Receiver<Input>,
+    drained: Arc<Notify>,
+) -> &'static str {
+    let depth = color::resolve(
+        server.look.color,
+        env.no_color.then_some("1"),
+        env.colorterm.as_deref(),
+        env.term.as_deref(),
+    );
+    let gauge = writer.gauge();
+    let mut events = SshEvents::new(server, input, drained, gauge);
+    let mut state = new_state(server, depth);
+    let mut terminal = match session_terminal(writer, depth, server.look.mouse) {
+        Ok(terminal) => terminal,
+        Err(_) => return "the client went away",
+    };
+    let size = Size {
+        width: client.size.0,
+        height: client.size.1,
+    };
+    // A panic in one session ends that session only: the others, and the
+    // server, go on.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        app_session::run(&mut terminal, &mut state, &mut events, size)
+    }));
+    let (goodbye, why) = match outcome {
+        Ok(Ok(Outcome::Quit)) => ("", "quit"),
+        Ok(Ok(Outcome::Shutdown)) => (
+            "vision-tui: the server is stopping. Goodbye.\r\n",
+            "server stopped",
+        ),
+        Ok(Ok(Outcome::Idle)) => (
+            "vision-tui: ended after a long time without input.\r\n",
+            "idle",
+        ),
+        Ok(Ok(Outcome::TooLong)) => (
+            "vision-tui: the longest session allowed is over.\r\n",
+            "session too long",
+        ),
+        Ok(Ok(Outcome::HangUp | Outcome::Signal(_))) | Ok(Err(_)) => return "the client went away",
+        Err(_) => (
+            "vision-tui: something went wrong; this session ended.\r\n",
+            "panic",
+        ),
+    };
+    let out = terminal.backend_mut().inner_mut();
+    let _ = out.write_all(escapes::LEAVE);
+    let _ = out.write_all(goodbye.as_bytes());
+    let _ = out.flush();
+    why
+}
+
+/// A participant's state: the server's current document, presenting or
+/// browsing, in the server's look at this client's colour depth.
+fn new_state(server: &Server, depth: Depth) -> State {
+    let look = &server.look;
+    let document = Arc::clone(&server.document.borrow().document);
+    let theme = crate::theme::fit_to_depth(look.theme.clone(), depth);
+    let mut state = if look.presenting {
+        State::presenting(document, theme)
+    } else {
+        State::new(document, theme)
+    };
+    if let Some(lang) = look.lang {
+        state.set_language(lang);
+    }
+    state.keymap = look.keymap.clone();
+    state
+}
+
+/// The terminal over `writer`, with the client's screen set up: the
+/// alternate screen, no cursor, the mouse when asked.
+fn session_terminal(
+    writer: FrameWriter,
+    depth: Depth,
+    mouse: bool,
+) -> std::io::Result<SessionTerminal> {
+    let mut out = Sgr16::new(writer, depth == Depth::Ansi16);
+    out.write_all(escapes::ENTER)?;
+    if mouse {
+        out.write_all(escapes::MOUSE_ON)?;
+    }
+    let backend = SkipUnchanged::new(CrosstermBackend::new(out)).with_cursor_hidden();
+    // The session draws at the sizes it is told; the viewport is resized by
+    // the loop, and no size is ever asked of a terminal.
+    let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 0, 0));
+    Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+}
+
+/// A session's inputs, from its connection and its server.
+struct SshEvents {
+    runtime: tokio::runtime::Handle,
+    input: mpsc::Receiver<Input>,
+    versions: watch::Receiver<Version>,
+    shutdown: watch::Receiver<bool>,
+    drained: Arc<Notify>,
+    gauge: OutboxGauge,
+    decoder: InputDecoder,
+    events: VecDeque<Event>,
+    esc_until: Option<Instant>,
+    idle_timeout: Duration,
+    last_input: Instant,
+    ends_at: Instant,
+}
+
+impl SshEvents {
+    fn new(
+        server: &Server,
+        input: mpsc::Receiver<Input>,
+        drained: Arc<Notify>,
+        gauge: OutboxGauge,
+    ) -> Self {
+        let mut versions = server.document.clone();
+        // The session starts with the version current now.
+        versions.mark_unchanged();
+        let now = Instant::now();
+        Self {
+            runtime: server.runtime.clone(),
+            input,
+            versions,
+            shutdown: server.shutdown.clone(),
+            drained,
+            gauge,
+            decoder: InputDecoder::new(),
+            events: VecDeque::new(),
+            esc_until: None,
+            idle_timeout: server.limits.idle_timeout,
+            last_input: now,
+            ends_at: now + server.limits.max_session,
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        let mut parsed = Vec::new();
+        self.decoder.feed(bytes, &mut parsed);
+        self.events.extend(parsed);
+        self.esc_until = self.decoder.is_waiting().then(|| Instant::now() + ESC_WAIT);
+    }
+}
+
+/// What woke a session's wait.
+enum Woke {
+    Input(Option<Input>),
+    Version,
+    Shutdown,
+    Drained,
+    Time,
+}
+
+impl EventSource for SshEvents {
+    fn next_input(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<SessionInput>> {
+        let asked_until = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
+        loop {
+            if *self.shutdown.borrow() {
+                return Ok(Some(SessionInput::End(Outcome::Shutdown)));
+            }
+            if let Some(event) = self.events.pop_front() {
+                return Ok(Some(SessionInput::Terminal(event)));
+            }
+            let now = Instant::now();
+            if now >= self.ends_at {
+                return Ok(Some(SessionInput::End(Outcome::TooLong)));
+            }
+            if now >= self.last_input + self.idle_timeout {
+                return Ok(Some(SessionInput::End(Outcome::Idle)));
+            }
+            if self.esc_until.is_some_and(|until| now >= until) {
+                let mut parsed = Vec::new();
+                self.decoder.flush(&mut parsed);
+                self.events.extend(parsed);
+                self.esc_until = None;
+                continue;
+            }
+            if asked_until.is_some_and(|until| now >= until) {
+                return Ok(None);
+            }
+            let wake_at = [
+                Some(self.ends_at),
+                Some(self.last_input + self.idle_timeout),
+                self.esc_until,
+                asked_until,
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(self.ends_at);
+            let woke = self.runtime.block_on(async {
+                tokio::select! {
+                    input = self.input.recv() => Woke::Input(input),
+                    changed = self.versions.changed() => match changed {
+                        Ok(()) => Woke::Version,
+                        Err(_) => Woke::Shutdown,
+                    },
+                    _ = self.shutdown.changed() => Woke::Shutdown,
+                    () = self.drained.notified() => Woke::Drained,
+                    () = tokio::time::sleep_until(wake_at.into()) => Woke::Time,
+                }
+            });
+            match woke {
+                Woke::Input(Some(Input::Bytes(bytes))) => {
+                    self.last_input = Instant::now();
+                    self.feed(&bytes);
+                }
+                Woke::Input(Some(Input::Resize(width, height))) => {
+                    return Ok(Some(SessionInput::Terminal(Event::Resize(width, height))));
+                }
+                Woke::Input(Some(Input::End(SessionEnd::ClientClosed)) | None) => {
+                    return Ok(Some(SessionInput::End(Outcome::HangUp)));
+                }
+                Woke::Version => {
+                    let reload = self.versions.borrow_and_update().reload.clone();
+                    if let Some(reload) = reload {
+                        return Ok(Some(SessionInput::Reload(reload)));
+                    }
+                }
+                Woke::Shutdown => return Ok(Some(SessionInput::End(Outcome::Shutdown))),
+                Woke::Drained => return Ok(Some(SessionInput::Drained)),
+                Woke::Time => {}
+            }
+        }
+    }
+
+    fn can_draw(&mut self) -> bool {
+        self.gauge.is_clear()
+    }
+}
+
+/// Sends the session's frames down the channel as the client takes them,
+/// then ends the channel the way `ssh` expects (exit status, end of file,
+/// close).
+async fn send_frames(mut frames: FrameReader, output: ChannelWriteHalf<Msg>, drained: Arc<Notify>) {
+    while let Some(frame) = frames.next_frame().await {
+        // Waits while the client's window is closed: a client that does not
+        // read holds this one frame, and its session draws nothing meanwhile.
+        if output.data_bytes(frame).await.is_err() {
+            return;
+        }
+        frames.sent();
+        drained.notify_one();
+    }
+    let _ = output.exit_status(0).await;
+    let _ = output.eof().await;
+    let _ = output.close().await;
+}
+
+/// A client without a terminal (`ssh -T`, output redirected): the document as
+/// plain text, exactly as a local pipe gets it, then the channel is closed.
+pub fn plain_text(
+    server: Arc<Server>,
+    identity: Identity,
+    env: ClientEnv,
+    output: ChannelWriteHalf<Msg>,
+) {
+    let _ = env;
+    let count = server.session_started();
+    let document = Arc::clone(&server.document.borrow().document);
+    let options = export::Options {
+        notes: false,
+        lang: server.look.lang,
+    };
+    let text = export::render(&document, Format::Text, &options);
+    identity.log(LogEvent::PlainText);
+    server.runtime.spawn(async move {
+        let sent = output.data_bytes(text.into_bytes()).await;
+        let _ = output.exit_status(0).await;
+        let _ = output.eof().await;
+        let _ = output.close().await;
+        identity.log(LogEvent::Ended {
+            duration: identity.connected.elapsed(),
+            why: if sent.is_ok() {
+                "plain text sent"
+            } else {
+                "the client went away"
+            },
+        });
+        drop(count);
+    });
+}
