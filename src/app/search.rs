@@ -44,8 +44,8 @@ impl Search {
 }
 
 /// Documents with at least this much searchable text are folded when they
-/// are shown (about 5 ms per megabyte); smaller ones when the first letter
-/// is typed, which then costs under a millisecond.
+/// are shown; smaller ones when the first letter is typed: folding that
+/// little text is too quick to notice.
 const FOLD_AHEAD_BYTES: usize = 128 * 1024;
 
 /// The folded texts of `document` if it is large enough to fold ahead.

@@ -70,7 +70,7 @@ pub struct Document {
 }
 
 impl std::fmt::Debug for Document {
-    // Written out so that the index stays out of it: the same output as before it existed.
+    // Written out so that the index, which is not part of the document's value, stays out of it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Document")
             .field("language", &self.language)
