@@ -28,13 +28,13 @@ impl Search {
         !self.query.trim().is_empty()
     }
 
-    /// No search yet, in `document`: a large document's texts are folded
-    /// now, so that even the first letter typed costs under a millisecond.
     /// The focus areas the search finds, by index, in document order.
     pub fn hits(&self) -> &[usize] {
         &self.found.areas
     }
 
+    /// No search yet, in `document`: a large document's texts are folded
+    /// now, so that even the first letter typed does not wait for folding.
     pub(super) fn for_document(document: &crate::document::model::Document) -> Self {
         Self {
             folded: fold_ahead(document),

@@ -24,6 +24,7 @@ pub type RealTerminal =
 /// `EnableMouseCapture`, which also turns on any-motion tracking (1003): a
 /// stream of bytes for every pointer move, which floods an SSH link.
 pub const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+
 /// Everything that gives the screen back, in one write, on every way out
 /// (quit, signals, a panic, the watchdog, a suspend): every mouse mode anyone
 /// may have turned on, off; the alternate screen cleared (in default colours)
