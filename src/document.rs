@@ -2,7 +2,8 @@
 //! with its positioned errors, matching for the search, and the watcher that
 //! reloads it when its file changes.
 //!
-//! - [`model`]: serde types of a vision document.
+//! - [`model`]: serde types of a vision document, and the lookup index by
+//!   focus-area id that large documents answer from.
 //! - [`load`]: read, parse (RON, or JSON by extension), validate and normalise a
 //!   document; errors with positions, printed safely. Settings files (config,
 //!   themes) are parsed by the same code, with hints of their own ([`load::settings`]).

@@ -123,7 +123,7 @@ strings! {
     search_next,
     /// Search: the clear key.
     search_clear,
-    /// Footer hints.
+    // Footer hints: the word after each key.
     hint_move,
     hint_goals,
     hint_jump,
@@ -141,18 +141,18 @@ strings! {
     hint_keep_filter,
     hint_clear,
     hint_delete,
-    /// Help sections.
+    // The help's section headings.
     section_move,
     section_view,
     section_search,
     section_slides,
     section_presenter,
     section_general,
-    /// What the digit patterns do in the help (`{confirm}`, like any
-    /// action's name in braces in a key's description, is that action's key).
+    // What the digit patterns do in the help (`{confirm}`, like any action's
+    // name in braces in a key's description, is that action's key).
     key_jump_area,
     key_type_digit,
-    /// Slide labels.
+    // Slide labels.
     slide_vision,
     slide_background,
     slide_focus_areas,
@@ -160,7 +160,7 @@ strings! {
     slide_focus_area,
     slide_goals,
     slide_overview,
-    /// The notes panel.
+    // The notes panel: its title, and what it says when a slide has none.
     notes_title,
     no_notes,
     /// The notes panel's border when the notes are longer than the panel:
@@ -172,8 +172,8 @@ strings! {
     no_such_slide,
     /// The presentation footer's help hint.
     help_word,
-    /// Exports and the plain text: section headings and labels ("{n}" is a
-    /// goal's number).
+    // Exports and the plain text: section headings and labels ("{n}" is a
+    // goal's number).
     export_background,
     export_focus_areas,
     export_goals,

@@ -150,8 +150,8 @@ impl Theme {
 
     /// The default theme. It is what `assets/themes/default.ron` says (the
     /// file users copy to make their own; a test proves the two equal), kept
-    /// in code as well because parsing the file was a twentieth of the work
-    /// before the first frame. Other themes are laid over it.
+    /// in code as well so that a start parses no theme file before the first
+    /// frame. Other themes are laid over it.
     pub fn default_theme() -> Theme {
         use ratatui::style::{Color, Modifier};
         let fg = |color| Style::new().fg(color);

@@ -168,9 +168,8 @@ pub fn render_scrolled(
 /// each cut at the inner width. What `Paragraph::new(lines).block(block)`
 /// draws for left-aligned lines, with less work: the paragraph passes its
 /// style over every cell of the area twice more and composes the lines
-/// grapheme by grapheme; dropping both took a 200×60 frame from 5.4 to 3.8
-/// million instructions (callgrind). Centred text (slides, the size notice)
-/// keeps `Paragraph`.
+/// grapheme by grapheme, on every frame. Centred text (slides, the size
+/// notice) keeps `Paragraph`.
 pub fn render_pane(frame: &mut Frame, area: Rect, block: &Block<'_>, lines: &[Line<'_>]) {
     frame.render_widget(block, area);
     render_lines(frame, block.inner(area), lines);

@@ -6,7 +6,10 @@
 //! The list is checked against the enum: an action missing from it, or
 //! listed twice, does not compile (see `catalogue!`), so a new action is
 //! thrown at `update` by every random test from the day it is added.
-#![allow(dead_code)] // each including crate uses a different part
+#![allow(
+    dead_code,
+    reason = "included by #[path] into several crates, each using a different part"
+)]
 
 use vision_tui::app::Action;
 

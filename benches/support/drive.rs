@@ -3,7 +3,10 @@
 //! what must hold after every step. Shared by the property, scale and screen
 //! tests (`tests/it/`), the fuzz exercise (`fuzz/common/exercise.rs`) and the
 //! benchmarks (`benches/vision.rs`, which take only [`state`]).
-#![allow(dead_code)] // each including crate uses a different part
+#![allow(
+    dead_code,
+    reason = "included by #[path] into several crates, each using a different part"
+)]
 
 use std::sync::Arc;
 

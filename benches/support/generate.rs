@@ -7,7 +7,10 @@
 //! area, no empty text) and deliberately awkward: Swedish letters, wide CJK
 //! and Hangul, words longer than any pane, escapes that must be quoted, and
 //! goals listed round-robin rather than grouped by area.
-#![allow(dead_code)] // each including crate uses a different part
+#![allow(
+    dead_code,
+    reason = "included by #[path] into several crates, each using a different part"
+)]
 
 use std::fmt::Write as _;
 

@@ -4,7 +4,10 @@
 //! tests (`tests/it/e2e.rs`). Every reader returns `None` (or
 //! nothing) for a process that has gone, since processes come and go while
 //! they are being counted.
-#![allow(dead_code)] // each including crate uses a different part
+#![allow(
+    dead_code,
+    reason = "included by #[path] into several crates, each using a different part"
+)]
 
 use std::path::Path;
 

@@ -15,7 +15,11 @@
 //! Many sessions at once are many `Pty`s: arm a condition on each, act, then
 //! collect each one's [`Held`] — every instant is taken by that session's own
 //! reader as the bytes arrive, not by whoever waits.
-#![allow(dead_code, unused_imports)] // each including crate uses a different part
+#![allow(
+    dead_code,
+    unused_imports,
+    reason = "included by #[path] into several crates, each using a different part"
+)]
 
 #[path = "pty/reader.rs"]
 mod reader;

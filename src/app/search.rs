@@ -28,13 +28,13 @@ impl Search {
         !self.query.trim().is_empty()
     }
 
-    /// No search yet, in `document`: a large document's texts are folded
-    /// now, so that even the first letter typed costs under a millisecond.
     /// The focus areas the search finds, by index, in document order.
     pub fn hits(&self) -> &[usize] {
         &self.found.areas
     }
 
+    /// No search yet, in `document`: a large document's texts are folded
+    /// now, so that even the first letter typed does not wait for folding.
     pub(super) fn for_document(document: &SharedDocument) -> Self {
         Self {
             folded: fold_ahead(document),
@@ -44,8 +44,8 @@ impl Search {
 }
 
 /// Documents with at least this much searchable text are folded when they
-/// are shown (about 5 ms per megabyte); smaller ones when the first letter
-/// is typed, which then costs under a millisecond.
+/// are shown; smaller ones when the first letter is typed: folding that
+/// little text is too quick to notice.
 const FOLD_AHEAD_BYTES: usize = 128 * 1024;
 
 /// The folded texts of `document` if it is large enough to fold ahead.

@@ -5,13 +5,14 @@
 //! The format is described for authors in `docs/document-format.md`; keep the
 //! two in step.
 
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
-use std::ops::Range;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthStr;
+
+mod index;
+
+use index::{Index, Lookup, goal_number_width, key};
 
 /// One organisation's strategic vision: statement, background, focus areas and goals.
 ///
@@ -70,7 +71,7 @@ pub struct Document {
 }
 
 impl std::fmt::Debug for Document {
-    // Written out so that the index stays out of it: the same output as before it existed.
+    // Written out so that the index, which is not part of the document's value, stays out of it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Document")
             .field("language", &self.language)
@@ -282,20 +283,9 @@ impl Document {
         self.index = Index::default();
     }
 
-    /// The index, when the document is large enough to want one: the
-    /// cached one while `goals` and `focus_areas` are the vectors it was built from.
+    /// The index, when the document is large enough to want one.
     fn lookup(&self) -> Option<Arc<Lookup>> {
-        if self.goals.len() < INDEX_FROM && self.focus_areas.len() < INDEX_FROM {
-            return None;
-        }
-        let fingerprint = Fingerprint::of(self);
-        let mut cached = self.index.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(lookup) = cached.as_ref().filter(|l| l.fingerprint == fingerprint) {
-            return Some(Arc::clone(lookup));
-        }
-        let lookup = Arc::new(Lookup::build(self, fingerprint));
-        *cached = Some(Arc::clone(&lookup));
-        Some(lookup)
+        self.index.lookup(self)
     }
 
     /// Applies `clean` to every piece of text in the document, so that loading
@@ -350,130 +340,6 @@ impl Document {
             opt(&mut reference.url, clean);
         }
     }
-}
-
-/// Documents with fewer goals and fewer focus areas than this keep no index:
-/// scanning them is as fast.
-const INDEX_FROM: usize = 256;
-
-/// The lookup index of a large [`Document`], built on first use. Not part of
-/// the document's value: every two indexes are equal, and a clone starts empty.
-#[derive(Default)]
-struct Index(Mutex<Option<Arc<Lookup>>>);
-
-impl Clone for Index {
-    fn clone(&self) -> Self {
-        Index::default()
-    }
-}
-
-impl PartialEq for Index {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for Index {}
-
-/// Which vectors an index was built from: their addresses and lengths, and
-/// the addresses of the ids at both ends (so a new vector that happens to
-/// get the address of a freed one is still told apart).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint([usize; 8]);
-
-impl Fingerprint {
-    fn of(doc: &Document) -> Self {
-        let text = |s: Option<&String>| s.map_or(0, |s| s.as_ptr() as usize);
-        Self([
-            doc.goals.as_ptr() as usize,
-            doc.goals.len(),
-            doc.focus_areas.as_ptr() as usize,
-            doc.focus_areas.len(),
-            text(doc.goals.first().map(|g| &g.focus_area)),
-            text(doc.goals.last().map(|g| &g.focus_area)),
-            text(doc.focus_areas.first().map(|a| &a.id)),
-            text(doc.focus_areas.last().map(|a| &a.id)),
-        ])
-    }
-}
-
-/// Lookups by focus-area id, keyed by a hash of the id (every answer is
-/// checked against the real id, so a collision costs time, never correctness).
-struct Lookup {
-    fingerprint: Fingerprint,
-    /// Goal indices, grouped by their `focus_area`'s key, in document order within a group.
-    goal_order: Vec<usize>,
-    /// Where each key's group is in `goal_order`.
-    goal_slots: HashMap<u64, Range<usize>>,
-    /// The first focus area with each key.
-    area_slots: HashMap<u64, usize>,
-    /// Width of the widest focus-area name.
-    longest_name: usize,
-    /// Digits of the largest goal number.
-    goal_number_width: usize,
-}
-
-/// Digits of the largest goal number among `goals` (1 without goals).
-fn goal_number_width(goals: &[Goal]) -> usize {
-    goals
-        .iter()
-        .map(|g| g.number)
-        .max()
-        .map_or(1, |n| n.to_string().len())
-}
-
-impl Lookup {
-    fn build(doc: &Document, fingerprint: Fingerprint) -> Self {
-        let keys: Vec<u64> = doc.goals.iter().map(|g| key(&g.focus_area)).collect();
-        let mut goal_slots: HashMap<u64, Range<usize>> = HashMap::new();
-        for k in &keys {
-            goal_slots.entry(*k).or_insert(0..0).end += 1;
-        }
-        let mut start = 0;
-        for slot in goal_slots.values_mut() {
-            let len = slot.end;
-            *slot = start..start;
-            start += len;
-        }
-        // Fill each group in document order; `end` runs up to the group's end.
-        let mut goal_order = vec![0; keys.len()];
-        for (i, k) in keys.iter().enumerate() {
-            if let Some(slot) = goal_slots.get_mut(k) {
-                goal_order[slot.end] = i;
-                slot.end += 1;
-            }
-        }
-        let mut area_slots = HashMap::with_capacity(doc.focus_areas.len());
-        for (i, area) in doc.focus_areas.iter().enumerate() {
-            area_slots.entry(key(&area.id)).or_insert(i);
-        }
-        let longest_name = doc
-            .focus_areas
-            .iter()
-            .map(|area| area.name.width())
-            .max()
-            .unwrap_or(0);
-        Self {
-            fingerprint,
-            goal_order,
-            goal_slots,
-            area_slots,
-            longest_name,
-            goal_number_width: goal_number_width(&doc.goals),
-        }
-    }
-
-    /// Positions in `goal_order` of the goals whose `focus_area` has `id`'s key.
-    fn goal_positions(&self, id: &str) -> Range<usize> {
-        self.goal_slots.get(&key(id)).cloned().unwrap_or(0..0)
-    }
-}
-
-/// The index key of an id (the same in every run: no random seed).
-fn key(id: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
 }
 
 fn map_links(links: &mut [Link], clean: &mut impl FnMut(&mut String)) {

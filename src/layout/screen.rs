@@ -76,8 +76,8 @@ pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
 
 /// `area` cut after its first `rows` rows (at most all of them): what
 /// `Layout::vertical([Length(rows), Fill(1)])` gives, without running
-/// ratatui's constraint solver, which was a third of the work before the
-/// first frame. The screen is a stack of fixed rows, so arithmetic is enough.
+/// ratatui's constraint solver before the first frame: the screen is a stack
+/// of fixed rows, so arithmetic is enough.
 fn split_rows(area: Rect, rows: u16) -> (Rect, Rect) {
     let rows = rows.min(area.height);
     let top = Rect {

@@ -3,8 +3,8 @@
 //! ratatui's `Terminal::draw` diffs each frame against the last and hands
 //! the backend only the changed cells, but `CrosstermBackend` still closes
 //! every frame with a style reset (`ESC[39m ESC[49m ESC[59m ESC[0m`), and
-//! `Terminal` asks to hide the cursor again on every frame: 25 bytes for a
-//! key that changes nothing. Over SSH every byte is a packet to send, so
+//! `Terminal` asks to hide the cursor again on every frame, even for a key
+//! that changes nothing. Over SSH every byte is a packet to send, so
 //! [`SkipUnchanged`] drops both when they would change nothing on the terminal.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};

@@ -2,8 +2,8 @@
 //! the areas that cannot match without reading their text.
 
 /// Byte pairs are hashed into this many buckets: enough that most of a
-/// 2 kB area's buckets are still empty, few enough that the index of 10,000
-/// areas stays near 1.6 MB (a bitmap of areas per byte and per bucket).
+/// 2 kB area's buckets are still empty, few enough that the index (a bitmap
+/// of areas per byte and per bucket) stays small beside the texts it indexes.
 const PAIR_BUCKETS: usize = 1024;
 const ROWS: usize = 256 + PAIR_BUCKETS;
 

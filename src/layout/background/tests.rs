@@ -8,8 +8,8 @@ fn lines(doc: &Document, width: usize) -> Vec<TextLine> {
     (0..view.len).flat_map(|k| view.lines(k)).collect()
 }
 
-/// The view as it was written before it learnt to lay out only what is
-/// on screen: the new one must give exactly these lines.
+/// The whole view laid out at once, the plain way: the view that lays out
+/// only the blocks it passes and shows must give exactly these lines.
 fn reference_lines(doc: &Document, width: usize) -> Vec<TextLine> {
     let width = width.min(READING_WIDTH);
     let mut out: Vec<TextLine> = Vec::new();

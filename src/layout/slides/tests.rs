@@ -212,8 +212,8 @@ fn pages_of_a_topic_fill_evenly() {
             .map(Vec::len)
             .collect::<Vec<_>>()
     };
-    // A focus area of a description and five goals in 16 rows: the
-    // first fit was 14 + 2, one goal alone on the second slide.
+    // A focus area of a description and five goals in 16 rows: a first
+    // fit would give 14 + 2, one goal alone on the second slide.
     assert_eq!(sizes(&[1, 2, 2, 2, 3, 2], 16), [7, 9]);
     // Three blocks of four in 12 rows: as many pages as needed, no more.
     assert_eq!(sizes(&[4, 4, 4], 14), [14]);
