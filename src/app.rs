@@ -22,6 +22,7 @@
 //! `measure`), so what is drawn and what `update` believes can never disagree.
 
 pub mod action;
+pub mod follow;
 pub mod keymap;
 mod link;
 mod measure;
@@ -88,12 +89,26 @@ pub fn transition(state: &mut State, action: Action) -> Option<Action> {
     if state.too_small()
         && !matches!(
             action,
-            Action::Resize { .. } | Action::Tick { .. } | Action::Quit | Action::ForceQuit
+            Action::Resize { .. }
+                | Action::Tick { .. }
+                | Action::Quit
+                | Action::ForceQuit
+                | Action::PresenterAt(_)
+                | Action::PresenterLeft
+                | Action::RoomAttendance(_)
         )
     {
         return None;
     }
     let before = state.selected;
+    let was_at = state.position();
+    if follow::update(state, action).is_some() {
+        if state.selected != before {
+            state.detail_scroll = 0;
+        }
+        clamp(state);
+        return None;
+    }
     if !matches!(action, Action::Tick { .. } | Action::Resize { .. }) {
         state.message = None;
     }
@@ -128,6 +143,10 @@ pub fn transition(state: &mut State, action: Action) -> Option<Action> {
         state.detail_scroll = 0;
     }
     clamp(state);
+    // After the clamp, which may move the selection onto a search's hit.
+    if follow::detaches(was_at, state, action) {
+        state.room.following = false;
+    }
     match handled {
         Handled::Then(next) => Some(next),
         Handled::No | Handled::Done => None,
@@ -139,7 +158,12 @@ fn browse(state: &mut State, action: Action) {
     match action {
         Action::Quit | Action::ForceQuit => state.should_quit = true,
         // Handled first, above.
-        Action::Suspend | Action::Redraw => {}
+        Action::Suspend
+        | Action::Redraw
+        | Action::Follow
+        | Action::PresenterAt(_)
+        | Action::PresenterLeft
+        | Action::RoomAttendance(_) => {}
         Action::Resize { width, height } => state.size = Size { width, height },
         Action::Tick { seconds } => state.clock = seconds,
         Action::ShowLink => {

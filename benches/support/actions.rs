@@ -12,6 +12,7 @@
 )]
 
 use vision_tui::app::Action;
+use vision_tui::app::follow::{Attendance, Position};
 
 /// The numbers an action's fields are made from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +116,22 @@ catalogue! {
         down: f.down,
     },
     Tick => |f| Action::Tick { seconds: f.number },
+    Follow => |_| Action::Follow,
+    PresenterAt => |f| Action::PresenterAt(if f.down {
+        Position::Slide {
+            topic: usize::from(f.cell.0 % 40),
+            blank: f.cell.1 % 5 == 0,
+        }
+    } else {
+        Position::Browsing {
+            area: usize::from(f.cell.0 % 12),
+        }
+    }),
+    PresenterLeft => |_| Action::PresenterLeft,
+    RoomAttendance => |f| Action::RoomAttendance(Attendance {
+        connected: u32::from(f.cell.0),
+        following: u32::from(f.cell.1),
+    }),
 }
 
 /// Every kind of action once, in the order of [`action`]'s numbers, each with `fields`.

@@ -107,6 +107,8 @@ pub enum Action {
     /// Draw the whole screen again, for a terminal whose screen no longer
     /// matches what the app drew (a character whose width it counts differently).
     Redraw,
+    /// In a workshop: follow the presenter again, going where they are.
+    Follow,
     /// Select focus area number N (1-based, as shown in the list).
     #[serde(skip)]
     JumpToFocusArea(u8),
@@ -148,6 +150,15 @@ pub enum Action {
         /// Towards the user (scroll down) or away.
         down: bool,
     },
+    /// The presenter is here now (from the room; followers go there).
+    #[serde(skip)]
+    PresenterAt(super::follow::Position),
+    /// The presenter has gone (followers keep the last slide, and are told).
+    #[serde(skip)]
+    PresenterLeft,
+    /// Who is in the room now (for the presenter's footer).
+    #[serde(skip)]
+    RoomAttendance(super::follow::Attendance),
     /// A second has passed; `seconds` since the app started. Drives the clock.
     #[serde(skip)]
     Tick {

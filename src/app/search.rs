@@ -109,7 +109,7 @@ fn erase_letter(state: &mut State) {
     }
 }
 
-fn clear(state: &mut State) {
+pub(super) fn clear(state: &mut State) {
     // The folded texts stay: the document has not changed.
     let folded = state.search.folded.take();
     state.search = Search {

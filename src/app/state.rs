@@ -97,6 +97,8 @@ pub struct State {
     pub search: Search,
     /// The interface's words, in the interface language.
     pub strings: crate::i18n::Strings,
+    /// The workshop room, when the session is in one.
+    pub room: super::follow::Room,
 }
 
 impl State {
@@ -137,6 +139,7 @@ impl State {
             message: None,
             reload_error: None,
             search,
+            room: super::follow::Room::default(),
             strings: crate::i18n::Strings::load(crate::i18n::Lang::for_document(
                 &document_language,
             )),

@@ -4,6 +4,7 @@
 use super::testing::{apply, state, state_at, state_of};
 use super::*;
 
+mod follow;
 mod follow_ups;
 mod scrolling;
 

@@ -3,6 +3,7 @@
 //! no cell ever holds a control character.
 
 use proptest::prelude::*;
+use vision_tui::app::follow::Position;
 use vision_tui::app::{Action, State};
 use vision_tui::document::model::{Document, FocusArea, Goal, Link, PlanPeriod};
 use vision_tui::theme::Theme;
@@ -83,6 +84,68 @@ proptest! {
             State::new(document, Theme::default())
         };
         Driver::new(drive::sized(state, size)).apply_all(actions);
+    }
+}
+
+/// A presenter's position: a topic (some past the end) or a focus area.
+fn position() -> impl Strategy<Value = Position> {
+    prop_oneof![
+        (0usize..40, any::<bool>()).prop_map(|(topic, blank)| Position::Slide { topic, blank }),
+        (0usize..30).prop_map(|area| Position::Browsing { area }),
+    ]
+}
+
+/// Where a participant following `position` must be in `state`'s document.
+fn shows(state: &State, position: Position) -> bool {
+    match position {
+        Position::Slide { topic, .. } => {
+            let last = vision_tui::layout::slides::count(&state.document).saturating_sub(1);
+            state.is_presenting() && state.presentation.topic == topic.min(last)
+        }
+        Position::Browsing { area } => {
+            !state.is_presenting()
+                && (area >= state.document.focus_areas.len() || state.selected == area)
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Presenter moves interleaved with a participant's own keys: while
+    /// following, the participant shows the presenter's topic or area;
+    /// once detached, the presenter's moves change nothing on their screen.
+    #[test]
+    fn followers_show_the_presenter_and_detached_ones_are_left_alone(
+        document in document(),
+        size in (1u16..=200, 1u16..=60),
+        steps in prop::collection::vec(prop_oneof![
+            position().prop_map(Action::PresenterAt),
+            action(),
+        ], 0..40),
+    ) {
+        let mut state = State::new(document, Theme::default());
+        state.join_as_participant();
+        let mut driver = Driver::new(drive::sized(state, size));
+        for action in steps {
+            let before = driver.state.position();
+            let following = driver.state.room.following;
+            driver.apply(action);
+            let state = &driver.state;
+            if let Action::PresenterAt(position) = action {
+                if following {
+                    prop_assert!(state.room.following);
+                    prop_assert!(shows(state, position), "{position:?} → {:?}", state.position());
+                } else {
+                    prop_assert_eq!(state.position(), before, "a detached participant is not moved");
+                }
+            }
+            if state.room.following
+                && let Some(position) = state.room.presenter
+            {
+                prop_assert!(shows(state, position), "following {position:?}, at {:?}", state.position());
+            }
+        }
     }
 }
 

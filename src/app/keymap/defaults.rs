@@ -116,6 +116,7 @@ const TABLE: &[Row] = {
         row(ForceQuit, &[ctrl('c')], General, Everywhere),
         row(Suspend, &[ctrl('z')], General, Everywhere),
         row(Redraw, &[ctrl('l')], General, Everywhere),
+        row(Follow, &[ch('f')], View, Everywhere),
     ]
 };
 
