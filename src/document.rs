@@ -39,6 +39,20 @@ impl SharedDocument {
         })
     }
 
+    /// The document without its speaker notes, for whoever must not see
+    /// them (a workshop's participants).
+    pub fn without_notes(&self) -> Arc<Self> {
+        let mut document = self.document.clone();
+        document.notes = None;
+        for area in &mut document.focus_areas {
+            area.notes = None;
+        }
+        for goal in &mut document.goals {
+            goal.notes = None;
+        }
+        Self::new(document)
+    }
+
     /// The document's texts folded for matching, folded now if no session
     /// has needed them yet.
     pub fn folded(&self) -> Arc<Folded> {

@@ -172,6 +172,20 @@ strings! {
     no_such_slide,
     /// The presentation footer's help hint.
     help_word,
+    /// A presenter's speaker view: the next slide's heading, "{title}".
+    next_slide,
+    /// A presenter's footer in a workshop: "{connected}" participants,
+    /// "{following}" of them following.
+    room_attendance,
+    /// A participant's status: following the presenter.
+    room_following,
+    /// A participant's status on their own: "{where}" the presenter is
+    /// ("5 / 12", or a focus area's name), "{key}" follows again.
+    room_detached,
+    /// A participant's status: no presenter yet.
+    room_waiting,
+    /// A participant's status: the presenter has gone.
+    room_left,
     // Exports and the plain text: section headings and labels ("{n}" is a
     // goal's number).
     export_background,

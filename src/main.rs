@@ -76,7 +76,6 @@ fn main() -> ExitCode {
 /// as for browsing; then the server runs until a signal stops it.
 #[cfg(feature = "ssh")]
 fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
-    use vision_tui::serve;
     let start = cli.start_args();
     let settings = match settings(start.config.as_deref()) {
         Ok(settings) => settings,
@@ -92,13 +91,64 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
             eprintln!("{err}");
             return EXIT_USAGE;
         }
-        None => settings.theme,
+        None => settings.theme.clone(),
     };
-    let options = serve::Options {
-        listen: args.listen.clone(),
+    let look = look(start, &settings, theme, args.present);
+    let watch = settings.config.watch.unwrap_or(true);
+    let options = server_options(&args.server, &args.listen, args.present, look);
+    match vision_tui::serve::process::serve_until_stopped(
+        document.into(),
+        args.path.as_deref(),
+        watch,
+        options,
+    ) {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("vision-tui serve: {err}");
+            EXIT_TERMINAL
+        }
+    }
+}
+
+/// How every SSH session starts, from the command line and the config.
+#[cfg(feature = "ssh")]
+fn look(
+    start: &vision_tui::commands::cli::StartArgs,
+    settings: &config::Settings,
+    theme: Option<Theme>,
+    presenting: bool,
+) -> vision_tui::serve::Look {
+    vision_tui::serve::Look {
+        theme,
+        color: start
+            .color
+            .or(settings.config.color)
+            .unwrap_or(vision_tui::theme::color::ColorChoice::Auto),
+        lang: start.lang.or(settings.config.lang),
+        keymap: settings.keymap.clone(),
+        mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
+        presenting,
+    }
+}
+
+/// The server's options from its flags.
+#[cfg(feature = "ssh")]
+fn server_options(
+    args: &vision_tui::commands::cli::ServerArgs,
+    listen: &str,
+    workshop: bool,
+    look: vision_tui::serve::Look,
+) -> vision_tui::serve::Options {
+    // crossterm would otherwise follow the server's own NO_COLOR for every
+    // client; each session picks its colours from its client.
+    ratatui::crossterm::style::force_color_output(true);
+    vision_tui::serve::Options {
+        listen: listen.to_string(),
         host_key: args.host_key.clone(),
         authorized_keys: args.authorized_keys.clone(),
-        limits: serve::Limits {
+        presenter_keys: args.presenter_keys.clone(),
+        workshop,
+        limits: vision_tui::serve::Limits {
             max_sessions: args.max_sessions as usize,
             per_ip_per_minute: args.max_per_minute as usize,
             idle_timeout: args.idle_timeout,
@@ -106,29 +156,7 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
             max_size: args.max_size,
             login_timeout: args.login_timeout,
         },
-        look: serve::Look {
-            theme,
-            color: start
-                .color
-                .or(settings.config.color)
-                .unwrap_or(vision_tui::theme::color::ColorChoice::Auto),
-            lang: start.lang.or(settings.config.lang),
-            keymap: settings.keymap,
-            mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
-            presenting: args.present,
-        },
-    };
-    // crossterm would otherwise follow the server's own NO_COLOR for every
-    // client; each session picks its colours from its client.
-    ratatui::crossterm::style::force_color_output(true);
-    let watch = settings.config.watch.unwrap_or(true);
-    match serve::process::serve_until_stopped(document.into(), args.path.as_deref(), watch, options)
-    {
-        Ok(status) => status,
-        Err(err) => {
-            eprintln!("vision-tui serve: {err}");
-            EXIT_TERMINAL
-        }
+        look,
     }
 }
 
@@ -178,8 +206,12 @@ fn browse_or_present(cli: &Cli) -> u8 {
             eprintln!("{err}");
             return EXIT_USAGE;
         }
-        None => settings.theme,
+        None => settings.theme.clone(),
     };
+    // The theme as named, for the participants of `present --serve` (each
+    // gets it at their own colour depth).
+    #[cfg(feature = "ssh")]
+    let named_theme = theme.clone();
     // No terminal to draw on (a pipe, a file, TERM=dumb) or --plain: the
     // document as plain text, so `vision-tui | less` and screen readers work.
     if start.plain || !std::io::stdout().is_terminal() || commands::dumb_terminal() {
@@ -203,7 +235,7 @@ fn browse_or_present(cli: &Cli) -> u8 {
     if let Some(lang) = start.lang.or(settings.config.lang) {
         state.set_language(lang);
     }
-    state.keymap = settings.keymap;
+    state.keymap = settings.keymap.clone();
     let watch = !start.no_watch && settings.config.watch.unwrap_or(true);
     if let Some(target) = target {
         app::open(&mut state, target);
@@ -214,7 +246,31 @@ fn browse_or_present(cli: &Cli) -> u8 {
     };
     // The built-in document has no file to watch.
     let watch_path = path.filter(|_| watch);
-    match run(state, setup, watch_path) {
+    #[cfg(feature = "ssh")]
+    let workshop = match &cli.command {
+        Some(Command::Present {
+            serve: Some(listen),
+            server,
+            ..
+        }) => {
+            let look = look(start, &settings, named_theme, true);
+            let options = server_options(server, listen, true, look);
+            match vision_tui::serve::start(state.document.clone(), options) {
+                Ok(running) => {
+                    vision_tui::serve::process::say_where(&running, listen);
+                    Some(running)
+                }
+                Err(err) => {
+                    eprintln!("vision-tui present --serve: {err}");
+                    return EXIT_TERMINAL;
+                }
+            }
+        }
+        _ => None,
+    };
+    #[cfg(not(feature = "ssh"))]
+    let workshop = None;
+    match run(state, setup, watch_path, workshop) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             // Not eprintln!, which panics when the terminal is gone.
@@ -228,6 +284,7 @@ fn run(
     mut state: State,
     setup: terminal::Setup,
     watch_path: Option<&Path>,
+    workshop: Option<Workshop>,
 ) -> Result<session::Outcome, Box<dyn std::error::Error>> {
     let stop = StopFlags::default();
     let watchdog = terminal::install_watchdog(&stop)?;
@@ -237,6 +294,10 @@ fn run(
         .transpose()?;
     if let Some(watcher) = watcher.flatten() {
         terminal_input.watch(watcher);
+    }
+    #[cfg(feature = "ssh")]
+    if let Some(running) = &workshop {
+        present_to_the_room(running, &mut state, &mut terminal_input)?;
     }
     let mut terminal = terminal::enter(setup)?;
     // The first frame before anything else (the loop sees it was drawn and
@@ -262,7 +323,44 @@ fn run(
     watchdog.start()?;
     let result = session::run(&mut terminal, &mut state, &mut terminal_input, size);
     terminal::leave(&mut terminal);
+    #[cfg(not(feature = "ssh"))]
+    let _ = workshop;
+    #[cfg(feature = "ssh")]
+    if let Some(running) = workshop {
+        vision_tui::serve::log::set_enabled(true);
+        running.shutdown(vision_tui::serve::GOODBYE_GRACE);
+    }
     Ok(result?)
+}
+
+/// The server a presentation serves to (`present --serve`).
+#[cfg(feature = "ssh")]
+type Workshop = vision_tui::serve::Running;
+#[cfg(not(feature = "ssh"))]
+type Workshop = std::convert::Infallible;
+
+/// Makes the local presentation the room's presenter: every move reaches
+/// the participants, the room's news wakes the terminal, and reloads reach
+/// the participants too. The server's log stays quiet while the app draws
+/// on the terminal it would write to.
+#[cfg(feature = "ssh")]
+fn present_to_the_room(
+    running: &Workshop,
+    state: &mut State,
+    terminal_input: &mut LocalTerminal,
+) -> std::io::Result<()> {
+    use vision_tui::app::follow::Role;
+    let room = running.room();
+    let waker = terminal_input.waker()?;
+    room.wake_on_change(move || waker.wake());
+    state.join_as_presenter();
+    terminal_input.sit(Box::new(room.enter(Role::Presenter)));
+    let reloader = running.reloader();
+    terminal_input.pass_reloads_on(move |reload| reloader.reload(reload.clone()));
+    if std::io::stderr().is_terminal() {
+        vision_tui::serve::log::set_enabled(false);
+    }
+    Ok(())
 }
 
 /// Watches the document's file, waking the loop for each finished reload.

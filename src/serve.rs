@@ -16,6 +16,7 @@
 //!   skips frames instead of growing the server's memory.
 //! - [`limits`]: sessions at once, connections per address, sizes, times.
 //! - [`host_key`]: the server's Ed25519 key, and the list of admitted keys.
+//! - [`room`]: the workshop room: the presenters' position, who follows.
 //! - [`log`]: one line on stderr per connection event.
 //! - [`process`]: `vision-tui serve` as a process: signals, the watcher,
 //!   what it says at start.
@@ -43,13 +44,10 @@ pub mod listener;
 pub mod log;
 pub mod outbox;
 pub mod process;
+pub mod room;
 pub mod session;
 
 pub use limits::Limits;
-
-/// Where `serve` listens unless told otherwise: this machine only. Reaching
-/// it from others takes an explicit `--listen 0.0.0.0:2222`.
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
 
 /// How long sessions get to say goodbye when the server stops.
 pub const GOODBYE_GRACE: Duration = Duration::from_millis(1500);
@@ -81,6 +79,10 @@ pub struct Options {
     pub host_key: Option<PathBuf>,
     /// Only these keys may connect; `None`: anyone who reaches the port.
     pub authorized_keys: Option<PathBuf>,
+    /// These keys present: their sessions drive the room and see the notes.
+    pub presenter_keys: Option<PathBuf>,
+    /// A workshop: participants follow the presenter.
+    pub workshop: bool,
     /// The limits.
     pub limits: Limits,
     /// How sessions start.
@@ -110,11 +112,23 @@ pub enum ServeError {
 /// A version of the document as every session sees it.
 #[derive(Debug, Clone)]
 pub struct Version {
-    /// The last good document (new sessions start with it).
+    /// The last good document (new presenter sessions start with it).
     pub document: Arc<SharedDocument>,
+    /// The same without speaker notes, for everyone else.
+    pub public: Arc<SharedDocument>,
     /// The reload that made this version, for sessions already running
-    /// (`None` for the first version).
-    pub reload: Option<Reload>,
+    /// (`None` for the first version), with the notes and without.
+    pub reload: Option<(Reload, Reload)>,
+}
+
+impl Version {
+    fn new(document: Arc<SharedDocument>) -> Self {
+        Self {
+            public: document.without_notes(),
+            document,
+            reload: None,
+        }
+    }
 }
 
 /// What every connection and session of one server shares.
@@ -124,6 +138,12 @@ pub struct Server {
     pub limits: Limits,
     /// The keys admitted, when the server is not open to all.
     pub authorized_keys: Option<Vec<PublicKey>>,
+    /// The keys whose sessions present (and see the speaker notes).
+    pub presenter_keys: Option<Vec<PublicKey>>,
+    /// Whether sessions without a presenter key follow a presenter.
+    pub workshop: bool,
+    /// The workshop room.
+    pub room: room::Room,
     /// How sessions start.
     pub look: Look,
     /// The document's versions.
@@ -167,11 +187,16 @@ impl Reloader {
     /// Hands `reload` to every session (and to those that start later, when
     /// it is a good document).
     pub fn reload(&self, reload: Reload) {
+        let public = match &reload {
+            Ok(document) => Ok(document.without_notes()),
+            Err(message) => Err(message.clone()),
+        };
         self.0.send_modify(|version| {
-            if let Ok(document) = &reload {
+            if let (Ok(document), Ok(public)) = (&reload, &public) {
                 version.document = Arc::clone(document);
+                version.public = Arc::clone(public);
             }
-            version.reload = Some(reload);
+            version.reload = Some((reload, public));
         });
     }
 }
@@ -197,6 +222,11 @@ impl Running {
     /// Sessions running now.
     pub fn sessions(&self) -> usize {
         self.server.sessions()
+    }
+
+    /// The workshop room, for a presenter at the local terminal.
+    pub fn room(&self) -> &room::Room {
+        &self.server.room
     }
 
     /// Hands a reload to every session (and to those that start later, when
@@ -236,6 +266,11 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
         .as_deref()
         .map(host_key::read_key_list)
         .transpose()?;
+    let presenter_keys = options
+        .presenter_keys
+        .as_deref()
+        .map(host_key::read_key_list)
+        .transpose()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("network")
@@ -253,14 +288,14 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
         address: options.listen.clone(),
         source,
     })?;
-    let (versions, document) = watch::channel(Version {
-        document,
-        reload: None,
-    });
+    let (versions, document) = watch::channel(Version::new(document));
     let (stop, shutdown) = watch::channel(false);
     let server = Arc::new(Server {
         limits: options.limits,
         authorized_keys,
+        presenter_keys,
+        workshop: options.workshop,
+        room: room::Room::default(),
         look: options.look,
         document,
         shutdown: shutdown.clone(),
@@ -292,6 +327,16 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
 fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::Config {
     russh::server::Config {
         keys: vec![key],
+        // No passwords: a participant without a key gets in by `none` or
+        // keyboard-interactive (which asks nothing); a key is how a
+        // presenter or an admitted participant is known.
+        methods: russh::MethodSet::from(
+            &[
+                russh::MethodKind::None,
+                russh::MethodKind::PublicKey,
+                russh::MethodKind::KeyboardInteractive,
+            ][..],
+        ),
         // Login never waits: OpenSSH tries `none` first, and an open server
         // accepts it; a server with a key list answers at once with the
         // methods it takes.

@@ -36,6 +36,9 @@ pub enum Input {
     Terminal(Event),
     /// The document was read again (for every session, from one watcher).
     Reload(Reload),
+    /// Something another session did, as this session's action (the
+    /// presenter moved; who is in the room changed).
+    Act(Action),
     /// The screen may no longer show what was drawn (the process was stopped
     /// and continued): clear it and draw every cell again.
     ScreenLost,
@@ -105,6 +108,12 @@ pub trait EventSource {
     /// the session ends with [`Outcome::HangUp`] instead of an error.
     fn hung_up(&mut self) -> bool {
         false
+    }
+
+    /// Sees the state after each input was applied: a presenter's seat in a
+    /// workshop room publishes where it now is.
+    fn observe(&mut self, state: &State) {
+        let _ = state;
     }
 
     /// Carries out a suspend (Ctrl-Z): gives the terminal back to the shell,
@@ -186,6 +195,10 @@ where
                 crate::app::reload(state, reload);
                 dirty = true;
             }
+            Some(Input::Act(action)) => {
+                update(state, action);
+                dirty = true;
+            }
             Some(Input::ScreenLost) => redraw = true,
             Some(Input::End(outcome)) => return Ok(outcome),
             Some(Input::Terminal(_) | Input::Drained) | None => {}
@@ -202,10 +215,23 @@ where
             redraw_everything(terminal, state, size).map_err(draw_error)?;
             dirty = true;
         }
+        events.observe(state);
         if state.should_quit {
             return Ok(Outcome::Quit);
         }
     }
+}
+
+/// A session's seat in a workshop room: what it tells the room, and what the
+/// room asks of it. Front ends that read from a room (the local terminal
+/// presenting with `--serve`) hold one; the room wakes them when it changed.
+pub trait Seat: Send + std::fmt::Debug {
+    /// Tells the room what the session now shows (a presenter's position,
+    /// whether a participant follows).
+    fn observe(&mut self, state: &State);
+
+    /// The next thing the room asks of the session, as an action.
+    fn next_action(&mut self) -> Option<Action>;
 }
 
 /// Clears the screen and forgets the last frame, so the next one sends every

@@ -11,6 +11,7 @@ pub mod footer;
 pub mod goal_detail;
 pub mod header;
 pub mod help;
+pub mod room;
 pub mod search_line;
 pub mod slides;
 pub mod too_small;

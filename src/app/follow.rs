@@ -105,7 +105,14 @@ pub(super) fn update(state: &mut State, action: Action) -> Option<()> {
         Action::PresenterAt(position) => {
             state.room.presenter = Some(position);
             state.room.presenter_left = false;
-            if state.room.role == Role::Participant && state.room.following {
+            // Presenters share one position (the last move wins); a
+            // follower goes wherever it is.
+            let moved = match state.room.role {
+                Role::Presenter => true,
+                Role::Participant => state.room.following,
+                Role::Alone => false,
+            };
+            if moved && state.position() != position {
                 go_to(state, position);
             }
         }

@@ -112,6 +112,16 @@ pub enum Command {
     Present {
         /// A vision document in RON; without it, the built-in Vision 2040.
         path: Option<PathBuf>,
+        /// Also serve the workshop over SSH (default address 127.0.0.1:2222):
+        /// every participant who connects follows this presentation on
+        /// their own screen.
+        #[cfg(feature = "ssh")]
+        #[arg(long, value_name = "ADDR:PORT", num_args = 0..=1, default_missing_value = DEFAULT_LISTEN)]
+        serve: Option<String>,
+        /// The server's options (with --serve).
+        #[cfg(feature = "ssh")]
+        #[command(flatten)]
+        server: ServerArgs,
     },
     /// Check documents without starting the app; exit 0 when all are valid, 2 otherwise.
     ///
@@ -180,8 +190,25 @@ pub struct ServeArgs {
     pub path: Option<PathBuf>,
     /// Where to listen (`HOST:PORT`). Other machines reach it only with an
     /// address they can route to, e.g. `0.0.0.0:2222`.
-    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+    #[arg(long, value_name = "ADDR:PORT", default_value = DEFAULT_LISTEN)]
     pub listen: String,
+    /// A workshop: every session starts in the presentation and follows
+    /// the presenter (a client whose key is in --presenter-keys).
+    #[arg(long)]
+    pub present: bool,
+    /// The server's options.
+    #[command(flatten)]
+    pub server: ServerArgs,
+}
+
+/// Where `serve` and `present --serve` listen unless told otherwise.
+#[cfg(feature = "ssh")]
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:2222";
+
+/// The SSH server's options, for `serve` and `present --serve`.
+#[cfg(feature = "ssh")]
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServerArgs {
     /// The host key (Ed25519, made on first start, mode 0600). Default:
     /// `$XDG_STATE_HOME/vision-tui/host_ed25519_key`.
     #[arg(long, value_name = "PATH")]
@@ -189,9 +216,10 @@ pub struct ServeArgs {
     /// Admit only the keys listed in this file (`authorized_keys` format).
     #[arg(long, value_name = "FILE")]
     pub authorized_keys: Option<PathBuf>,
-    /// Start every session in the presentation.
-    #[arg(long)]
-    pub present: bool,
+    /// Clients with a key listed here present: they drive the room and get
+    /// the speaker view (the slide, the notes, what comes next, the clock).
+    #[arg(long, value_name = "FILE")]
+    pub presenter_keys: Option<PathBuf>,
     /// Sessions at once.
     #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub max_sessions: u32,
@@ -266,7 +294,7 @@ impl Cli {
     /// The document path given, for browsing or presenting.
     pub fn document_path(&self) -> Option<&PathBuf> {
         match &self.command {
-            Some(Command::Present { path }) => path.as_ref(),
+            Some(Command::Present { path, .. }) => path.as_ref(),
             _ => self.path.as_ref(),
         }
     }

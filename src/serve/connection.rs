@@ -22,6 +22,15 @@ use super::limits::clamp_size;
 use super::log::{Event as LogEvent, log};
 use super::session::{ClientTerminal, Input, SessionEnd};
 use super::{Server, limits::Ticket};
+use crate::app::follow::Role;
+
+/// Whether `key` is one of the server's presenter keys.
+fn is_presenter(server: &Server, key: &PublicKey) -> bool {
+    server
+        .presenter_keys
+        .as_ref()
+        .is_some_and(|keys| keys.iter().any(|k| k.key_data() == key.key_data()))
+}
 
 /// How many input messages (packets, resizes) wait for a busy session before
 /// the client is slowed down.
@@ -34,6 +43,8 @@ pub struct Connection {
     opened: Instant,
     user: String,
     key: Option<String>,
+    /// Whether it logged in with a presenter's key.
+    presenter: bool,
     /// The one session channel this connection may have, until its shell starts.
     channel: Option<Channel<Msg>>,
     channel_id: Option<ChannelId>,
@@ -58,6 +69,7 @@ impl Connection {
             opened: Instant::now(),
             user: String::new(),
             key: None,
+            presenter: false,
             channel: None,
             channel_id: None,
             terminal: None,
@@ -75,10 +87,16 @@ impl Connection {
     }
 
     fn accepts_key(&self, key: &PublicKey) -> bool {
-        match &self.server.authorized_keys {
-            None => true,
-            Some(keys) => keys.iter().any(|k| k.key_data() == key.key_data()),
-        }
+        is_presenter(&self.server, key)
+            || match &self.server.authorized_keys {
+                None => true,
+                Some(keys) => keys.iter().any(|k| k.key_data() == key.key_data()),
+            }
+    }
+
+    /// Whether anyone may log in without a key.
+    fn open(&self) -> bool {
+        self.server.authorized_keys.is_none()
     }
 
     fn ours(&self, channel: ChannelId) -> bool {
@@ -120,7 +138,24 @@ impl russh::server::Handler for Connection {
         // Open to all: no key, no password, no delay. With a key list, the
         // client is asked for a key (at once: no rejection delay is configured
         // for this first attempt).
-        Ok(if self.server.authorized_keys.is_none() {
+        // With presenter keys, a client is asked for its keys first (at once),
+        // so a presenter is known; one without a key then gets in by the
+        // keyboard-interactive method, which asks nothing.
+        Ok(if self.open() && self.server.presenter_keys.is_none() {
+            Auth::Accept
+        } else {
+            Auth::reject()
+        })
+    }
+
+    async fn auth_keyboard_interactive<'a>(
+        &'a mut self,
+        user: &str,
+        _submethods: &str,
+        _response: Option<russh::server::Response<'a>>,
+    ) -> Result<Auth, Self::Error> {
+        self.user = user.to_string();
+        Ok(if self.open() {
             Auth::Accept
         } else {
             Auth::reject()
@@ -148,6 +183,7 @@ impl russh::server::Handler for Connection {
         self.user = user.to_string();
         if self.accepts_key(key.public_key) {
             self.key = Some(fingerprint(key.public_key));
+            self.presenter = is_presenter(&self.server, key.public_key);
             Ok(Auth::Accept)
         } else {
             self.log(LogEvent::Refused("key not in the authorized keys"));
@@ -292,6 +328,13 @@ impl russh::server::Handler for Connection {
             Some(terminal) => {
                 let (tx, rx) = mpsc::channel(INPUT_QUEUE);
                 self.input = Some(tx);
+                let role = if self.presenter {
+                    Role::Presenter
+                } else if self.server.workshop {
+                    Role::Participant
+                } else {
+                    Role::Alone
+                };
                 super::session::spawn(
                     Arc::clone(&self.server),
                     identity,
@@ -299,6 +342,7 @@ impl russh::server::Handler for Connection {
                     env,
                     output,
                     rx,
+                    role,
                 );
             }
             None => super::session::plain_text(Arc::clone(&self.server), identity, env, output),

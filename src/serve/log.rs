@@ -6,7 +6,9 @@
 //! the server's own terminal must not run escape sequences from strangers.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// What happened.
@@ -34,9 +36,22 @@ pub enum Event<'a> {
     },
 }
 
+/// Whether log lines are written: not while the app draws on the terminal
+/// that stderr is (`present --serve`), where they would tear the screen.
+static ENABLED: AtomicBool = AtomicBool::new(true);
+
+/// Turns the log off (or on again); for the process's edge to decide.
+pub fn set_enabled(enabled: bool) {
+    ENABLED.store(enabled, Ordering::Relaxed);
+}
+
 /// Writes one line for `event` to stderr.
 pub fn log(peer: Option<SocketAddr>, user: &str, key: Option<&str>, event: Event<'_>) {
-    eprintln!("{}", line(SystemTime::now(), peer, user, key, event));
+    if ENABLED.load(Ordering::Relaxed) {
+        // Not eprintln!, which panics when stderr is gone.
+        let line = line(SystemTime::now(), peer, user, key, event);
+        let _ = writeln!(std::io::stderr(), "{line}");
+    }
 }
 
 /// The line [`log`] writes.

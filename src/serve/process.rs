@@ -54,7 +54,7 @@ pub fn serve_until_stopped(
 }
 
 /// The first lines on stderr: where to connect and the key to expect.
-fn say_where(running: &Running, listen: &str) {
+pub fn say_where(running: &Running, listen: &str) {
     let mut err = std::io::stderr().lock();
     if running.key_created {
         let _ = writeln!(

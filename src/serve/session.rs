@@ -23,8 +23,10 @@ use tokio::sync::{Notify, mpsc, watch};
 
 use super::log::{Event as LogEvent, log};
 use super::outbox::{FrameReader, FrameWriter, OutboxGauge, outbox};
+use super::room::Place;
 use super::{Server, Version};
-use crate::app::{Size, State};
+use crate::app::follow::Role;
+use crate::app::{Action, Size, State};
 use crate::commands::export::{self, Format};
 use crate::session::input::{ESC_WAIT, InputDecoder};
 use crate::session::sgr16::Sgr16;
@@ -102,6 +104,7 @@ pub fn spawn(
     env: ClientEnv,
     output: ChannelWriteHalf<Msg>,
     input: mpsc::Receiver<Input>,
+    role: Role,
 ) {
     let count = server.session_started();
     let (writer, reader) = outbox();
@@ -116,7 +119,7 @@ pub fn spawn(
     let spawned = std::thread::Builder::new()
         .name("session".into())
         .spawn(move || {
-            let why = run(&server, &client, &env, writer, input, drained);
+            let why = run(&server, &client, &env, writer, input, drained, role);
             identity.log(LogEvent::Ended {
                 duration: identity.connected.elapsed(),
                 why,
@@ -143,6 +146,7 @@ fn run(
     writer: FrameWriter,
     input: mpsc::Receiver<Input>,
     drained: Arc<Notify>,
+    role: Role,
 ) -> &'static str {
     let depth = color::resolve(
         server.look.color,
@@ -151,8 +155,8 @@ fn run(
         env.term.as_deref(),
     );
     let gauge = writer.gauge();
-    let mut events = SshEvents::new(server, input, drained, gauge);
-    let mut state = new_state(server, depth);
+    let mut events = SshEvents::new(server, input, drained, gauge, role);
+    let mut state = new_state(server, depth, role);
     let mut terminal = match session_terminal(writer, depth, server.look.mouse) {
         Ok(terminal) => terminal,
         Err(_) => return "the client went away",
@@ -193,13 +197,20 @@ fn run(
     why
 }
 
-/// A participant's state: the server's current document, presenting or
-/// browsing, in the server's look at this client's colour depth.
-fn new_state(server: &Server, depth: Depth) -> State {
+/// A session's first state, in the server's look at this client's colour
+/// depth. A presenter gets the document with its notes and the speaker view
+/// (the slide, the notes with what comes next, the clock); everyone else the
+/// document without notes, presenting when the server presents.
+fn new_state(server: &Server, depth: Depth, role: Role) -> State {
     let look = &server.look;
-    let document = Arc::clone(&server.document.borrow().document);
+    let version = server.document.borrow();
+    let document = match role {
+        Role::Presenter => Arc::clone(&version.document),
+        Role::Participant | Role::Alone => Arc::clone(&version.public),
+    };
+    drop(version);
     let theme = crate::theme::fit_to_depth(look.theme.clone(), depth);
-    let mut state = if look.presenting {
+    let mut state = if look.presenting || role == Role::Presenter {
         State::presenting(document, theme)
     } else {
         State::new(document, theme)
@@ -208,6 +219,11 @@ fn new_state(server: &Server, depth: Depth) -> State {
         state.set_language(lang);
     }
     state.keymap = look.keymap.clone();
+    match role {
+        Role::Presenter => state.join_as_presenter(),
+        Role::Participant => state.join_as_participant(),
+        Role::Alone => {}
+    }
     state
 }
 
@@ -244,6 +260,12 @@ struct SshEvents {
     idle_timeout: Duration,
     last_input: Instant,
     ends_at: Instant,
+    /// A presenter sees the notes; everyone else reloads without them.
+    notes: bool,
+    /// The session's place in the workshop room, if it has a part there.
+    place: Option<Place>,
+    /// Actions the session starts with, once it knows its size.
+    opening: VecDeque<Action>,
 }
 
 impl SshEvents {
@@ -252,6 +274,7 @@ impl SshEvents {
         input: mpsc::Receiver<Input>,
         drained: Arc<Notify>,
         gauge: OutboxGauge,
+        role: Role,
     ) -> Self {
         let mut versions = server.document.clone();
         // The session starts with the version current now.
@@ -270,6 +293,14 @@ impl SshEvents {
             idle_timeout: server.limits.idle_timeout,
             last_input: now,
             ends_at: now + server.limits.max_session,
+            notes: role == Role::Presenter,
+            place: (role != Role::Alone).then(|| server.room.enter(role)),
+            // A presenter's speaker view: the notes (with what comes next)
+            // and the clock beside the slide.
+            opening: match role {
+                Role::Presenter => VecDeque::from([Action::ToggleNotes, Action::ToggleTimer]),
+                Role::Participant | Role::Alone => VecDeque::new(),
+            },
         }
     }
 
@@ -285,6 +316,7 @@ impl SshEvents {
 enum Woke {
     Input(Option<Input>),
     Version,
+    Room,
     Shutdown,
     Drained,
     Time,
@@ -297,8 +329,14 @@ impl EventSource for SshEvents {
             if *self.shutdown.borrow() {
                 return Ok(Some(SessionInput::End(Outcome::Shutdown)));
             }
+            if let Some(action) = self.opening.pop_front() {
+                return Ok(Some(SessionInput::Act(action)));
+            }
             if let Some(event) = self.events.pop_front() {
                 return Ok(Some(SessionInput::Terminal(event)));
+            }
+            if let Some(action) = self.place.as_mut().and_then(Place::next_action) {
+                return Ok(Some(SessionInput::Act(action)));
             }
             let now = Instant::now();
             if now >= self.ends_at {
@@ -327,8 +365,16 @@ impl EventSource for SshEvents {
             .flatten()
             .min()
             .unwrap_or(self.ends_at);
+            let place = self.place.as_mut();
             let woke = self.runtime.block_on(async {
+                let room = async {
+                    match place {
+                        Some(place) => place.changed().await,
+                        None => std::future::pending().await,
+                    }
+                };
                 tokio::select! {
+                    () = room => Woke::Room,
                     input = self.input.recv() => Woke::Input(input),
                     changed = self.versions.changed() => match changed {
                         Ok(()) => Woke::Version,
@@ -352,10 +398,12 @@ impl EventSource for SshEvents {
                 }
                 Woke::Version => {
                     let reload = self.versions.borrow_and_update().reload.clone();
-                    if let Some(reload) = reload {
+                    if let Some((with_notes, without)) = reload {
+                        let reload = if self.notes { with_notes } else { without };
                         return Ok(Some(SessionInput::Reload(reload)));
                     }
                 }
+                Woke::Room => {}
                 Woke::Shutdown => return Ok(Some(SessionInput::End(Outcome::Shutdown))),
                 Woke::Drained => return Ok(Some(SessionInput::Drained)),
                 Woke::Time => {}
@@ -365,6 +413,12 @@ impl EventSource for SshEvents {
 
     fn can_draw(&mut self) -> bool {
         self.gauge.is_clear()
+    }
+
+    fn observe(&mut self, state: &State) {
+        if let Some(place) = &mut self.place {
+            place.observe(state);
+        }
     }
 }
 
@@ -396,7 +450,7 @@ pub fn plain_text(
 ) {
     let _ = env;
     let count = server.session_started();
-    let document = Arc::clone(&server.document.borrow().document);
+    let document = Arc::clone(&server.document.borrow().public);
     let options = export::Options {
         notes: false,
         lang: server.look.lang,

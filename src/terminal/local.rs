@@ -21,9 +21,9 @@ use ratatui::crossterm::event::Event;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use super::{SIGNALS, StopFlags};
-use crate::document::watch::DocumentWatcher;
+use crate::document::watch::{DocumentWatcher, Reload};
 use crate::session::input::{ESC_WAIT, InputDecoder};
-use crate::session::{EventSource, Input};
+use crate::session::{EventSource, Input, Seat};
 
 /// What a wait ended with.
 enum Woke {
@@ -51,6 +51,10 @@ pub struct LocalTerminal {
     continued: Arc<AtomicBool>,
     /// The document's watcher, whose reloads this terminal hands to the session.
     watcher: Option<DocumentWatcher>,
+    /// The session's seat in a workshop room, when it presents to one.
+    seat: Option<Box<dyn Seat>>,
+    /// Who else hears of each reload (the workshop's participants).
+    pass_on: Option<PassOn>,
     /// Whether the mouse reports (to turn it on again after a stop).
     mouse: bool,
     stop: StopFlags,
@@ -105,6 +109,8 @@ impl LocalTerminal {
             resized,
             continued,
             watcher: None,
+            seat: None,
+            pass_on: None,
             mouse,
             stop: stop.clone(),
             decoder: InputDecoder::new(),
@@ -122,6 +128,18 @@ impl LocalTerminal {
     /// be this terminal's [`LocalTerminal::waker`]).
     pub fn watch(&mut self, watcher: DocumentWatcher) {
         self.watcher = Some(watcher);
+    }
+
+    /// Hands each reload also to `pass_on` (the server's sessions), so one
+    /// watcher serves the whole process.
+    pub fn pass_reloads_on(&mut self, pass_on: impl Fn(&Reload) + Send + 'static) {
+        self.pass_on = Some(PassOn(Box::new(pass_on)));
+    }
+
+    /// Seats the session in a workshop room (the room must wake this
+    /// terminal, through its [`LocalTerminal::waker`], when it changed).
+    pub fn sit(&mut self, seat: Box<dyn Seat>) {
+        self.seat = Some(seat);
     }
 
     /// The terminal's input.
@@ -198,6 +216,12 @@ impl EventSource for LocalTerminal {
         self.come_back()
     }
 
+    fn observe(&mut self, state: &crate::app::State) {
+        if let Some(seat) = &mut self.seat {
+            seat.observe(state);
+        }
+    }
+
     fn hung_up(&mut self) -> bool {
         let input = self.input();
         let stdout = rustix::stdio::stdout();
@@ -235,7 +259,13 @@ impl EventSource for LocalTerminal {
                 return Ok(Some(Input::Terminal(event)));
             }
             if let Some(reload) = self.watcher.as_ref().and_then(DocumentWatcher::next_reload) {
+                if let Some(PassOn(pass_on)) = &self.pass_on {
+                    pass_on(&reload);
+                }
                 return Ok(Some(Input::Reload(reload)));
+            }
+            if let Some(action) = self.seat.as_mut().and_then(|seat| seat.next_action()) {
+                return Ok(Some(Input::Act(action)));
             }
             let left = match deadline {
                 Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
@@ -265,5 +295,14 @@ impl EventSource for LocalTerminal {
                 self.read_input();
             }
         }
+    }
+}
+
+/// Where else reloads go.
+struct PassOn(Box<dyn Fn(&Reload) + Send>);
+
+impl std::fmt::Debug for PassOn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PassOn")
     }
 }

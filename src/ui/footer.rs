@@ -31,6 +31,9 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let hints = state.keymap.hints(state.mode, &state.strings);
     let cost = |hint: &Hint| hint.keys.width() + 1 + hint.text.width() + 2;
     let mut budget = usize::from(area.width).saturating_sub(1);
+    // The room's status first: in a workshop, where one is matters most.
+    let room = super::room::status(state).filter(|s| s.content.width() <= budget);
+    budget = budget.saturating_sub(room.as_ref().map_or(0, |s| s.content.width() + 1));
     let mut keep = vec![false; hints.len()];
     // Essentials first, then the rest in order while they fit.
     for pass_essential in [true, false] {
@@ -42,6 +45,10 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         }
     }
     let mut spans = vec![Span::raw(" ")];
+    if let Some(room) = room {
+        spans.push(room);
+        spans.push(Span::raw(" "));
+    }
     for (hint, _) in hints.into_iter().zip(keep).filter(|(_, kept)| *kept) {
         spans.push(Span::styled(hint.keys, state.theme.key));
         spans.push(Span::styled(

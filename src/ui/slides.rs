@@ -164,7 +164,7 @@ fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
     let lines = styled_lines(&state.theme, state.notes_lines(usize::from(inner.width)));
     let (visible, total) = (usize::from(inner.height), lines.len());
     let mut block = Block::bordered()
-        .title(format!(" {} ", state.strings.notes_title))
+        .title(notes_title(state))
         .border_style(state.theme.border)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let scroll = state.presentation.notes_scroll;
@@ -220,6 +220,11 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     }
     let mut right: Vec<Span> = Vec::new();
     let width = |spans: &[Span]| spans.iter().map(|s| s.content.width()).sum::<usize>();
+    if let Some(room) = super::room::status(state)
+        && width(&left) + room.content.width() <= usize::from(area.width)
+    {
+        right.push(room);
+    }
     if let Some(number) = p.no_such_slide {
         let message = crate::i18n::fill(
             &state.strings.no_such_slide,
@@ -288,4 +293,22 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
     left.push(Span::raw(" ".repeat(gap)));
     left.extend(right);
     frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// The notes panel's title; a presenter in a workshop (the speaker view)
+/// also sees what comes next.
+fn notes_title(state: &State) -> String {
+    let title = &state.strings.notes_title;
+    if state.room.role != crate::app::follow::Role::Presenter {
+        return format!(" {title} ");
+    }
+    let next = slides::kind_at(&state.document, state.presentation.topic + 1)
+        .map(|kind| slides::heading(&state.document, &state.strings, kind));
+    match next {
+        Some(heading) => format!(
+            " {title} · {} ",
+            crate::i18n::fill(&state.strings.next_slide, &[("title", &heading)])
+        ),
+        None => format!(" {title} "),
+    }
 }

@@ -133,14 +133,26 @@ fn f_before_any_presenter_move_only_follows() {
 }
 
 #[test]
-fn the_app_alone_and_the_presenter_are_never_moved_by_the_room() {
-    for role in [Role::Alone, Role::Presenter] {
-        let mut s = state();
-        s.room.role = role;
-        update(&mut s, slide(3));
-        update(&mut s, Action::Follow);
-        assert_eq!(s.mode, Mode::Browse(Pane::FocusList), "{role:?}");
-    }
+fn the_app_alone_is_never_moved_by_the_room() {
+    let mut s = state();
+    assert_eq!(s.room.role, Role::Alone);
+    update(&mut s, slide(3));
+    update(&mut s, Action::Follow);
+    assert_eq!(s.mode, Mode::Browse(Pane::FocusList));
+}
+
+#[test]
+fn presenters_share_one_position_the_last_move_wins() {
+    let mut s = state();
+    s.join_as_presenter();
+    update(&mut s, slide(3));
+    assert_eq!(s.presentation.topic, 3, "another presenter moved");
+    update(&mut s, Action::NextSlide);
+    assert_eq!(s.presentation.topic, 4);
+    update(&mut s, Action::PresenterAt(Position::Browsing { area: 1 }));
+    assert_eq!((s.mode, s.selected), (Mode::Browse(Pane::FocusList), 1));
+    update(&mut s, Action::Follow);
+    assert_eq!(s.selected, 1, "f is a participant's key");
 }
 
 #[test]
