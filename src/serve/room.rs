@@ -123,6 +123,11 @@ impl Place {
     /// (when it differs from the room's), whether a participant follows.
     pub fn observe(&mut self, state: &State) {
         match self.role {
+            // A presenter with news unread (another presenter's move, or the
+            // room as it was when it came in) takes that first: a presenter
+            // who connects joins the slide the room is on instead of moving
+            // everyone back to the first.
+            Role::Presenter if *self.seen.borrow() != self.last => {}
             Role::Presenter => {
                 let position = state.position();
                 self.room.change(|g| {
@@ -220,6 +225,7 @@ mod tests {
         let mut presenter = room.enter(Role::Presenter);
         let mut participant = room.enter(Role::Participant);
         assert_eq!(participant.next_action(), None, "no presenter move yet");
+        while presenter.next_action().is_some() {}
         let mut s = state();
         s.join_as_presenter();
         crate::app::update(&mut s, Action::MoveDown);
@@ -239,14 +245,19 @@ mod tests {
         let mut presenter = room.enter(Role::Presenter);
         let mut participant = room.enter(Role::Participant);
         while participant.next_action().is_some() {}
+        while presenter.next_action().is_some() {}
         let mut s = state();
         s.join_as_presenter();
         crate::app::update(&mut s, Action::MoveDown);
         presenter.observe(&s);
         let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
             .build()
             .expect("a runtime");
-        runtime.block_on(participant.changed());
+        let woke = runtime.block_on(async {
+            tokio::time::timeout(std::time::Duration::from_secs(10), participant.changed()).await
+        });
+        assert!(woke.is_ok(), "the presenter's move wakes the participant");
         assert_eq!(
             participant.next_action(),
             Some(Action::PresenterAt(Position::Browsing { area: 1 }))
@@ -291,6 +302,34 @@ mod tests {
                 following: 0
             }))
         );
+    }
+
+    #[test]
+    fn a_presenter_who_comes_in_joins_the_rooms_slide_instead_of_moving_everyone() {
+        let room = Room::default();
+        let mut first = room.enter(Role::Presenter);
+        let mut s = state();
+        s.join_as_presenter();
+        crate::app::update(&mut s, Action::StartPresentation);
+        crate::app::update(&mut s, Action::LastSlide);
+        while first.next_action().is_some() {}
+        first.observe(&s);
+        let at = room.now().position;
+        drop(first);
+        let mut second = room.enter(Role::Presenter);
+        let mut fresh = state();
+        fresh.join_as_presenter();
+        crate::app::update(&mut fresh, Action::StartPresentation);
+        second.observe(&fresh);
+        assert_eq!(room.now().position, at, "news unread: nothing published");
+        let mut told = Vec::new();
+        while let Some(action) = second.next_action() {
+            crate::app::update(&mut fresh, action);
+            told.push(action);
+        }
+        assert!(told.contains(&Action::PresenterAt(at.expect("a position"))));
+        second.observe(&fresh);
+        assert_eq!(room.now().position, at, "the room's slide kept");
     }
 
     #[test]

@@ -329,14 +329,15 @@ impl EventSource for SshEvents {
             if *self.shutdown.borrow() {
                 return Ok(Some(SessionInput::End(Outcome::Shutdown)));
             }
+            // The room first: a presenter joins the slide the room is on.
+            if let Some(action) = self.place.as_mut().and_then(Place::next_action) {
+                return Ok(Some(SessionInput::Act(action)));
+            }
             if let Some(action) = self.opening.pop_front() {
                 return Ok(Some(SessionInput::Act(action)));
             }
             if let Some(event) = self.events.pop_front() {
                 return Ok(Some(SessionInput::Terminal(event)));
-            }
-            if let Some(action) = self.place.as_mut().and_then(Place::next_action) {
-                return Ok(Some(SessionInput::Act(action)));
             }
             let now = Instant::now();
             if now >= self.ends_at {
