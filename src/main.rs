@@ -192,7 +192,10 @@ fn browse_or_present(cli: &Cli) -> u8 {
         .map(|link| app::resolve(&document, link))
     {
         Some(Err(message)) => {
-            eprintln!("error: --open: {message}");
+            eprintln!(
+                "error: --open: {}",
+                vision_tui::document::load::printable::printable(&message)
+            );
             return EXIT_USAGE;
         }
         Some(Ok(target)) => Some(target),
@@ -372,9 +375,11 @@ fn watch(path: &Path, terminal_input: &LocalTerminal) -> std::io::Result<Option<
         Ok(watcher) => Ok(Some(watcher)),
         Err(WatchError::NotAFile(_)) => Ok(None),
         Err(err) => {
+            let shown = path.display().to_string();
             eprintln!(
-                "vision-tui: not watching {} for changes: {err}",
-                path.display()
+                "vision-tui: not watching {} for changes: {}",
+                vision_tui::document::load::printable::printable(&shown),
+                vision_tui::document::load::printable::printable(&err.to_string())
             );
             Ok(None)
         }

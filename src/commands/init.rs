@@ -35,7 +35,9 @@ pub enum InitError {
 /// A dangling symlink counts as existing too. If writing fails after the file
 /// was created, the partial file is removed, so trying again is not refused.
 pub fn init(path: &Path) -> Result<(), InitError> {
-    let name = path.display().to_string();
+    // A name with escape bytes is shown, not run, in every message.
+    let name =
+        crate::document::load::printable::printable(&path.display().to_string()).into_owned();
     let mut file = match std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

@@ -83,7 +83,8 @@ impl DocumentWatcher {
     /// start. Nothing is read now; `wake` is called after each finished
     /// reload is ready for [`DocumentWatcher::next_reload`].
     pub fn new(path: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, WatchError> {
-        let shown = path.display().to_string();
+        let shown =
+            crate::document::load::printable::printable(&path.display().to_string()).into_owned();
         if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             return Err(WatchError::NotAFile(shown));
         }

@@ -60,7 +60,7 @@ pub fn say_where(running: &Running, listen: &str) {
         let _ = writeln!(
             err,
             "vision-tui: made a new host key: {}",
-            running.key_path.display()
+            crate::document::load::printable::printable(&running.key_path.display().to_string())
         );
     }
     let port = running.address.port();

@@ -193,3 +193,35 @@ fn a_config_binding_every_action_to_one_key_prints_ten_problems_and_the_count() 
     );
     assert!(raw.len() < 16 * 1024, "{} bytes", raw.len());
 }
+
+#[test]
+fn names_given_on_the_command_line_are_shown_not_run() {
+    let dir = temp_dir("printable-arguments");
+    let named = dir.join(format!("vision{OSC52}.ron"));
+    std::fs::write(&named, "x").unwrap();
+    let below = named.join("x");
+    let cases: [Vec<&std::ffi::OsStr>; 3] = [
+        // init refuses an existing file, naming it.
+        vec!["init".as_ref(), named.as_os_str()],
+        // export -o cannot write below a file, naming the path.
+        vec![
+            "export".as_ref(),
+            "-f".as_ref(),
+            "text".as_ref(),
+            "-o".as_ref(),
+            below.as_os_str(),
+        ],
+        // --open names an id that is not there.
+        vec!["--open".as_ref(), OSC52.as_ref(), "--plain".as_ref()],
+    ];
+    for args in cases {
+        let out = run_binary(&args);
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert_printable(&out.stderr, false, &format!("stderr of {args:?}"));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("]52;c;aGVsbG8="),
+            "the name is still shown: {:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -46,7 +46,9 @@ pub enum WriteError {
 
 /// Writes `bytes` to `path` (see the module documentation for how).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let shown = || path.display().to_string();
+    // A name with escape bytes is shown, not run, in every message.
+    let shown =
+        || crate::document::load::printable::printable(&path.display().to_string()).into_owned();
     let io_error = |source| WriteError::Io {
         path: shown(),
         source,
@@ -66,7 +68,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             if let Ok(target) = fs::read_link(path) {
                 return Err(WriteError::DanglingLink {
                     path: shown(),
-                    target: target.display().to_string(),
+                    target: crate::document::load::printable::printable(
+                        &target.display().to_string(),
+                    )
+                    .into_owned(),
                 });
             }
             replace(path, bytes, None).map_err(io_error)
