@@ -13,6 +13,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::document::load::diagnostic::MAX_MESSAGE;
+use crate::document::load::printable::shorten;
 use crate::document::load::{self, Diagnostic, LoadError};
 
 /// How problems are printed.
@@ -137,13 +139,16 @@ struct JsonDocument<'a> {
     problems: Vec<JsonProblem<'a>>,
 }
 
+/// The longest source line `--format json` quotes, in bytes.
+pub const MAX_JSON_SOURCE_LINE: usize = 4096;
+
 #[derive(Serialize)]
 struct JsonProblem<'a> {
     line: Option<usize>,
     column: Option<usize>,
     length: Option<usize>,
     message: String,
-    path: Option<&'a str>,
+    path: Option<String>,
     hint: Option<String>,
     source_line: Option<&'a str>,
 }
@@ -154,10 +159,18 @@ impl<'a> JsonProblem<'a> {
             line: Some(d.line),
             column: Some(d.column),
             length: Some(d.len),
-            message: d.message.clone(),
-            path: d.path.as_deref(),
-            hint: d.hint.clone(),
-            source_line: Some(&d.source_line),
+            message: shorten(&d.message, MAX_MESSAGE).into_owned(),
+            path: d
+                .path
+                .as_deref()
+                .map(|path| shorten(path, MAX_MESSAGE).into_owned()),
+            hint: d
+                .hint
+                .as_deref()
+                .map(|hint| shorten(hint, MAX_MESSAGE).into_owned()),
+            // A line longer than any editor shows (a minified file) is left
+            // out rather than copied whole: 15 MB on one line stays 15 MB.
+            source_line: (d.source_line.len() <= MAX_JSON_SOURCE_LINE).then_some(&*d.source_line),
         }
     }
 

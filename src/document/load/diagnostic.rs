@@ -31,7 +31,7 @@ use super::printable::{Printable, shorten};
 
 /// Messages and hints are cut after this many characters (they quote values
 /// from the file, which may be any length).
-const MAX_MESSAGE: usize = 1_000;
+pub const MAX_MESSAGE: usize = 1_000;
 
 /// A problem at a place in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
