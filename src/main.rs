@@ -93,9 +93,12 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
         }
         None => settings.theme.clone(),
     };
-    let look = look(start, &settings, theme, args.present);
+    let look = vision_tui::serve::Look::new(start, &settings, theme, args.present);
     let watch = settings.config.watch.unwrap_or(true);
-    let options = server_options(&args.server, &args.listen, args.present, look);
+    let options = vision_tui::serve::Options::new(&args.server, &args.listen, args.present, look);
+    // crossterm would otherwise follow the server's own NO_COLOR for every
+    // client; each session picks its colours from its client.
+    ratatui::crossterm::style::force_color_output(true);
     match vision_tui::serve::process::serve_until_stopped(
         document.into(),
         args.path.as_deref(),
@@ -107,56 +110,6 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
             eprintln!("vision-tui serve: {err}");
             EXIT_TERMINAL
         }
-    }
-}
-
-/// How every SSH session starts, from the command line and the config.
-#[cfg(feature = "ssh")]
-fn look(
-    start: &vision_tui::commands::cli::StartArgs,
-    settings: &config::Settings,
-    theme: Option<Theme>,
-    presenting: bool,
-) -> vision_tui::serve::Look {
-    vision_tui::serve::Look {
-        theme,
-        color: start
-            .color
-            .or(settings.config.color)
-            .unwrap_or(vision_tui::theme::color::ColorChoice::Auto),
-        lang: start.lang.or(settings.config.lang),
-        keymap: settings.keymap.clone(),
-        mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
-        presenting,
-    }
-}
-
-/// The server's options from its flags.
-#[cfg(feature = "ssh")]
-fn server_options(
-    args: &vision_tui::commands::cli::ServerArgs,
-    listen: &str,
-    workshop: bool,
-    look: vision_tui::serve::Look,
-) -> vision_tui::serve::Options {
-    // crossterm would otherwise follow the server's own NO_COLOR for every
-    // client; each session picks its colours from its client.
-    ratatui::crossterm::style::force_color_output(true);
-    vision_tui::serve::Options {
-        listen: listen.to_string(),
-        host_key: args.host_key.clone(),
-        authorized_keys: args.authorized_keys.clone(),
-        presenter_keys: args.presenter_keys.clone(),
-        workshop,
-        limits: vision_tui::serve::Limits {
-            max_sessions: args.max_sessions as usize,
-            per_ip_per_minute: args.max_per_minute as usize,
-            idle_timeout: args.idle_timeout,
-            max_session: args.max_session,
-            max_size: args.max_size,
-            login_timeout: args.login_timeout,
-        },
-        look,
     }
 }
 
@@ -256,8 +209,8 @@ fn browse_or_present(cli: &Cli) -> u8 {
             server,
             ..
         }) => {
-            let look = look(start, &settings, named_theme, true);
-            let options = server_options(server, listen, true, look);
+            let look = vision_tui::serve::Look::new(start, &settings, named_theme, true);
+            let options = vision_tui::serve::Options::new(server, listen, true, look);
             match vision_tui::serve::start(state.document.clone(), options) {
                 Ok(running) => {
                     vision_tui::serve::process::say_where(&running, listen);

@@ -70,6 +70,30 @@ pub struct Look {
     pub presenting: bool,
 }
 
+impl Look {
+    /// How sessions start, from the command line and the config: `theme` as
+    /// named (checked already), every session starting in the presentation
+    /// when `presenting`.
+    pub fn new(
+        start: &crate::commands::cli::StartArgs,
+        settings: &crate::commands::config::Settings,
+        theme: Option<Theme>,
+        presenting: bool,
+    ) -> Self {
+        Self {
+            theme,
+            color: start
+                .color
+                .or(settings.config.color)
+                .unwrap_or(ColorChoice::Auto),
+            lang: start.lang.or(settings.config.lang),
+            keymap: settings.keymap.clone(),
+            mouse: !start.no_mouse && settings.config.mouse.unwrap_or(true),
+            presenting,
+        }
+    }
+}
+
 /// What `serve` was asked for.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -87,6 +111,34 @@ pub struct Options {
     pub limits: Limits,
     /// How sessions start.
     pub look: Look,
+}
+
+impl Options {
+    /// The server's options from its flags: listening on `listen`, a
+    /// workshop (participants follow) when `workshop`.
+    pub fn new(
+        args: &crate::commands::cli::ServerArgs,
+        listen: &str,
+        workshop: bool,
+        look: Look,
+    ) -> Self {
+        Self {
+            listen: listen.to_string(),
+            host_key: args.host_key.clone(),
+            authorized_keys: args.authorized_keys.clone(),
+            presenter_keys: args.presenter_keys.clone(),
+            workshop,
+            limits: Limits {
+                max_sessions: args.max_sessions as usize,
+                per_ip_per_minute: args.max_per_minute as usize,
+                idle_timeout: args.idle_timeout,
+                max_session: args.max_session,
+                max_size: args.max_size,
+                login_timeout: args.login_timeout,
+            },
+            look,
+        }
+    }
 }
 
 /// Why the server could not start.
