@@ -298,6 +298,12 @@ fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::C
         auth_rejection_time: Duration::from_millis(0),
         auth_rejection_time_initial: Some(Duration::from_millis(0)),
         max_auth_attempts: 6,
+        // The only ways in: `none` (open to all) and a listed key. Offering
+        // passwords would have ssh ask a participant whose key is not listed
+        // for a password that no answer can satisfy.
+        methods: russh::MethodSet::from(
+            &[russh::MethodKind::None, russh::MethodKind::PublicKey][..],
+        ),
         // Keepalives keep a participant reading one slide for long on the
         // line (and find the ones that vanished); the idle limit is the
         // session's, counted from its last key.
@@ -306,5 +312,21 @@ fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::C
         inactivity_timeout: Some(limits.idle_timeout + Duration::from_secs(60)),
         nodelay: true,
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use russh::MethodKind;
+
+    use super::*;
+
+    #[test]
+    fn only_the_login_methods_the_server_can_accept_are_offered() {
+        let key = russh::keys::PrivateKey::from(
+            russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&[7; 32]),
+        );
+        let config = ssh_config(key, &Limits::default());
+        assert_eq!(&*config.methods, &[MethodKind::None, MethodKind::PublicKey]);
     }
 }
