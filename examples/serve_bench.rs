@@ -25,7 +25,9 @@
 //!
 //! The servers: `sshd -D -e -f CONFIG` with `ForceCommand <bin>` (the user's
 //! shell runs it, as for any ForceCommand), and
-//! `<bin> serve --listen 127.0.0.1:PORT --host-key KEY`. The clients:
+//! `<bin> serve --listen 127.0.0.1:PORT --host-key KEY --max-sessions N
+//! --max-per-minute 10000` (every client comes from 127.0.0.1 within a
+//! minute, which the default limits are there to stop). The clients:
 //! `ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
 //! -o LogLevel=ERROR -o BatchMode=yes -i KEY -t -p PORT USER@127.0.0.1` in an
 //! 80×24 pty read into a vt100 screen, `TERM=xterm-256color`, no locale.
@@ -200,18 +202,20 @@ fn main() {
     let wanted = |name: &str| options.only.as_deref().is_none_or(|only| only == name);
     let mut columns: Vec<(&str, Option<Figures>)> = Vec::new();
     let mut notes = Vec::new();
-    type Start = fn(&Path, &Path, &Path) -> Result<Target, String>;
+    type Start = fn(&Path, &Path, &Path, usize) -> Result<Target, String>;
     let targets: [(&str, &str, Start); 2] = [
-        ("sshd", "OpenSSH sshd + ForceCommand", sshd::start),
-        ("serve", "vision-tui serve", |bin, dir, _| {
-            serve::start(bin, dir)
+        ("sshd", "OpenSSH sshd + ForceCommand", |bin, dir, key, _| {
+            sshd::start(bin, dir, key)
+        }),
+        ("serve", "vision-tui serve", |bin, dir, _, sessions| {
+            serve::start(bin, dir, sessions)
         }),
     ];
     for (short, name, start) in targets {
         if !wanted(short) {
             continue;
         }
-        match start(&bin, &dir, &key) {
+        match start(&bin, &dir, &key, options.plan.sessions) {
             Ok(target) => {
                 let figures = measure::run(&target, &options.plan, &ssh, &key);
                 drop(target);

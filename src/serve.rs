@@ -355,7 +355,8 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
         runtime: runtime.handle().clone(),
     });
     let admission = limits::SharedAdmission::new(limits::Admission::new(options.limits));
-    let config = Arc::new(ssh_config(key, &options.limits));
+    let open_with_presenters = server.authorized_keys.is_none() && server.presenter_keys.is_some();
+    let config = Arc::new(ssh_config(key, &options.limits, open_with_presenters));
     runtime.spawn(listener::accept_loop(
         listener,
         Arc::clone(&server),
@@ -375,26 +376,36 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
     })
 }
 
+/// The ways in: `none` (open to all) and a listed key. Offering passwords
+/// would have ssh ask a participant whose key is not listed for a password
+/// that no answer can satisfy. An open server with presenter keys must see
+/// a client's key before it lets it in (to know a presenter), so `none` is
+/// refused there and a participant without a key gets in by
+/// keyboard-interactive, which asks nothing.
+fn login_methods(open_with_presenters: bool) -> russh::MethodSet {
+    use russh::MethodKind::{KeyboardInteractive, None, PublicKey};
+    if open_with_presenters {
+        russh::MethodSet::from(&[None, PublicKey, KeyboardInteractive][..])
+    } else {
+        russh::MethodSet::from(&[None, PublicKey][..])
+    }
+}
+
 /// russh's settings for a server among strangers.
-fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::Config {
+fn ssh_config(
+    key: russh::keys::PrivateKey,
+    limits: &Limits,
+    open_with_presenters: bool,
+) -> russh::server::Config {
     russh::server::Config {
         keys: vec![key],
-        // No passwords: a participant without a key gets in by `none` or
-        // keyboard-interactive (which asks nothing); a key is how a
-        // presenter or an admitted participant is known.
-        methods: russh::MethodSet::from(
-            &[
-                russh::MethodKind::None,
-                russh::MethodKind::PublicKey,
-                russh::MethodKind::KeyboardInteractive,
-            ][..],
-        ),
         // Login never waits: OpenSSH tries `none` first, and an open server
         // accepts it; a server with a key list answers at once with the
         // methods it takes.
         auth_rejection_time: Duration::from_millis(0),
         auth_rejection_time_initial: Some(Duration::from_millis(0)),
         max_auth_attempts: 6,
+        methods: login_methods(open_with_presenters),
         // Keepalives keep a participant reading one slide for long on the
         // line (and find the ones that vanished); the idle limit is the
         // session's, counted from its last key.
@@ -403,5 +414,30 @@ fn ssh_config(key: russh::keys::PrivateKey, limits: &Limits) -> russh::server::C
         inactivity_timeout: Some(limits.idle_timeout + Duration::from_secs(60)),
         nodelay: true,
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use russh::MethodKind;
+
+    use super::*;
+
+    #[test]
+    fn only_the_login_methods_the_server_can_accept_are_offered() {
+        let key = russh::keys::PrivateKey::from(
+            russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&[7; 32]),
+        );
+        let config = ssh_config(key.clone(), &Limits::default(), false);
+        assert_eq!(&*config.methods, &[MethodKind::None, MethodKind::PublicKey]);
+        let config = ssh_config(key, &Limits::default(), true);
+        assert_eq!(
+            &*config.methods,
+            &[
+                MethodKind::None,
+                MethodKind::PublicKey,
+                MethodKind::KeyboardInteractive
+            ]
+        );
     }
 }

@@ -9,9 +9,9 @@ use super::server::{self, Target};
 
 pub const NAME: &str = "vision-tui serve";
 
-/// Starts `bin serve`, or says why it cannot (a binary built before `serve`
-/// existed: `serve --help` fails).
-pub fn start(bin: &Path, dir: &Path) -> Result<Target, String> {
+/// Starts `bin serve` for `sessions` participants, or says why it cannot (a
+/// binary built before `serve` existed: `serve --help` fails).
+pub fn start(bin: &Path, dir: &Path, sessions: usize) -> Result<Target, String> {
     let help = Command::new(bin)
         .args(["serve", "--help"])
         .stdin(Stdio::null())
@@ -40,6 +40,11 @@ pub fn start(bin: &Path, dir: &Path) -> Result<Target, String> {
         "--host-key",
     ])
     .arg(&host_key)
+    // The room the run opens: every client connects from 127.0.0.1, within a
+    // minute, and its sessions stay open together. The defaults (64 sessions,
+    // 30 connections per address and minute) are for a server on a network.
+    .args(["--max-sessions", &sessions.to_string()])
+    .args(["--max-per-minute", "10000"])
     // No user configuration: the defaults, as shipped.
     .env("XDG_CONFIG_HOME", &dir)
     .env("HOME", &dir);

@@ -17,7 +17,10 @@ pub const EXIT_TERMINAL: u8 = 1;
 /// Every exit status and what it means, for the manual page (README.md's
 /// table says the same; a test compares them).
 pub const EXIT_STATUSES: [(&str, &str); 7] = [
-    ("0", "quit normally; for check, every document is valid"),
+    (
+        "0",
+        "quit normally; for check, every document is valid; for serve, stopped by SIGTERM, SIGINT or SIGHUP",
+    ),
     (
         "1",
         "the terminal or a file could not be used (for example, init would overwrite a file, export -o cannot write, or serve cannot listen or use its host key)",

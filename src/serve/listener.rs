@@ -76,14 +76,24 @@ async fn serve_connection(
     let limits = server.limits;
     let handler = Connection::new(Arc::clone(&server), Some(peer), ticket);
     let started = handler.started_flag();
-    let running = match russh::server::run_stream(config, socket, handler).await {
-        Ok(running) => running,
-        Err(_) => return,
+    // The login deadline counts from accept: russh waits for the client's
+    // identification line before it returns, so a peer that sends nothing
+    // would otherwise hold its place until the inactivity timeout.
+    let login = tokio::time::sleep(limits.login_timeout);
+    tokio::pin!(login);
+    let running = tokio::select! {
+        running = russh::server::run_stream(config, socket, handler) => match running {
+            Ok(running) => running,
+            Err(_) => return,
+        },
+        () = &mut login => {
+            log(Some(peer), "", None, Event::Turned("no session started in time"));
+            return;
+        }
     };
     let handle = running.handle();
-    let login = tokio::time::sleep(limits.login_timeout);
     let whole = tokio::time::sleep(limits.max_session + std::time::Duration::from_secs(5));
-    tokio::pin!(running, login, whole);
+    tokio::pin!(running, whole);
     let mut logged_in = false;
     loop {
         tokio::select! {
@@ -116,5 +126,54 @@ async fn serve_connection(
                 return;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+    use std::time::Duration;
+
+    use crate::serve::{Limits, Look, Options, start};
+
+    #[test]
+    fn a_peer_that_never_says_hello_is_dropped_at_the_login_timeout() {
+        let dir = std::env::temp_dir().join(format!("vision-tui-listener-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let options = Options {
+            listen: "127.0.0.1:0".into(),
+            host_key: Some(dir.join("host_key")),
+            authorized_keys: None,
+            limits: Limits {
+                login_timeout: Duration::from_secs(1),
+                ..Limits::default()
+            },
+            look: Look {
+                theme: None,
+                color: crate::theme::color::ColorChoice::Auto,
+                lang: None,
+                keymap: crate::app::keymap::Keymap::default(),
+                mouse: false,
+                presenting: false,
+            },
+        };
+        let running = start(crate::document::load::builtin().into(), options).unwrap();
+        let mut peer = std::net::TcpStream::connect(running.address).unwrap();
+        // Far beyond the login timeout, far below the inactivity timeout
+        // (an hour) that held such a peer before.
+        peer.set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let mut received = Vec::new();
+        let ended = peer.read_to_end(&mut received);
+        assert!(
+            ended.is_ok()
+                || ended
+                    .as_ref()
+                    .is_err_and(|err| err.kind() == std::io::ErrorKind::ConnectionReset),
+            "the server held a silent connection: {ended:?}"
+        );
+        assert!(received.starts_with(b"SSH-2.0-"), "{received:?}");
+        running.shutdown(Duration::from_millis(100));
+        let _ = std::fs::remove_dir_all(dir);
     }
 }
