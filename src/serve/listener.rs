@@ -144,6 +144,8 @@ mod tests {
             listen: "127.0.0.1:0".into(),
             host_key: Some(dir.join("host_key")),
             authorized_keys: None,
+            presenter_keys: None,
+            workshop: false,
             limits: Limits {
                 login_timeout: Duration::from_secs(1),
                 ..Limits::default()
