@@ -167,7 +167,7 @@ fn the_systemd_unit_runs_serve_as_the_binary_takes_it() {
     );
     let state = values("StateDirectory");
     assert_eq!(state.len(), 1, "{state:?}");
-    let host_key = serve.host_key.as_deref().expect("--host-key");
+    let host_key = serve.server.host_key.as_deref().expect("--host-key");
     assert!(
         host_key.starts_with(format!("/var/lib/{}/", state[0])),
         "the host key must live in the state directory: {host_key:?}"
