@@ -142,16 +142,22 @@ impl Server {
         self.sessions.load(Ordering::SeqCst)
     }
 
-    /// Counts a session for as long as the returned guard lives.
-    fn session_started(self: &Arc<Self>) -> SessionCount {
-        self.sessions.fetch_add(1, Ordering::SeqCst);
-        SessionCount(Arc::clone(self))
+    /// Counts a session for as long as the returned guard lives, if there
+    /// is room for one more (`--max-sessions`); `None` when the server is full.
+    fn session_started(self: &Arc<Self>) -> Option<SessionCount> {
+        let max = self.limits.max_sessions;
+        self.sessions
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .ok()?;
+        Some(SessionCount(Arc::clone(self)))
     }
 }
 
 /// One running session, counted until dropped.
 #[derive(Debug)]
-struct SessionCount(Arc<Server>);
+pub struct SessionCount(Arc<Server>);
 
 impl Drop for SessionCount {
     fn drop(&mut self) {

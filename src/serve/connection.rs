@@ -270,6 +270,14 @@ impl russh::server::Handler for Connection {
         let Some(channel_object) = self.channel.take().filter(|_| self.ours(channel)) else {
             return session.channel_failure(channel);
         };
+        let Some(count) = self.server.session_started() else {
+            self.log(LogEvent::Refused("the server is full"));
+            let why = format!(
+                "the server is full ({} sessions); try again later",
+                self.server.limits.max_sessions
+            );
+            return self.refuse(channel, &why, session);
+        };
         session.channel_success(channel)?;
         self.started.store(true, Ordering::Release);
         let (read_half, output) = channel_object.split();
@@ -294,6 +302,7 @@ impl russh::server::Handler for Connection {
                 self.input = Some(tx);
                 super::session::spawn(
                     Arc::clone(&self.server),
+                    count,
                     identity,
                     terminal,
                     env,
@@ -301,7 +310,9 @@ impl russh::server::Handler for Connection {
                     rx,
                 );
             }
-            None => super::session::plain_text(Arc::clone(&self.server), identity, env, output),
+            None => {
+                super::session::plain_text(Arc::clone(&self.server), count, identity, env, output);
+            }
         }
         Ok(())
     }

@@ -23,7 +23,7 @@ use tokio::sync::{Notify, mpsc, watch};
 
 use super::log::{Event as LogEvent, log};
 use super::outbox::{FrameReader, FrameWriter, OutboxGauge, outbox};
-use super::{Server, Version};
+use super::{Server, SessionCount, Version};
 use crate::app::{Size, State};
 use crate::commands::export::{self, Format};
 use crate::session::input::{ESC_WAIT, InputDecoder};
@@ -97,13 +97,13 @@ type SessionTerminal = Terminal<SkipUnchanged<CrosstermBackend<Sgr16<FrameWriter
 /// that sends its frames.
 pub fn spawn(
     server: Arc<Server>,
+    count: SessionCount,
     identity: Identity,
     client: ClientTerminal,
     env: ClientEnv,
     output: ChannelWriteHalf<Msg>,
     input: mpsc::Receiver<Input>,
 ) {
-    let count = server.session_started();
     let (writer, reader) = outbox();
     let drained = Arc::new(Notify::new());
     server
@@ -390,12 +390,12 @@ async fn send_frames(mut frames: FrameReader, output: ChannelWriteHalf<Msg>, dra
 /// plain text, exactly as a local pipe gets it, then the channel is closed.
 pub fn plain_text(
     server: Arc<Server>,
+    count: SessionCount,
     identity: Identity,
     env: ClientEnv,
     output: ChannelWriteHalf<Msg>,
 ) {
     let _ = env;
-    let count = server.session_started();
     let document = Arc::clone(&server.document.borrow().document);
     let options = export::Options {
         notes: false,

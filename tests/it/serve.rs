@@ -5,6 +5,7 @@
 //! the real OpenSSH client in a pseudo-terminal.
 
 mod client;
+mod limits;
 mod requests;
 mod screen;
 mod server;
