@@ -15,7 +15,7 @@ use std::time::Instant;
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use super::host_key::fingerprint;
 use super::limits::clamp_size;
@@ -45,6 +45,8 @@ pub struct Connection {
     /// Set when a shell starts (a session or the plain text): the login
     /// deadline no longer applies.
     started: Arc<AtomicBool>,
+    /// Dropped with the connection: tells the session's sender it is gone.
+    _alive: Option<oneshot::Sender<()>>,
     // Held for as long as the connection lives; dropping it frees the place.
     _ticket: Ticket,
 }
@@ -65,6 +67,7 @@ impl Connection {
             no_color: false,
             input: None,
             started: Arc::new(AtomicBool::new(false)),
+            _alive: None,
             _ticket: ticket,
         }
     }
@@ -280,7 +283,13 @@ impl russh::server::Handler for Connection {
         };
         session.channel_success(channel)?;
         self.started.store(true, Ordering::Release);
-        let (read_half, output) = channel_object.split();
+        let (read_half, channel_write) = channel_object.split();
+        let (alive, gone) = oneshot::channel();
+        self._alive = Some(alive);
+        let output = super::outbox::Outlet {
+            channel: channel_write,
+            gone,
+        };
         // Input arrives through the handlers below; a read half nobody reads
         // would fill and then stall the connection (russh queues every packet
         // for it too). Dropped, it is skipped.

@@ -17,12 +17,10 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
-use russh::ChannelWriteHalf;
-use russh::server::Msg;
 use tokio::sync::{Notify, mpsc, watch};
 
 use super::log::{Event as LogEvent, log};
-use super::outbox::{FrameReader, FrameWriter, OutboxGauge, outbox};
+use super::outbox::{FrameReader, FrameWriter, OutboxGauge, Outlet, outbox};
 use super::{Server, SessionCount, Version};
 use crate::app::{Size, State};
 use crate::commands::export::{self, Format};
@@ -101,14 +99,20 @@ pub fn spawn(
     identity: Identity,
     client: ClientTerminal,
     env: ClientEnv,
-    output: ChannelWriteHalf<Msg>,
+    output: Outlet,
     input: mpsc::Receiver<Input>,
 ) {
     let (writer, reader) = outbox();
     let drained = Arc::new(Notify::new());
-    server
-        .runtime
-        .spawn(send_frames(reader, output, Arc::clone(&drained)));
+    // Counted until its thread has ended and its last frame is sent (or its
+    // connection is gone), whichever is later.
+    let count = Arc::new(count);
+    server.runtime.spawn(send_frames(
+        reader,
+        output,
+        Arc::clone(&drained),
+        Arc::clone(&count),
+    ));
     identity.log(LogEvent::Started {
         term: &client.term,
         size: client.size,
@@ -369,21 +373,23 @@ impl EventSource for SshEvents {
 }
 
 /// Sends the session's frames down the channel as the client takes them,
-/// then ends the channel the way `ssh` expects (exit status, end of file,
-/// close).
-async fn send_frames(mut frames: FrameReader, output: ChannelWriteHalf<Msg>, drained: Arc<Notify>) {
+/// then ends the channel.
+async fn send_frames(
+    mut frames: FrameReader,
+    mut output: Outlet,
+    drained: Arc<Notify>,
+    _count: Arc<SessionCount>,
+) {
     while let Some(frame) = frames.next_frame().await {
         // Waits while the client's window is closed: a client that does not
         // read holds this one frame, and its session draws nothing meanwhile.
-        if output.data_bytes(frame).await.is_err() {
+        if !output.send(frame).await {
             return;
         }
         frames.sent();
         drained.notify_one();
     }
-    let _ = output.exit_status(0).await;
-    let _ = output.eof().await;
-    let _ = output.close().await;
+    output.finish().await;
 }
 
 /// A client without a terminal (`ssh -T`, output redirected): the document as
@@ -393,7 +399,7 @@ pub fn plain_text(
     count: SessionCount,
     identity: Identity,
     env: ClientEnv,
-    output: ChannelWriteHalf<Msg>,
+    mut output: Outlet,
 ) {
     let _ = env;
     let document = Arc::clone(&server.document.borrow().document);
@@ -404,13 +410,13 @@ pub fn plain_text(
     let text = export::render(&document, Format::Text, &options);
     identity.log(LogEvent::PlainText);
     server.runtime.spawn(async move {
-        let sent = output.data_bytes(text.into_bytes()).await;
-        let _ = output.exit_status(0).await;
-        let _ = output.eof().await;
-        let _ = output.close().await;
+        let sent = output.send(text.into_bytes()).await;
+        if sent {
+            output.finish().await;
+        }
         identity.log(LogEvent::Ended {
             duration: identity.connected.elapsed(),
-            why: if sent.is_ok() {
+            why: if sent {
                 "plain text sent"
             } else {
                 "the client went away"

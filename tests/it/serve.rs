@@ -7,5 +7,6 @@
 mod client;
 mod limits;
 mod requests;
+mod robust;
 mod screen;
 mod server;
