@@ -311,7 +311,10 @@ impl EventSource for SshEvents {
             if now >= self.last_input + self.idle_timeout {
                 return Ok(Some(SessionInput::End(Outcome::Idle)));
             }
-            if self.esc_until.is_some_and(|until| now >= until) {
+            // A held Esc is a lone Esc once its wait is over, unless bytes
+            // that arrived meanwhile (while the session was drawing) may
+            // finish its sequence.
+            if self.esc_until.is_some_and(|until| now >= until) && self.input.is_empty() {
                 let mut parsed = Vec::new();
                 self.decoder.flush(&mut parsed);
                 self.events.extend(parsed);

@@ -119,3 +119,18 @@ fn a_hostile_size_is_clamped_to_max_size() {
         "the test process grew by {grown_mb} MB at its peak"
     );
 }
+
+#[test]
+fn a_sequence_split_across_packets_survives_a_slow_frame_in_between() {
+    // A whole redraw at 1000×500 keeps the session busy for longer than the
+    // wait for the rest of a sequence.
+    let server = TestServer::with("split-slow", |options, _| {
+        options.limits.max_size = (1000, 500);
+    });
+    let client = server.connect().terminal(1000, 500);
+    // Ctrl-L (draw everything anew) is drawn before the session looks at
+    // the held `ESC [` again; by then the second half has long arrived.
+    client.send(b"\x0c\x1b[");
+    client.send(b"B");
+    client.wait_for("▶ 2 Livskvalitet");
+}
