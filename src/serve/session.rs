@@ -26,7 +26,7 @@ use crate::app::{Size, State};
 use crate::commands::export::{self, Format};
 use crate::session::input::{ESC_WAIT, InputDecoder};
 use crate::session::sgr16::Sgr16;
-use crate::session::skip_unchanged::SkipUnchanged;
+use crate::session::skip_unchanged::{HeardSize, SkipUnchanged};
 use crate::session::{self as app_session, EventSource, Input as SessionInput, Outcome, escapes};
 use crate::theme::color::{self, Depth};
 
@@ -155,9 +155,10 @@ fn run(
         env.term.as_deref(),
     );
     let gauge = writer.gauge();
-    let mut events = SshEvents::new(server, input, drained, gauge);
+    let heard = Arc::new(HeardSize::new(client.size.0, client.size.1));
+    let mut events = SshEvents::new(server, input, drained, gauge, Arc::clone(&heard));
     let mut state = new_state(server, depth);
-    let mut terminal = match session_terminal(writer, depth, server.look.mouse) {
+    let mut terminal = match session_terminal(writer, depth, server.look.mouse, heard) {
         Ok(terminal) => terminal,
         Err(_) => return "the client went away",
     };
@@ -221,13 +222,16 @@ fn session_terminal(
     writer: FrameWriter,
     depth: Depth,
     mouse: bool,
+    heard: Arc<HeardSize>,
 ) -> std::io::Result<SessionTerminal> {
     let mut out = Sgr16::new(writer, depth == Depth::Ansi16);
     out.write_all(escapes::ENTER)?;
     if mouse {
         out.write_all(escapes::MOUSE_ON)?;
     }
-    let backend = SkipUnchanged::new(CrosstermBackend::new(out)).with_cursor_hidden();
+    let backend = SkipUnchanged::new(CrosstermBackend::new(out))
+        .with_cursor_hidden()
+        .with_heard_size(heard);
     // The session draws at the sizes it is told; the viewport is resized by
     // the loop, and no size is ever asked of a terminal.
     let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 0, 0));
@@ -242,6 +246,8 @@ struct SshEvents {
     shutdown: watch::Receiver<bool>,
     drained: Arc<Notify>,
     gauge: OutboxGauge,
+    /// The client's size, for the terminal's backend to answer with.
+    heard: Arc<HeardSize>,
     decoder: InputDecoder,
     events: VecDeque<Event>,
     esc_until: Option<Instant>,
@@ -256,6 +262,7 @@ impl SshEvents {
         input: mpsc::Receiver<Input>,
         drained: Arc<Notify>,
         gauge: OutboxGauge,
+        heard: Arc<HeardSize>,
     ) -> Self {
         let mut versions = server.document.clone();
         // The session starts with the version current now.
@@ -268,6 +275,7 @@ impl SshEvents {
             shutdown: server.shutdown.clone(),
             drained,
             gauge,
+            heard,
             decoder: InputDecoder::new(),
             events: VecDeque::new(),
             esc_until: None,
@@ -352,6 +360,7 @@ impl EventSource for SshEvents {
                     self.feed(&bytes);
                 }
                 Woke::Input(Some(Input::Resize(width, height))) => {
+                    self.heard.set(width, height);
                     return Ok(Some(SessionInput::Terminal(Event::Resize(width, height))));
                 }
                 Woke::Input(Some(Input::End(SessionEnd::ClientClosed)) | None) => {

@@ -86,6 +86,39 @@ fn a_window_change_lays_the_screen_out_anew() {
     });
 }
 
+/// The longest run of spaces in `bytes`.
+fn longest_blank_run(bytes: &[u8]) -> usize {
+    bytes
+        .split(|&byte| byte != b' ')
+        .map(<[u8]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn the_screen_is_cleared_with_one_escape_not_cell_by_cell() {
+    let server = TestServer::start("one-clear");
+    let client = server.connect().terminal(200, 60);
+    client.wait_until("the whole first frame", |r| r.row(59).contains("q avsluta"));
+    let first = client.received().raw().len();
+    client.window_change(150, 50);
+    client.wait_until("the whole frame at 150×50", |r| {
+        r.row(49).contains("q avsluta")
+    });
+    let received = client.received();
+    // The session asks the client's size of nobody but its client: were it
+    // to ask the server's own terminal, the sizes would differ and ratatui
+    // would clear row after row of spaces.
+    assert!(
+        longest_blank_run(&received.raw()[..first]) < 100,
+        "the first frame clears cell by cell"
+    );
+    assert!(
+        longest_blank_run(&received.raw()[first..]) < 100,
+        "a window change clears cell by cell"
+    );
+}
+
 /// The test process's resident memory at its peak (VmHWM), in kB.
 fn peak_memory_kb() -> u64 {
     proc::status_kb(std::process::id(), "VmHWM").expect("VmHWM of the test process")
