@@ -152,8 +152,18 @@ where
     // again would cost a whole render for a diff of nothing.
     let mut dirty = terminal.get_frame().count() == 0;
     dirty |= fit(terminal, state, size.width, size.height).map_err(draw_error)?;
+    // Resizing the terminal and drawing anew write to it (a clear) before
+    // any frame: they wait for the frame, so a front end that cannot draw
+    // (a client that is not reading) gets nothing piled up meanwhile.
+    let mut redraw = false;
     loop {
         if dirty && events.can_draw() {
+            if redraw {
+                redraw_everything(terminal, state, size).map_err(draw_error)?;
+                redraw = false;
+            } else {
+                fit(terminal, state, size.width, size.height).map_err(draw_error)?;
+            }
             terminal
                 .draw(|frame| ui::view(state, frame))
                 .map_err(draw_error)?;
@@ -169,7 +179,6 @@ where
             update(state, Action::Tick { seconds });
             dirty |= clock_on_screen(state);
         }
-        let mut redraw = false;
         match input {
             Some(Input::Terminal(Event::Key(key))) => dirty |= keys::apply_key(state, &key),
             Some(Input::Terminal(Event::Mouse(mouse))) => {
@@ -180,7 +189,8 @@ where
             }
             Some(Input::Terminal(Event::Resize(width, height))) => {
                 size = Size { width, height };
-                dirty |= fit(terminal, state, width, height).map_err(draw_error)?;
+                dirty |= fit_state(state, width, height)
+                    || terminal.get_frame().area() != drawn_area(width, height);
             }
             Some(Input::Reload(reload)) => {
                 crate::app::reload(state, reload);
@@ -198,10 +208,7 @@ where
             Some(TerminalRequest::Redraw) => redraw = true,
             None => {}
         }
-        if redraw {
-            redraw_everything(terminal, state, size).map_err(draw_error)?;
-            dirty = true;
-        }
+        dirty |= redraw;
         if state.should_quit {
             return Ok(Outcome::Quit);
         }
@@ -267,24 +274,36 @@ pub fn fit<B: Backend>(
     width: u16,
     height: u16,
 ) -> Result<bool, B::Error> {
-    let size = clamp_size(width, height);
-    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let area = drawn_area(width, height);
     let mut changed = false;
     if terminal.get_frame().area() != area {
         terminal.resize(area)?;
         changed = true;
     }
-    if state.size != size {
-        update(
-            state,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
-        changed = true;
+    Ok(fit_state(state, width, height) || changed)
+}
+
+/// The part of a terminal of `width`×`height` the app draws in.
+fn drawn_area(width: u16, height: u16) -> ratatui::layout::Rect {
+    let size = clamp_size(width, height);
+    ratatui::layout::Rect::new(0, 0, size.width, size.height)
+}
+
+/// Fits the state (not the terminal) to a terminal of `width`×`height`;
+/// false when it already had that size.
+fn fit_state(state: &mut State, width: u16, height: u16) -> bool {
+    let size = clamp_size(width, height);
+    if state.size == size {
+        return false;
     }
-    Ok(changed)
+    update(
+        state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    true
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! can stop reading or cut its connection). Then the real binary, driven by
 //! the real OpenSSH client in a pseudo-terminal.
 
+mod binary;
 mod client;
 mod limits;
 mod requests;

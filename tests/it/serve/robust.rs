@@ -2,9 +2,14 @@
 //! a bounded amount: a disconnect in the middle of a frame, a client that
 //! never reads, random bytes.
 
+use std::time::{Duration, Instant};
+
 use vision_tui::session::escapes;
 
+use super::binary::ServeProcess;
+use super::client::Connect;
 use super::server::TestServer;
+use crate::e2e::PATIENCE;
 
 /// The SSH window the stalling clients grant: the server may run this far
 /// ahead of what they read, far less than one frame at their size.
@@ -57,4 +62,80 @@ fn a_disconnect_in_the_middle_of_the_plain_text_ends_that_session() {
     );
     client.cut();
     server.wait_sessions(0);
+}
+
+/// Rounds of typing while not reading: each round a window change (a whole
+/// new frame) and two selection moves.
+const ROUNDS: usize = 1000;
+
+#[test]
+fn a_client_that_never_reads_costs_the_server_one_frame() {
+    // The real binary: its session threads are this client's alone.
+    let server = ServeProcess::start("never-reads", &[]);
+    let client = Connect::to(server.address())
+        .window(SMALL_WINDOW)
+        .terminal(200, 60);
+    client.wait_for("q avsluta");
+    // The screen's set-up and one whole frame at 200×60.
+    let frame = client.received().raw().len();
+    client.stop_reading();
+    for round in 0..ROUNDS {
+        client.window_change(if round % 2 == 0 { 199 } else { 200 }, 60);
+        client.send(b"j");
+        client.send(b"k");
+    }
+    // The last key: when the session's thread has ended, it has applied
+    // every key and window change before it.
+    client.send(b"q");
+    let start = Instant::now();
+    while server.session_threads() > 0 {
+        assert!(start.elapsed() < PATIENCE, "the session never quit");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // What the server held for the client is what it sends once read.
+    let read = client.received().raw().len();
+    client.resume_reading();
+    assert_eq!(client.wait_closed(), Some(0));
+    let held = client.received().raw().len() - read;
+    assert!(
+        held < frame + 1024,
+        "the server held {held} bytes for a client that read nothing; a whole frame is {frame}"
+    );
+    assert!(
+        !client.received().screen().alternate_screen(),
+        "the client's screen given back at the end"
+    );
+}
+
+#[test]
+fn a_client_that_reads_again_gets_the_latest_whole_frame() {
+    let server = TestServer::start("reads-again");
+    // A client that reads everything, already at the size the other ends at.
+    let reference = server.connect().terminal(100, 30);
+    let client = server.connect().window(SMALL_WINDOW).terminal(120, 40);
+    client.stop_reading();
+    for keys in [&b"j"[..], b"\x1b[B", b"jj"] {
+        client.send(keys);
+        reference.send(keys);
+    }
+    client.window_change(100, 30);
+    for keys in [&b"k"[..], b"\t", b"j", b"b", b"jjj"] {
+        client.send(keys);
+        reference.send(keys);
+    }
+    reference.wait_until("the background scrolled by three lines, whole", |r| {
+        r.row(5).contains("┃ 2017 inleddes visionsarbetet") && r.row(29).contains("Esc stäng")
+    });
+    client.resume_reading();
+    // The frames in between were skipped, none was cut: the screen is
+    // exactly the one a client that read everything sees.
+    // Compared as seen: a blank the reference had written over and one
+    // never written look the same.
+    let seen = |text: String| -> Vec<String> {
+        text.lines()
+            .map(|line| line.trim_end().to_owned())
+            .collect()
+    };
+    let expected = seen(reference.contents());
+    client.wait_until("the reference's screen", |r| seen(r.contents()) == expected);
 }
