@@ -4,10 +4,13 @@
 //! can stop reading or cut its connection). Then the real binary, driven by
 //! the real OpenSSH client in a pseudo-terminal.
 
+mod auth;
 mod binary;
 mod client;
 mod limits;
+mod openssh;
 mod requests;
 mod robust;
 mod screen;
 mod server;
+mod shutdown;

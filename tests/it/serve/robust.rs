@@ -4,6 +4,8 @@
 
 use std::time::{Duration, Instant};
 
+use proptest::prelude::*;
+use proptest::test_runner::{Config as ProptestConfig, TestRunner};
 use vision_tui::session::escapes;
 
 use super::binary::ServeProcess;
@@ -138,4 +140,90 @@ fn a_client_that_reads_again_gets_the_latest_whole_frame() {
     };
     let expected = seen(reference.contents());
     client.wait_until("the reference's screen", |r| seen(r.contents()) == expected);
+}
+
+/// Bytes as they come over SSH from anyone: any byte, and more often the
+/// pieces terminals build sequences from (ESC, CSI, SS3, mouse reports,
+/// digits, UTF-8 lead and continuation bytes, controls), cut into packets
+/// anywhere.
+fn packets() -> impl Strategy<Value = Vec<Vec<u8>>> {
+    let piece = prop_oneof![
+        any::<u8>().prop_map(|byte| vec![byte]),
+        prop::sample::select(vec![
+            &b"\x1b"[..],
+            b"\x1b[",
+            b"\x1bO",
+            b"\x1b[<",
+            b"\x1b[M",
+            b"\x9b",
+            b";",
+            b"0",
+            b"1",
+            b"65535",
+            b"M",
+            b"m",
+            b"~",
+            b"A",
+            b"B",
+            b"j",
+            b"/",
+            b"\r",
+            b"\t",
+            b"\x7f",
+            b"\x03",
+            b"\xc3",
+            b"\xa5",
+            b"\xe6\xbc",
+        ])
+        .prop_map(<[u8]>::to_vec),
+    ];
+    prop::collection::vec(prop::collection::vec(piece, 1..12), 1..10)
+        .prop_map(|packets| packets.into_iter().map(|pieces| pieces.concat()).collect())
+}
+
+#[test]
+fn random_bytes_never_break_a_session() {
+    let server = TestServer::start("random-bytes");
+    let steady = server.connect().terminal(80, 24);
+    let config = ProptestConfig {
+        // Each case is a connection of its own.
+        cases: 24,
+        max_shrink_iters: 16,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = TestRunner::new(config);
+    runner
+        .run(&packets(), |packets| {
+            let client = server.connect().terminal(80, 24);
+            for packet in &packets {
+                client.send(packet);
+            }
+            // Still answering: a new size is drawn (or the bytes held a
+            // quit, and the session ended as a quit does).
+            let before = client.received().raw().len();
+            client.window_change(100, 30);
+            client.wait_until("an answer to the window change, or the end", |r| {
+                r.raw().len() > before || r.ended()
+            });
+            let received = client.received();
+            let text = String::from_utf8_lossy(received.raw());
+            prop_assert!(
+                !text.contains("something went wrong"),
+                "the session panicked"
+            );
+            if received.ended() {
+                // A quit: the screen given back, exit status 0.
+                prop_assert!(received.raw().ends_with(escapes::LEAVE));
+                prop_assert_eq!(received.exit_status(), Some(0));
+            }
+            drop(received);
+            drop(client);
+            server.wait_sessions(1);
+            Ok(())
+        })
+        .unwrap_or_else(|failure| panic!("{failure}"));
+    // The others never noticed.
+    steady.send(b"j");
+    steady.wait_for("▶ 2 Livskvalitet");
 }

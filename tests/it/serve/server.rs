@@ -18,7 +18,7 @@ use crate::support::{TempDir, temp_dir};
 /// A running server, stopped (with its goodbyes) when dropped.
 pub struct TestServer {
     running: Option<Running>,
-    folder: TempDir,
+    _folder: TempDir,
 }
 
 impl TestServer {
@@ -52,7 +52,7 @@ impl TestServer {
         let running = serve::start(load::builtin().into(), options).expect("the server starts");
         Self {
             running: Some(running),
-            folder,
+            _folder: folder,
         }
     }
 
@@ -67,11 +67,6 @@ impl TestServer {
     /// How clients of this server connect.
     pub fn connect(&self) -> Connect {
         Connect::to(self.address())
-    }
-
-    /// The test's own folder (removed with the server).
-    pub fn folder(&self) -> &Path {
-        &self.folder
     }
 
     pub fn sessions(&self) -> usize {
