@@ -195,6 +195,9 @@ fn run(
     let _ = out.write_all(escapes::LEAVE);
     let _ = out.write_all(goodbye.as_bytes());
     let _ = out.flush();
+    // LEAVE showed the cursor: the terminal, dropped, need not show it again
+    // (after the goodbye).
+    terminal.backend_mut().cursor_shown();
     why
 }
 

@@ -211,7 +211,12 @@ fn random_bytes_never_break_a_session() {
             );
             if received.ended() {
                 // A quit: the screen given back, exit status 0.
-                prop_assert!(received.raw().ends_with(escapes::LEAVE));
+                let raw = received.raw();
+                prop_assert!(
+                    raw.ends_with(escapes::LEAVE),
+                    "ended without giving the screen back: {:?}",
+                    String::from_utf8_lossy(&raw[raw.len().saturating_sub(120)..])
+                );
                 prop_assert_eq!(received.exit_status(), Some(0));
             }
             drop(received);

@@ -2,6 +2,8 @@
 //! client that claims an absurd size.
 
 use super::server::TestServer;
+use vision_tui::session::escapes;
+
 use crate::e2e::proc;
 
 #[test]
@@ -166,4 +168,25 @@ fn a_sequence_split_across_packets_survives_a_slow_frame_in_between() {
     client.send(b"\x0c\x1b[");
     client.send(b"B");
     client.wait_for("▶ 2 Livskvalitet");
+}
+
+#[test]
+fn q_gives_the_screen_back_ends_with_exit_0_and_sends_nothing_after() {
+    let server = TestServer::start("quit");
+    let client = server.connect().terminal(80, 24);
+    client.send(b"q");
+    assert_eq!(client.wait_closed(), Some(0));
+    let received = client.received();
+    assert!(
+        !received.screen().alternate_screen(),
+        "the main screen back"
+    );
+    let raw = received.raw();
+    assert!(
+        raw.ends_with(escapes::LEAVE),
+        "the last bytes give the screen back: {:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
+    );
+    drop(received);
+    server.wait_sessions(0);
 }
