@@ -115,6 +115,11 @@ impl Connection {
     }
 }
 
+/// What a participant is told when every place is taken.
+fn full(max_sessions: usize) -> String {
+    format!("the server is full ({max_sessions} sessions); try again later")
+}
+
 impl russh::server::Handler for Connection {
     type Error = russh::Error;
 
@@ -171,6 +176,19 @@ impl russh::server::Handler for Connection {
                 .reject(ChannelOpenFailure::Other {
                     code: 4,
                     reason: "vision-tui: one session per connection".into(),
+                })
+                .await;
+            return Ok(());
+        }
+        if self.server.sessions() >= self.server.limits.max_sessions {
+            // Said here, where ssh prints the reason; a refused shell request
+            // only gets ssh's own "shell request failed". The shell request
+            // takes the place for good (two may race for the last one).
+            self.log(LogEvent::Refused("the server is full"));
+            reply
+                .reject(ChannelOpenFailure::Other {
+                    code: 4,
+                    reason: format!("vision-tui: {}", full(self.server.limits.max_sessions)),
                 })
                 .await;
             return Ok(());
@@ -275,10 +293,7 @@ impl russh::server::Handler for Connection {
         };
         let Some(count) = self.server.session_started() else {
             self.log(LogEvent::Refused("the server is full"));
-            let why = format!(
-                "the server is full ({} sessions); try again later",
-                self.server.limits.max_sessions
-            );
+            let why = full(self.server.limits.max_sessions);
             return self.refuse(channel, &why, session);
         };
         session.channel_success(channel)?;

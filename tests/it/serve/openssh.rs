@@ -125,3 +125,29 @@ fn sigterm_says_goodbye_to_an_openssh_client_and_the_server_exits_0_within_2_s()
     assert_eq!(s.wait_exit(), 0, "ssh ends as the session does");
     assert_restored(&s);
 }
+
+#[test]
+fn a_full_server_tells_openssh_why() {
+    if !ssh_installed("openssh_full") {
+        return;
+    }
+    let server = ServeProcess::start("openssh-full", &["--max-sessions", "1"]);
+    let _inside = ssh_in_a_terminal(&server, 80, 24);
+    // At ssh's own log level (INFO), which prints why a channel was refused.
+    let args: Vec<String> = ssh_args(&server, &["-T"])
+        .into_iter()
+        .map(|arg| arg.replace("LogLevel=ERROR", "LogLevel=INFO"))
+        .collect();
+    let out = Command::new("ssh")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run ssh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("open failed: resource shortage: vision-tui: the server is full (1 sessions); try again later"),
+        "ssh says why: {stderr:?}"
+    );
+    assert!(out.stdout.is_empty(), "no text: {:?}", out.stdout);
+    assert!(!out.status.success());
+}
