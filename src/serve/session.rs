@@ -440,3 +440,6 @@ pub fn plain_text(
         drop(count);
     });
 }
+
+#[cfg(test)]
+mod tests;

@@ -34,10 +34,11 @@ pub const USER: &str = "workshop";
 const SCREEN_MAX: (u16, u16) = (600, 250);
 
 /// One network runtime for every client of the suite (the servers have
-/// their own).
+/// their own). One thread: a task that queues several packets runs to its
+/// end before any connection's loop sends them (see [`Client::send_packets`]).
 static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
     tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .thread_name("test-client")
         .enable_all()
         .build()
@@ -137,7 +138,7 @@ impl client::Handler for AnyHost {
 pub struct Client {
     handle: Handle<AnyHost>,
     gate: Gate,
-    channel: Option<ChannelWriteHalf<Msg>>,
+    channel: Option<Arc<ChannelWriteHalf<Msg>>>,
     seen: Arc<Seen>,
 }
 
@@ -243,7 +244,7 @@ impl Client {
         let channel = RUNTIME.block_on(self.handle.channel_open_session())?;
         let (read_half, write_half) = channel.split();
         RUNTIME.spawn(read(read_half, Arc::clone(&self.seen)));
-        self.channel = Some(write_half);
+        self.channel = Some(Arc::new(write_half));
         Ok(())
     }
 
@@ -317,6 +318,26 @@ impl Client {
         RUNTIME
             .block_on(self.channel().data_bytes(bytes.to_vec()))
             .expect("keys sent");
+    }
+
+    /// Sends each of `packets` as a packet of its own, all in one write to
+    /// the network, as a link that delivers them together does: the server
+    /// gets them back to back, however loaded the machine.
+    pub fn send_packets(&self, packets: &[&[u8]]) {
+        let channel = Arc::clone(self.channel.as_ref().expect("a session channel is open"));
+        let packets: Vec<Vec<u8>> = packets.iter().map(|packet| packet.to_vec()).collect();
+        // On the clients' one thread, this task queues every packet before
+        // the connection's loop can run and take them, all in one go.
+        let queued = RUNTIME.spawn(async move {
+            for packet in packets {
+                channel.data_bytes(packet).await?;
+            }
+            Ok::<(), russh::Error>(())
+        });
+        RUNTIME
+            .block_on(queued)
+            .expect("the sending task ran")
+            .expect("packets sent");
     }
 
     /// The client's window changed: the server hears the size, the test
@@ -393,7 +414,7 @@ impl Client {
     }
 
     fn channel(&self) -> &ChannelWriteHalf<Msg> {
-        self.channel.as_ref().expect("a session channel is open")
+        self.channel.as_deref().expect("a session channel is open")
     }
 
     fn resize_screen(&self, cols: u32, rows: u32) {
