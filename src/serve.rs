@@ -13,7 +13,8 @@
 //! - [`session`]: one participant's session: its event source, its thread,
 //!   and the task that sends its frames.
 //! - [`outbox`]: at most one frame in flight per session; a slow client
-//!   skips frames instead of growing the server's memory.
+//!   skips frames instead of growing the server's memory; the session's
+//!   outlet, which gives up when its connection is gone.
 //! - [`limits`]: sessions at once, connections per address, sizes, times.
 //! - [`host_key`]: the server's Ed25519 key, and the list of admitted keys.
 //! - [`log`]: one line on stderr per connection event.

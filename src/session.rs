@@ -10,7 +10,8 @@
 //!   that reads bytes (the local terminal, an SSH channel).
 //! - [`keys`]: key presses to actions, Esc glued to the next key included.
 //! - [`skip_unchanged`], [`sgr16`]: the backend that writes nothing for an
-//!   unchanged frame, and the writer that fits colours to 16-colour terminals.
+//!   unchanged frame (and answers a client's size as its front end heard
+//!   it), and the writer that fits colours to 16-colour terminals.
 
 use std::io;
 use std::time::{Duration, Instant};
