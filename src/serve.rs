@@ -13,7 +13,8 @@
 //! - [`session`]: one participant's session: its event source, its thread,
 //!   and the task that sends its frames.
 //! - [`outbox`]: at most one frame in flight per session; a slow client
-//!   skips frames instead of growing the server's memory.
+//!   skips frames instead of growing the server's memory; the session's
+//!   outlet, which gives up when its connection is gone.
 //! - [`limits`]: sessions at once, connections per address, sizes, times.
 //! - [`host_key`]: the server's Ed25519 key, and the list of admitted keys.
 //! - [`room`]: the workshop room: the presenters' position, who follows.
@@ -214,16 +215,22 @@ impl Server {
         self.sessions.load(Ordering::SeqCst)
     }
 
-    /// Counts a session for as long as the returned guard lives.
-    fn session_started(self: &Arc<Self>) -> SessionCount {
-        self.sessions.fetch_add(1, Ordering::SeqCst);
-        SessionCount(Arc::clone(self))
+    /// Counts a session for as long as the returned guard lives, if there
+    /// is room for one more (`--max-sessions`); `None` when the server is full.
+    fn session_started(self: &Arc<Self>) -> Option<SessionCount> {
+        let max = self.limits.max_sessions;
+        self.sessions
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < max).then_some(n + 1)
+            })
+            .ok()?;
+        Some(SessionCount(Arc::clone(self)))
     }
 }
 
 /// One running session, counted until dropped.
 #[derive(Debug)]
-struct SessionCount(Arc<Server>);
+pub struct SessionCount(Arc<Server>);
 
 impl Drop for SessionCount {
     fn drop(&mut self) {

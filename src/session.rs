@@ -10,7 +10,8 @@
 //!   that reads bytes (the local terminal, an SSH channel).
 //! - [`keys`]: key presses to actions, Esc glued to the next key included.
 //! - [`skip_unchanged`], [`sgr16`]: the backend that writes nothing for an
-//!   unchanged frame, and the writer that fits colours to 16-colour terminals.
+//!   unchanged frame (and answers a client's size as its front end heard
+//!   it), and the writer that fits colours to 16-colour terminals.
 
 use std::io;
 use std::time::{Duration, Instant};
@@ -161,8 +162,18 @@ where
     // again would cost a whole render for a diff of nothing.
     let mut dirty = terminal.get_frame().count() == 0;
     dirty |= fit(terminal, state, size.width, size.height).map_err(draw_error)?;
+    // Resizing the terminal and drawing anew write to it (a clear) before
+    // any frame: they wait for the frame, so a front end that cannot draw
+    // (a client that is not reading) gets nothing piled up meanwhile.
+    let mut redraw = false;
     loop {
         if dirty && events.can_draw() {
+            if redraw {
+                redraw_everything(terminal, state, size).map_err(draw_error)?;
+                redraw = false;
+            } else {
+                fit(terminal, state, size.width, size.height).map_err(draw_error)?;
+            }
             terminal
                 .draw(|frame| ui::view(state, frame))
                 .map_err(draw_error)?;
@@ -178,7 +189,6 @@ where
             update(state, Action::Tick { seconds });
             dirty |= clock_on_screen(state);
         }
-        let mut redraw = false;
         match input {
             Some(Input::Terminal(Event::Key(key))) => dirty |= keys::apply_key(state, &key),
             Some(Input::Terminal(Event::Mouse(mouse))) => {
@@ -189,7 +199,8 @@ where
             }
             Some(Input::Terminal(Event::Resize(width, height))) => {
                 size = Size { width, height };
-                dirty |= fit(terminal, state, width, height).map_err(draw_error)?;
+                dirty |= fit_state(state, width, height)
+                    || terminal.get_frame().area() != drawn_area(width, height);
             }
             Some(Input::Reload(reload)) => {
                 crate::app::reload(state, reload);
@@ -211,10 +222,7 @@ where
             Some(TerminalRequest::Redraw) => redraw = true,
             None => {}
         }
-        if redraw {
-            redraw_everything(terminal, state, size).map_err(draw_error)?;
-            dirty = true;
-        }
+        dirty |= redraw;
         events.observe(state);
         if state.should_quit {
             return Ok(Outcome::Quit);
@@ -293,24 +301,36 @@ pub fn fit<B: Backend>(
     width: u16,
     height: u16,
 ) -> Result<bool, B::Error> {
-    let size = clamp_size(width, height);
-    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let area = drawn_area(width, height);
     let mut changed = false;
     if terminal.get_frame().area() != area {
         terminal.resize(area)?;
         changed = true;
     }
-    if state.size != size {
-        update(
-            state,
-            Action::Resize {
-                width: size.width,
-                height: size.height,
-            },
-        );
-        changed = true;
+    Ok(fit_state(state, width, height) || changed)
+}
+
+/// The part of a terminal of `width`×`height` the app draws in.
+fn drawn_area(width: u16, height: u16) -> ratatui::layout::Rect {
+    let size = clamp_size(width, height);
+    ratatui::layout::Rect::new(0, 0, size.width, size.height)
+}
+
+/// Fits the state (not the terminal) to a terminal of `width`×`height`;
+/// false when it already had that size.
+fn fit_state(state: &mut State, width: u16, height: u16) -> bool {
+    let size = clamp_size(width, height);
+    if state.size == size {
+        return false;
     }
-    Ok(changed)
+    update(
+        state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
+    true
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::time::Instant;
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
 use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 
 use super::host_key::fingerprint;
 use super::limits::clamp_size;
@@ -56,6 +56,8 @@ pub struct Connection {
     /// Set when a shell starts (a session or the plain text): the login
     /// deadline no longer applies.
     started: Arc<AtomicBool>,
+    /// Dropped with the connection: tells the session's sender it is gone.
+    _alive: Option<oneshot::Sender<()>>,
     // Held for as long as the connection lives; dropping it frees the place.
     _ticket: Ticket,
 }
@@ -77,6 +79,7 @@ impl Connection {
             no_color: false,
             input: None,
             started: Arc::new(AtomicBool::new(false)),
+            _alive: None,
             _ticket: ticket,
         }
     }
@@ -128,6 +131,11 @@ impl Connection {
     fn log(&self, event: LogEvent<'_>) {
         log(self.peer, &self.user, self.key.as_deref(), event);
     }
+}
+
+/// What a participant is told when every place is taken.
+fn full(max_sessions: usize) -> String {
+    format!("the server is full ({max_sessions} sessions); try again later")
 }
 
 impl russh::server::Handler for Connection {
@@ -204,6 +212,19 @@ impl russh::server::Handler for Connection {
                 .reject(ChannelOpenFailure::Other {
                     code: 4,
                     reason: "vision-tui: one session per connection".into(),
+                })
+                .await;
+            return Ok(());
+        }
+        if self.server.sessions() >= self.server.limits.max_sessions {
+            // Said here, where ssh prints the reason; a refused shell request
+            // only gets ssh's own "shell request failed". The shell request
+            // takes the place for good (two may race for the last one).
+            self.log(LogEvent::Refused("the server is full"));
+            reply
+                .reject(ChannelOpenFailure::Other {
+                    code: 4,
+                    reason: format!("vision-tui: {}", full(self.server.limits.max_sessions)),
                 })
                 .await;
             return Ok(());
@@ -306,9 +327,20 @@ impl russh::server::Handler for Connection {
         let Some(channel_object) = self.channel.take().filter(|_| self.ours(channel)) else {
             return session.channel_failure(channel);
         };
+        let Some(count) = self.server.session_started() else {
+            self.log(LogEvent::Refused("the server is full"));
+            let why = full(self.server.limits.max_sessions);
+            return self.refuse(channel, &why, session);
+        };
         session.channel_success(channel)?;
         self.started.store(true, Ordering::Release);
-        let (read_half, output) = channel_object.split();
+        let (read_half, channel_write) = channel_object.split();
+        let (alive, gone) = oneshot::channel();
+        self._alive = Some(alive);
+        let output = super::outbox::Outlet {
+            channel: channel_write,
+            gone,
+        };
         // Input arrives through the handlers below; a read half nobody reads
         // would fill and then stall the connection (russh queues every packet
         // for it too). Dropped, it is skipped.
@@ -335,17 +367,16 @@ impl russh::server::Handler for Connection {
                 } else {
                     Role::Alone
                 };
-                super::session::spawn(
-                    Arc::clone(&self.server),
-                    identity,
+                let guest = super::session::Guest {
                     terminal,
                     env,
-                    output,
-                    rx,
                     role,
-                );
+                };
+                super::session::spawn(Arc::clone(&self.server), count, identity, guest, output, rx);
             }
-            None => super::session::plain_text(Arc::clone(&self.server), identity, env, output),
+            None => {
+                super::session::plain_text(Arc::clone(&self.server), count, identity, env, output);
+            }
         }
         Ok(())
     }

@@ -8,13 +8,15 @@
 //! through, the session is woken and draws the *latest* state as one frame,
 //! the difference from the frame the client did get. Intermediate states are
 //! skipped, memory stays one frame per session, and the client's screen is
-//! always whole.
+//! always whole. The frames leave through the session's [`Outlet`].
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use tokio::sync::Notify;
+use russh::ChannelWriteHalf;
+use russh::server::Msg;
+use tokio::sync::{Notify, oneshot};
 
 /// The session's end of the outbox: a writer the terminal draws into. Each
 /// `flush` (ratatui flushes once per frame) hands the bytes written since
@@ -176,6 +178,37 @@ impl FrameReader {
 impl Drop for FrameReader {
     fn drop(&mut self) {
         self.shared.reader_gone.store(true, Ordering::Release);
+    }
+}
+
+/// Where a session's bytes go: its channel, for as long as its connection
+/// lasts.
+#[derive(Debug)]
+pub struct Outlet {
+    /// The channel's writing half.
+    pub channel: ChannelWriteHalf<Msg>,
+    /// Ends (with an error, nothing is ever sent) when the connection is
+    /// gone. russh wakes no sender that waits for the client's window when
+    /// the connection drops: without this, a frame a vanished client never
+    /// took would hold its task, its bytes and its session's place for good.
+    pub gone: oneshot::Receiver<()>,
+}
+
+impl Outlet {
+    /// Sends `bytes` as the client's window allows; false when the channel
+    /// or the connection went away first.
+    pub async fn send(&mut self, bytes: Vec<u8>) -> bool {
+        tokio::select! {
+            sent = self.channel.data_bytes(bytes) => sent.is_ok(),
+            _ = &mut self.gone => false,
+        }
+    }
+
+    /// Ends the channel the way `ssh` expects: exit status, end of file, close.
+    pub async fn finish(&self) {
+        let _ = self.channel.exit_status(0).await;
+        let _ = self.channel.eof().await;
+        let _ = self.channel.close().await;
     }
 }
 

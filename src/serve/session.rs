@@ -17,20 +17,18 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
-use russh::ChannelWriteHalf;
-use russh::server::Msg;
 use tokio::sync::{Notify, mpsc, watch};
 
 use super::log::{Event as LogEvent, log};
-use super::outbox::{FrameReader, FrameWriter, OutboxGauge, outbox};
+use super::outbox::{FrameReader, FrameWriter, OutboxGauge, Outlet, outbox};
 use super::room::Place;
-use super::{Server, Version};
+use super::{Server, SessionCount, Version};
 use crate::app::follow::Role;
 use crate::app::{Action, Size, State};
 use crate::commands::export::{self, Format};
 use crate::session::input::{ESC_WAIT, InputDecoder};
 use crate::session::sgr16::Sgr16;
-use crate::session::skip_unchanged::SkipUnchanged;
+use crate::session::skip_unchanged::{HeardSize, SkipUnchanged};
 use crate::session::{self as app_session, EventSource, Input as SessionInput, Outcome, escapes};
 use crate::theme::color::{self, Depth};
 
@@ -91,6 +89,18 @@ impl Identity {
     }
 }
 
+/// A client that starts a session: its terminal, what decides its colours,
+/// and its part in the workshop room.
+#[derive(Debug, Clone)]
+pub struct Guest {
+    /// The client's terminal, from its pty request.
+    pub terminal: ClientTerminal,
+    /// What decides its colours.
+    pub env: ClientEnv,
+    /// Presenter, participant, or neither.
+    pub role: Role,
+}
+
 /// The terminal a session draws on: frames go to its outbox, colours fitted
 /// to its client, nothing written for a frame that changes nothing.
 type SessionTerminal = Terminal<SkipUnchanged<CrosstermBackend<Sgr16<FrameWriter>>>>;
@@ -99,19 +109,28 @@ type SessionTerminal = Terminal<SkipUnchanged<CrosstermBackend<Sgr16<FrameWriter
 /// that sends its frames.
 pub fn spawn(
     server: Arc<Server>,
+    count: SessionCount,
     identity: Identity,
-    client: ClientTerminal,
-    env: ClientEnv,
-    output: ChannelWriteHalf<Msg>,
+    guest: Guest,
+    output: Outlet,
     input: mpsc::Receiver<Input>,
-    role: Role,
 ) {
-    let count = server.session_started();
+    let Guest {
+        terminal: client,
+        env,
+        role,
+    } = guest;
     let (writer, reader) = outbox();
     let drained = Arc::new(Notify::new());
-    server
-        .runtime
-        .spawn(send_frames(reader, output, Arc::clone(&drained)));
+    // Counted until its thread has ended and its last frame is sent (or its
+    // connection is gone), whichever is later.
+    let count = Arc::new(count);
+    server.runtime.spawn(send_frames(
+        reader,
+        output,
+        Arc::clone(&drained),
+        Arc::clone(&count),
+    ));
     identity.log(LogEvent::Started {
         term: &client.term,
         size: client.size,
@@ -155,9 +174,10 @@ fn run(
         env.term.as_deref(),
     );
     let gauge = writer.gauge();
-    let mut events = SshEvents::new(server, input, drained, gauge, role);
+    let heard = Arc::new(HeardSize::new(client.size.0, client.size.1));
+    let mut events = SshEvents::new(server, input, drained, gauge, Arc::clone(&heard), role);
     let mut state = new_state(server, depth, role);
-    let mut terminal = match session_terminal(writer, depth, server.look.mouse) {
+    let mut terminal = match session_terminal(writer, depth, server.look.mouse, heard) {
         Ok(terminal) => terminal,
         Err(_) => return "the client went away",
     };
@@ -194,6 +214,9 @@ fn run(
     let _ = out.write_all(escapes::LEAVE);
     let _ = out.write_all(goodbye.as_bytes());
     let _ = out.flush();
+    // LEAVE showed the cursor: the terminal, dropped, need not show it again
+    // (after the goodbye).
+    terminal.backend_mut().cursor_shown();
     why
 }
 
@@ -233,13 +256,16 @@ fn session_terminal(
     writer: FrameWriter,
     depth: Depth,
     mouse: bool,
+    heard: Arc<HeardSize>,
 ) -> std::io::Result<SessionTerminal> {
     let mut out = Sgr16::new(writer, depth == Depth::Ansi16);
     out.write_all(escapes::ENTER)?;
     if mouse {
         out.write_all(escapes::MOUSE_ON)?;
     }
-    let backend = SkipUnchanged::new(CrosstermBackend::new(out)).with_cursor_hidden();
+    let backend = SkipUnchanged::new(CrosstermBackend::new(out))
+        .with_cursor_hidden()
+        .with_heard_size(heard);
     // The session draws at the sizes it is told; the viewport is resized by
     // the loop, and no size is ever asked of a terminal.
     let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 0, 0));
@@ -254,6 +280,8 @@ struct SshEvents {
     shutdown: watch::Receiver<bool>,
     drained: Arc<Notify>,
     gauge: OutboxGauge,
+    /// The client's size, for the terminal's backend to answer with.
+    heard: Arc<HeardSize>,
     decoder: InputDecoder,
     events: VecDeque<Event>,
     esc_until: Option<Instant>,
@@ -274,6 +302,7 @@ impl SshEvents {
         input: mpsc::Receiver<Input>,
         drained: Arc<Notify>,
         gauge: OutboxGauge,
+        heard: Arc<HeardSize>,
         role: Role,
     ) -> Self {
         let mut versions = server.document.clone();
@@ -287,6 +316,7 @@ impl SshEvents {
             shutdown: server.shutdown.clone(),
             drained,
             gauge,
+            heard,
             decoder: InputDecoder::new(),
             events: VecDeque::new(),
             esc_until: None,
@@ -346,7 +376,10 @@ impl EventSource for SshEvents {
             if now >= self.last_input + self.idle_timeout {
                 return Ok(Some(SessionInput::End(Outcome::Idle)));
             }
-            if self.esc_until.is_some_and(|until| now >= until) {
+            // A held Esc is a lone Esc once its wait is over, unless bytes
+            // that arrived meanwhile (while the session was drawing) may
+            // finish its sequence.
+            if self.esc_until.is_some_and(|until| now >= until) && self.input.is_empty() {
                 let mut parsed = Vec::new();
                 self.decoder.flush(&mut parsed);
                 self.events.extend(parsed);
@@ -392,6 +425,7 @@ impl EventSource for SshEvents {
                     self.feed(&bytes);
                 }
                 Woke::Input(Some(Input::Resize(width, height))) => {
+                    self.heard.set(width, height);
                     return Ok(Some(SessionInput::Terminal(Event::Resize(width, height))));
                 }
                 Woke::Input(Some(Input::End(SessionEnd::ClientClosed)) | None) => {
@@ -424,33 +458,35 @@ impl EventSource for SshEvents {
 }
 
 /// Sends the session's frames down the channel as the client takes them,
-/// then ends the channel the way `ssh` expects (exit status, end of file,
-/// close).
-async fn send_frames(mut frames: FrameReader, output: ChannelWriteHalf<Msg>, drained: Arc<Notify>) {
+/// then ends the channel.
+async fn send_frames(
+    mut frames: FrameReader,
+    mut output: Outlet,
+    drained: Arc<Notify>,
+    _count: Arc<SessionCount>,
+) {
     while let Some(frame) = frames.next_frame().await {
         // Waits while the client's window is closed: a client that does not
         // read holds this one frame, and its session draws nothing meanwhile.
-        if output.data_bytes(frame).await.is_err() {
+        if !output.send(frame).await {
             return;
         }
         frames.sent();
         drained.notify_one();
     }
-    let _ = output.exit_status(0).await;
-    let _ = output.eof().await;
-    let _ = output.close().await;
+    output.finish().await;
 }
 
 /// A client without a terminal (`ssh -T`, output redirected): the document as
 /// plain text, exactly as a local pipe gets it, then the channel is closed.
 pub fn plain_text(
     server: Arc<Server>,
+    count: SessionCount,
     identity: Identity,
     env: ClientEnv,
-    output: ChannelWriteHalf<Msg>,
+    mut output: Outlet,
 ) {
     let _ = env;
-    let count = server.session_started();
     let document = Arc::clone(&server.document.borrow().public);
     let options = export::Options {
         notes: false,
@@ -459,13 +495,13 @@ pub fn plain_text(
     let text = export::render(&document, Format::Text, &options);
     identity.log(LogEvent::PlainText);
     server.runtime.spawn(async move {
-        let sent = output.data_bytes(text.into_bytes()).await;
-        let _ = output.exit_status(0).await;
-        let _ = output.eof().await;
-        let _ = output.close().await;
+        let sent = output.send(text.into_bytes()).await;
+        if sent {
+            output.finish().await;
+        }
         identity.log(LogEvent::Ended {
             duration: identity.connected.elapsed(),
-            why: if sent.is_ok() {
+            why: if sent {
                 "plain text sent"
             } else {
                 "the client went away"
@@ -474,3 +510,6 @@ pub fn plain_text(
         drop(count);
     });
 }
+
+#[cfg(test)]
+mod tests;

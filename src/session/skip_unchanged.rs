@@ -6,10 +6,43 @@
 //! `Terminal` asks to hide the cursor again on every frame, even for a key
 //! that changes nothing. Over SSH every byte is a packet to send, so
 //! [`SkipUnchanged`] drops both when they would change nothing on the terminal.
+//!
+//! A front end that cannot ask its terminal for its size (a client over SSH)
+//! gives it a [`HeardSize`] to answer from instead.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
+
+/// A terminal's size as its front end last heard it (a client's pty request
+/// and window changes), shared by the front end and the backend.
+#[derive(Debug)]
+pub struct HeardSize(AtomicU32);
+
+impl HeardSize {
+    /// A terminal of `width`×`height`.
+    pub fn new(width: u16, height: u16) -> Self {
+        Self(AtomicU32::new(pack(width, height)))
+    }
+
+    /// The terminal is `width`×`height` now.
+    pub fn set(&self, width: u16, height: u16) {
+        self.0.store(pack(width, height), Ordering::Release);
+    }
+
+    /// The size last heard.
+    pub fn get(&self) -> Size {
+        let packed = self.0.load(Ordering::Acquire);
+        Size::new((packed >> 16) as u16, packed as u16)
+    }
+}
+
+fn pack(width: u16, height: u16) -> u32 {
+    u32::from(width) << 16 | u32::from(height)
+}
 
 /// Wraps a backend: empty frames write nothing, and the cursor is only
 /// hidden, shown or moved when that changes something.
@@ -20,6 +53,8 @@ pub struct SkipUnchanged<B> {
     cursor_hidden: Option<bool>,
     /// Where the cursor is, while nothing else has moved it.
     cursor_at: Option<Position>,
+    /// The size to answer with, when the terminal is not this process's own.
+    heard: Option<Arc<HeardSize>>,
 }
 
 impl<B> SkipUnchanged<B> {
@@ -29,7 +64,19 @@ impl<B> SkipUnchanged<B> {
             inner,
             cursor_hidden: None,
             cursor_at: None,
+            heard: None,
         }
+    }
+
+    /// Answers the terminal's size from `heard`, never from the inner
+    /// backend: `CrosstermBackend` asks the process's own terminal (forking
+    /// `tput` when there is none), which for a client over SSH is the wrong
+    /// one, and a size that does not match makes ratatui clear the screen
+    /// cell by cell.
+    #[must_use]
+    pub fn with_heard_size(mut self, heard: Arc<HeardSize>) -> Self {
+        self.heard = Some(heard);
+        self
     }
 
     /// Starts out knowing the cursor is hidden (as [`super::enter`] leaves it).
@@ -126,7 +173,10 @@ impl<B: Backend> Backend for SkipUnchanged<B> {
     /// viewport that spans it is cleared with one escape, the part of an
     /// oversized terminal the app does not draw included, not cell by cell.
     fn size(&self) -> Result<Size, Self::Error> {
-        let size = self.inner.size()?;
+        let size = match &self.heard {
+            Some(heard) => heard.get(),
+            None => self.inner.size()?,
+        };
         let drawn = super::clamp_size(size.width, size.height);
         Ok(Size::new(drawn.width, drawn.height))
     }
@@ -151,7 +201,7 @@ mod tests {
     use ratatui::layout::Position;
     use ratatui::widgets::Paragraph;
 
-    use super::SkipUnchanged;
+    use super::{HeardSize, SkipUnchanged};
 
     /// What the backend wrote, kept where the test can take it.
     #[derive(Clone, Default)]
@@ -229,5 +279,22 @@ mod tests {
         );
         let hidden = draw(&mut terminal, "find: ab", None);
         assert_eq!(String::from_utf8_lossy(&hidden), "\x1b[?25l");
+    }
+
+    #[test]
+    fn a_heard_size_is_answered_and_a_viewport_that_spans_it_cleared_with_one_escape() {
+        let heard = std::sync::Arc::new(HeardSize::new(20, 3));
+        let (mut terminal, written) = terminal();
+        let backend = std::mem::replace(
+            terminal.backend_mut(),
+            SkipUnchanged::new(CrosstermBackend::new(Written::default())),
+        );
+        *terminal.backend_mut() = backend.with_heard_size(std::sync::Arc::clone(&heard));
+        heard.set(33, 7);
+        terminal
+            .resize(ratatui::layout::Rect::new(0, 0, 33, 7))
+            .expect("resized in memory");
+        let cleared = String::from_utf8_lossy(&written.0.borrow()).into_owned();
+        assert_eq!(cleared, "\x1b[1;1H\x1b[J", "one clear, no cell written");
     }
 }

@@ -9,7 +9,8 @@ mod session;
 mod suspend;
 
 use crate::support::BIN;
-use session::{ENTER_ALT, LEAVE_ALT, PATIENCE, proc};
+use session::{ENTER_ALT, LEAVE_ALT};
+pub(crate) use session::{PATIENCE, proc};
 pub use session::{Session, assert_restored, find_last, main_thread};
 
 #[test]

@@ -17,6 +17,8 @@ mod present;
 mod props;
 mod scale;
 mod screens;
+#[cfg(feature = "ssh")]
+mod serve;
 mod source_text;
 mod support;
 mod themes;

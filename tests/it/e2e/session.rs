@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use portable_pty::CommandBuilder;
 
 #[path = "../../../benches/support/proc.rs"]
-pub(super) mod proc;
+pub(crate) mod proc;
 #[path = "../../../benches/support/pty.rs"]
 mod pty;
 
@@ -15,7 +15,7 @@ use crate::support::BIN;
 
 /// Generous: these bound how long a broken build may hang the suite, they are
 /// not performance assertions.
-pub(super) const PATIENCE: Duration = Duration::from_secs(20);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
 
 pub(super) const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 pub(super) const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
