@@ -85,13 +85,9 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
         Ok(document) => document,
         Err(status) => return status,
     };
-    let theme = match start.theme.as_deref().map(Theme::by_name_or_path) {
-        Some(Ok(theme)) => Some(theme),
-        Some(Err(err)) => {
-            eprintln!("{err}");
-            return EXIT_USAGE;
-        }
-        None => settings.theme.clone(),
+    let theme = match named_theme(start, &settings) {
+        Ok(theme) => theme,
+        Err(status) => return status,
     };
     let look = vision_tui::serve::Look::new(start, &settings, theme, args.present);
     let watch = settings.config.watch.unwrap_or(true);
@@ -110,6 +106,22 @@ fn serve(cli: &Cli, args: &vision_tui::commands::cli::ServeArgs) -> u8 {
             eprintln!("vision-tui serve: {err}");
             EXIT_TERMINAL
         }
+    }
+}
+
+/// The theme `--theme` names (checked), else the config's; a bad name is
+/// reported and is exit 64.
+fn named_theme(
+    start: &vision_tui::commands::cli::StartArgs,
+    settings: &config::Settings,
+) -> Result<Option<Theme>, u8> {
+    match start.theme.as_deref().map(Theme::by_name_or_path) {
+        Some(Ok(theme)) => Ok(Some(theme)),
+        Some(Err(err)) => {
+            eprintln!("{err}");
+            Err(EXIT_USAGE)
+        }
+        None => Ok(settings.theme.clone()),
     }
 }
 
@@ -156,13 +168,9 @@ fn browse_or_present(cli: &Cli) -> u8 {
     };
     // A theme named on the command line is checked even when it will not be
     // drawn (plain text, no colour): a mistake shows the first time.
-    let theme = match start.theme.as_deref().map(Theme::by_name_or_path) {
-        Some(Ok(theme)) => Some(theme),
-        Some(Err(err)) => {
-            eprintln!("{err}");
-            return EXIT_USAGE;
-        }
-        None => settings.theme.clone(),
+    let theme = match named_theme(start, &settings) {
+        Ok(theme) => theme,
+        Err(status) => return status,
     };
     // The theme as named, for the participants of `present --serve` (each
     // gets it at their own colour depth).

@@ -24,6 +24,17 @@ use super::session::{ClientTerminal, Input, SessionEnd};
 use super::{Server, limits::Ticket};
 use crate::app::follow::Role;
 
+/// Refuses a channel the server never opens (forwarding, X11), saying why.
+async fn refuse_channel(reply: ChannelOpenHandle, why: &str) {
+    reply
+        .reject(ChannelOpenFailure::Other {
+            // SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
+            code: 1,
+            reason: format!("vision-tui: {why}"),
+        })
+        .await;
+}
+
 /// Whether `key` is one of the server's presenter keys.
 fn is_presenter(server: &Server, key: &PublicKey) -> bool {
     server
@@ -245,12 +256,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::Other {
-                code: 1,
-                reason: "vision-tui: no port forwarding".into(),
-            })
-            .await;
+        refuse_channel(reply, "no port forwarding").await;
         Ok(())
     }
 
@@ -262,12 +268,7 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        reply
-            .reject(ChannelOpenFailure::Other {
-                code: 1,
-                reason: "vision-tui: no X11 forwarding".into(),
-            })
-            .await;
+        refuse_channel(reply, "no X11 forwarding").await;
         Ok(())
     }
 
