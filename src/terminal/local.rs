@@ -279,6 +279,12 @@ impl EventSource for LocalTerminal {
                 .esc_until
                 .map(|until| until.saturating_duration_since(Instant::now()));
             if esc_left.is_some_and(|left| left.is_zero()) {
+                // The rest of a sequence may have arrived while the app was
+                // busy (drawing) past the wait: read what is there first.
+                if let Woke::Input = self.wait(Some(Duration::ZERO))? {
+                    self.read_input();
+                    continue;
+                }
                 let mut parsed = Vec::new();
                 self.decoder.flush(&mut parsed);
                 self.events.extend(parsed);
