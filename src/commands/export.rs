@@ -212,6 +212,16 @@ impl Blocks {
     }
 }
 
+/// The non-empty `parts`, one per line.
+pub(crate) fn join_lines(parts: &[String]) -> String {
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_linkable;

@@ -162,7 +162,7 @@ fn goal(doc: &Document, goal: &Goal, l: &Labels) -> String {
     }
     parts.push(links(&goal.links));
     parts.push("</li>".to_string());
-    join_lines(&parts)
+    super::join_lines(&parts)
 }
 
 fn references(page: &mut Page, doc: &Document, l: &Labels) {
@@ -185,7 +185,7 @@ fn reference(reference: &Reference) -> String {
         (Some(title), None) => format!("<p><cite>{}</cite></p>", escape(title)),
         (None, None) => String::new(),
     };
-    join_lines(&[
+    super::join_lines(&[
         "<li>".to_string(),
         p(&reference.text),
         source,
@@ -269,15 +269,6 @@ fn p(text: &str) -> String {
         return String::new();
     }
     format!("<p>{}</p>", escape(text))
-}
-
-fn join_lines(parts: &[String]) -> String {
-    let parts: Vec<&str> = parts
-        .iter()
-        .map(String::as_str)
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.join("\n")
 }
 
 /// Document text as HTML text or an attribute value: the five characters

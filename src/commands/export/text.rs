@@ -133,7 +133,7 @@ fn goal_lines(doc: &Document, goal: &Goal, l: &Labels) -> String {
         lines.push(notes_lines(l, notes, &indent));
     }
     lines.push(links(&goal.links, &indent));
-    join_lines(&lines)
+    super::join_lines(&lines)
 }
 
 fn references(out: &mut Blocks, doc: &Document, l: &Labels) {
@@ -153,7 +153,7 @@ fn reference(reference: &Reference) -> String {
         (Some(title), None) => title.to_string(),
         (None, None) => String::new(),
     };
-    join_lines(&[
+    super::join_lines(&[
         wrapped(&reference.text, "- ", "  "),
         wrapped(&source, "  ", "  "),
     ])
@@ -194,13 +194,4 @@ fn wrapped(text: &str, first: &str, rest: &str) -> String {
         return String::new();
     }
     wrap_indented(text, WIDTH, first, rest).join("\n")
-}
-
-fn join_lines(parts: &[String]) -> String {
-    let parts: Vec<&str> = parts
-        .iter()
-        .map(String::as_str)
-        .filter(|p| !p.is_empty())
-        .collect();
-    parts.join("\n")
 }
