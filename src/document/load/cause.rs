@@ -26,6 +26,19 @@ pub(super) struct Explained {
     pub hint: String,
 }
 
+impl Explained {
+    /// The syntax error this explanation makes, in file `name` of `text`, at
+    /// `path` in the document's structure.
+    pub(super) fn into_error(self, name: &str, text: &str, path: String) -> super::LoadError {
+        let diagnostic =
+            super::Diagnostic::at(name, text, self.at.line, self.at.column, self.message)
+                .with_len(self.len.max(1))
+                .with_path(path)
+                .with_hint(self.hint);
+        super::LoadError::Syntax(Box::new(diagnostic))
+    }
+}
+
 /// What the parser expected where it stopped, in the terms the causes need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Expected {

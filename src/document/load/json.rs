@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::cause::{self, Context, Expected, Explained};
 use super::scan::{self, Pos};
-use super::{Diagnostic, LoadError, explain, parse_path};
+use super::{LoadError, explain, parse_path};
 
 /// Deserializes `text` as JSON, with a positioned diagnostic on failure.
 pub(super) fn deserialize<T: DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
@@ -36,17 +36,7 @@ fn error(name: &str, text: &str, err: &serde_json::Error, path: String) -> LoadE
             hint: hint(&message, err.classify()),
             message,
         });
-    let diagnostic = Diagnostic::at(
-        name,
-        text,
-        explained.at.line,
-        explained.at.column,
-        explained.message,
-    )
-    .with_len(explained.len.max(1))
-    .with_path(path)
-    .with_hint(explained.hint);
-    LoadError::Syntax(Box::new(diagnostic))
+    explained.into_error(name, text, path)
 }
 
 /// The error in the author's words, as for RON (see [`super::syntax`]).

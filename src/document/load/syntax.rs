@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use super::cause::{self, Context, Expected, Explained};
 use super::explain;
 use super::scan::Pos;
-use super::{Diagnostic, LoadError, clean_path, parse_path};
+use super::{LoadError, clean_path, parse_path};
 
 /// Deserializes RON, with a positioned, explained diagnostic on failure;
 /// `document` says the file is a vision document (whose fields are known).
@@ -62,17 +62,7 @@ fn syntax(name: &str, text: &str, err: SpannedError, path: &str, document: bool)
         message: lower_first(&err.code.to_string()),
         hint: hint_for(&err.code),
     });
-    let diagnostic = Diagnostic::at(
-        name,
-        text,
-        explained.at.line,
-        explained.at.column,
-        explained.message,
-    )
-    .with_len(explained.len.max(1))
-    .with_path(path)
-    .with_hint(explained.hint);
-    LoadError::Syntax(Box::new(diagnostic))
+    explained.into_error(name, text, path)
 }
 
 /// The error in the author's words, when there is more to say than ron does.
