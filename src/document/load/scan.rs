@@ -47,11 +47,7 @@ pub fn scan(text: &str, stop: Pos) -> Scan {
             c if c.is_whitespace() => {
                 chars.next();
             }
-            '/' if chars.peek_second() == Some('/') => {
-                while chars.peek().is_some_and(|(_, c)| c != '\n') {
-                    chars.next();
-                }
-            }
+            '/' if chars.peek_second() == Some('/') => chars.line_comment(),
             '/' if chars.peek_second() == Some('*') => chars.block_comment(),
             'r' if chars.raw_string_hashes().is_some() => {
                 let hashes = chars.raw_string_hashes().unwrap_or(0);
@@ -126,11 +122,7 @@ pub fn balances(text: &str, from: Pos, open: &[char]) -> bool {
     };
     while let Some((_, c)) = chars.peek() {
         match c {
-            '/' if chars.peek_second() == Some('/') => {
-                while chars.peek().is_some_and(|(_, c)| c != '\n') {
-                    chars.next();
-                }
-            }
+            '/' if chars.peek_second() == Some('/') => chars.line_comment(),
             '/' if chars.peek_second() == Some('*') => chars.block_comment(),
             'r' if chars.raw_string_hashes().is_some() => {
                 let hashes = chars.raw_string_hashes().unwrap_or(0);
@@ -218,6 +210,13 @@ impl<'a> Chars<'a> {
             self.pos.column += 1;
         }
         Some((pos, c))
+    }
+
+    /// Skips a line comment, up to (not including) its line break.
+    fn line_comment(&mut self) {
+        while self.peek().is_some_and(|(_, c)| c != '\n') {
+            self.next();
+        }
     }
 
     /// Skips a (nested) block comment, `/*` included.
