@@ -135,6 +135,9 @@ impl Place {
                     g.position = Some(position);
                     moved
                 });
+                // Its own move is no news to it: read back later (after a
+                // key that came meanwhile), it would undo that key.
+                self.last.position = Some(position);
             }
             Role::Participant if state.room.following != self.following => {
                 self.following = state.room.following;
@@ -330,6 +333,36 @@ mod tests {
         assert!(told.contains(&Action::PresenterAt(at.expect("a position"))));
         second.observe(&fresh);
         assert_eq!(room.now().position, at, "the room's slide kept");
+    }
+
+    #[test]
+    fn a_presenters_second_key_before_the_room_is_read_is_not_undone() {
+        let room = Room::default();
+        let mut presenter = room.enter(Role::Presenter);
+        let mut s = state();
+        s.join_as_presenter();
+        crate::app::update(&mut s, Action::StartPresentation);
+        presenter.observe(&s);
+        while let Some(action) = presenter.next_action() {
+            crate::app::update(&mut s, action);
+        }
+        let from = s.presentation.topic;
+        // Two keys in one read: the local terminal takes both before it
+        // reads the room.
+        crate::app::update(&mut s, Action::NextSlide);
+        presenter.observe(&s);
+        crate::app::update(&mut s, Action::NextSlide);
+        presenter.observe(&s);
+        while let Some(action) = presenter.next_action() {
+            crate::app::update(&mut s, action);
+            presenter.observe(&s);
+        }
+        let two_on = Position::Slide {
+            topic: from + 2,
+            blank: false,
+        };
+        assert_eq!(s.position(), two_on, "both keys moved the presenter");
+        assert_eq!(room.now().position, Some(two_on), "and the room");
     }
 
     #[test]
