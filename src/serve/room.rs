@@ -135,6 +135,9 @@ impl Place {
                     g.position = Some(position);
                     moved
                 });
+                // Its own move is no news to it: read back later (after a
+                // key that came meanwhile), it would undo that key.
+                self.last.position = Some(position);
             }
             Role::Participant if state.room.following != self.following => {
                 self.following = state.room.following;
@@ -159,7 +162,10 @@ impl Place {
         let now = *self.seen.borrow_and_update();
         if now != self.last {
             let last = std::mem::replace(&mut self.last, now);
-            if now.position != last.position
+            // A presenter back in a room where none was: where the room is
+            // is news again to participants told the presenter had left.
+            let back = self.role == Role::Participant && last.presenters == 0 && now.presenters > 0;
+            if (now.position != last.position || back)
                 && let Some(position) = now.position
                 && self.role != Role::Alone
             {
@@ -330,6 +336,62 @@ mod tests {
         assert!(told.contains(&Action::PresenterAt(at.expect("a position"))));
         second.observe(&fresh);
         assert_eq!(room.now().position, at, "the room's slide kept");
+    }
+
+    #[test]
+    fn a_presenters_second_key_before_the_room_is_read_is_not_undone() {
+        let room = Room::default();
+        let mut presenter = room.enter(Role::Presenter);
+        let mut s = state();
+        s.join_as_presenter();
+        crate::app::update(&mut s, Action::StartPresentation);
+        presenter.observe(&s);
+        while let Some(action) = presenter.next_action() {
+            crate::app::update(&mut s, action);
+        }
+        let from = s.presentation.topic;
+        // Two keys in one read: the local terminal takes both before it
+        // reads the room.
+        crate::app::update(&mut s, Action::NextSlide);
+        presenter.observe(&s);
+        crate::app::update(&mut s, Action::NextSlide);
+        presenter.observe(&s);
+        while let Some(action) = presenter.next_action() {
+            crate::app::update(&mut s, action);
+            presenter.observe(&s);
+        }
+        let two_on = Position::Slide {
+            topic: from + 2,
+            blank: false,
+        };
+        assert_eq!(s.position(), two_on, "both keys moved the presenter");
+        assert_eq!(room.now().position, Some(two_on), "and the room");
+    }
+
+    #[test]
+    fn a_presenter_coming_back_is_told_to_participants_where_the_room_is() {
+        let room = Room::default();
+        let mut presenter = room.enter(Role::Presenter);
+        let mut participant = room.enter(Role::Participant);
+        while presenter.next_action().is_some() {}
+        let mut s = state();
+        s.join_as_presenter();
+        crate::app::update(&mut s, Action::MoveDown);
+        presenter.observe(&s);
+        let at = Position::Browsing { area: 1 };
+        let mut p = state();
+        p.join_as_participant();
+        while let Some(action) = participant.next_action() {
+            crate::app::update(&mut p, action);
+        }
+        drop(presenter);
+        assert_eq!(participant.next_action(), Some(Action::PresenterLeft));
+        crate::app::update(&mut p, Action::PresenterLeft);
+        let back = room.enter(Role::Presenter);
+        assert_eq!(participant.next_action(), Some(Action::PresenterAt(at)));
+        crate::app::update(&mut p, Action::PresenterAt(at));
+        assert!(!p.room.presenter_left, "no longer told the presenter left");
+        drop(back);
     }
 
     #[test]

@@ -11,6 +11,7 @@ mod limits;
 mod openssh;
 mod requests;
 mod robust;
+mod room;
 mod screen;
 mod server;
 mod shutdown;

@@ -124,7 +124,7 @@ fn lock(log: &Mutex<String>) -> String {
 }
 
 /// The address in the line that says where the server listens.
-fn serving_on(line: &str) -> Option<SocketAddr> {
+pub(super) fn serving_on(line: &str) -> Option<SocketAddr> {
     let rest = line.split_once("serving on ")?.1;
     rest.split_whitespace().next()?.parse().ok()
 }

@@ -239,6 +239,16 @@ impl Client {
             .success()
     }
 
+    /// Logs in by keyboard-interactive, answering no question, as `ssh`
+    /// does without a key the server takes; whether the server let it in.
+    pub fn auth_keyboard_interactive(&mut self) -> bool {
+        let handle = &mut self.handle;
+        let answer = RUNTIME
+            .block_on(handle.authenticate_keyboard_interactive_start(USER, None))
+            .expect("an answer to keyboard-interactive");
+        matches!(answer, client::KeyboardInteractiveAuthResponse::Success)
+    }
+
     /// Opens the session channel and starts reading it.
     pub fn open_session(&mut self) -> Result<(), russh::Error> {
         let channel = RUNTIME.block_on(self.handle.channel_open_session())?;

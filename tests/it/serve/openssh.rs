@@ -3,6 +3,7 @@
 //! a pipe, and the server stopped by SIGTERM while someone is connected.
 //! Skipped when `ssh` is not installed (`.ci/run` installs it).
 
+use std::net::SocketAddr;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -12,8 +13,8 @@ use crate::support::run_binary;
 
 /// `ssh` with what a participant would type, minus the questions a test
 /// cannot answer (the host key is new every time), plus `extra`.
-fn ssh_args(server: &ServeProcess, extra: &[&str]) -> Vec<String> {
-    let port = server.address().port().to_string();
+pub(super) fn ssh_args(address: SocketAddr, extra: &[&str]) -> Vec<String> {
+    let port = address.port().to_string();
     let mut args: Vec<String> = [
         "-F",
         "/dev/null",
@@ -37,7 +38,7 @@ fn ssh_args(server: &ServeProcess, extra: &[&str]) -> Vec<String> {
 }
 
 /// Whether the OpenSSH client is installed.
-fn ssh_installed(test: &str) -> bool {
+pub(super) fn ssh_installed(test: &str) -> bool {
     let installed = Command::new("ssh")
         .arg("-V")
         .stdout(Stdio::null())
@@ -52,7 +53,7 @@ fn ssh_installed(test: &str) -> bool {
 
 /// `ssh -tt` to `server` in a terminal of the suite's own, the vision on it.
 fn ssh_in_a_terminal(server: &ServeProcess, cols: u16, rows: u16) -> Session {
-    let args = ssh_args(server, &["-tt"]);
+    let args = ssh_args(server.address(), &["-tt"]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let s = Session::start_command("ssh", &args, cols, rows);
     s.wait_for("▶ 1 Vackra miljöer");
@@ -90,7 +91,7 @@ fn openssh_without_a_terminal_gets_the_plain_text() {
     }
     let server = ServeProcess::start("openssh-plain", &[]);
     let out = Command::new("ssh")
-        .args(ssh_args(&server, &["-T"]))
+        .args(ssh_args(server.address(), &["-T"]))
         .stdin(Stdio::null())
         .output()
         .expect("run ssh");
@@ -134,7 +135,7 @@ fn a_full_server_tells_openssh_why() {
     let server = ServeProcess::start("openssh-full", &["--max-sessions", "1"]);
     let _inside = ssh_in_a_terminal(&server, 80, 24);
     // At ssh's own log level (INFO), which prints why a channel was refused.
-    let args: Vec<String> = ssh_args(&server, &["-T"])
+    let args: Vec<String> = ssh_args(server.address(), &["-T"])
         .into_iter()
         .map(|arg| arg.replace("LogLevel=ERROR", "LogLevel=INFO"))
         .collect();
