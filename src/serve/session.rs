@@ -7,29 +7,25 @@
 //! the last frame sent, or a deadline (a held Esc, the clock, the idle and
 //! session limits). An idle session wakes for nothing.
 
-use std::collections::VecDeque;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::Event;
-use tokio::sync::{Notify, mpsc, watch};
+use tokio::sync::{Notify, mpsc};
 
 use super::log::{Event as LogEvent, log};
-use super::outbox::{FrameReader, FrameWriter, OutboxGauge, Outlet, outbox};
-use super::room::Place;
-use super::{Server, SessionCount, Version};
+use super::outbox::{FrameReader, FrameWriter, Outlet, outbox};
+use super::{Server, SessionCount};
 use crate::app::follow::Role;
-use crate::app::{Action, Size, State};
+use crate::app::{Size, State};
 use crate::commands::export::{self, Format};
-use crate::session::input::{ESC_WAIT, InputDecoder};
 use crate::session::sgr16::Sgr16;
 use crate::session::skip_unchanged::{HeardSize, SkipUnchanged};
-use crate::session::{self as app_session, EventSource, Input as SessionInput, Outcome, escapes};
+use crate::session::{self as app_session, Outcome, escapes};
 use crate::theme::color::{self, Depth};
 
 /// What the connection hands its session.
@@ -272,191 +268,6 @@ fn session_terminal(
     Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
 }
 
-/// A session's inputs, from its connection and its server.
-struct SshEvents {
-    runtime: tokio::runtime::Handle,
-    input: mpsc::Receiver<Input>,
-    versions: watch::Receiver<Version>,
-    shutdown: watch::Receiver<bool>,
-    drained: Arc<Notify>,
-    gauge: OutboxGauge,
-    /// The client's size, for the terminal's backend to answer with.
-    heard: Arc<HeardSize>,
-    decoder: InputDecoder,
-    events: VecDeque<Event>,
-    esc_until: Option<Instant>,
-    idle_timeout: Duration,
-    last_input: Instant,
-    ends_at: Instant,
-    /// A presenter sees the notes; everyone else reloads without them.
-    notes: bool,
-    /// The session's place in the workshop room, if it has a part there.
-    place: Option<Place>,
-    /// Actions the session starts with, once it knows its size.
-    opening: VecDeque<Action>,
-}
-
-impl SshEvents {
-    fn new(
-        server: &Server,
-        input: mpsc::Receiver<Input>,
-        drained: Arc<Notify>,
-        gauge: OutboxGauge,
-        heard: Arc<HeardSize>,
-        role: Role,
-    ) -> Self {
-        let mut versions = server.document.clone();
-        // The session starts with the version current now.
-        versions.mark_unchanged();
-        let now = Instant::now();
-        Self {
-            runtime: server.runtime.clone(),
-            input,
-            versions,
-            shutdown: server.shutdown.clone(),
-            drained,
-            gauge,
-            heard,
-            decoder: InputDecoder::new(),
-            events: VecDeque::new(),
-            esc_until: None,
-            idle_timeout: server.limits.idle_timeout,
-            last_input: now,
-            ends_at: now + server.limits.max_session,
-            notes: role == Role::Presenter,
-            place: (role != Role::Alone).then(|| server.room.enter(role)),
-            // A presenter's speaker view: the notes (with what comes next)
-            // and the clock beside the slide.
-            opening: match role {
-                Role::Presenter => VecDeque::from([Action::ToggleNotes, Action::ToggleTimer]),
-                Role::Participant | Role::Alone => VecDeque::new(),
-            },
-        }
-    }
-
-    fn feed(&mut self, bytes: &[u8]) {
-        let mut parsed = Vec::new();
-        self.decoder.feed(bytes, &mut parsed);
-        self.events.extend(parsed);
-        self.esc_until = self.decoder.is_waiting().then(|| Instant::now() + ESC_WAIT);
-    }
-}
-
-/// What woke a session's wait.
-enum Woke {
-    Input(Option<Input>),
-    Version,
-    Room,
-    Shutdown,
-    Drained,
-    Time,
-}
-
-impl EventSource for SshEvents {
-    fn next_input(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<SessionInput>> {
-        let asked_until = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
-        loop {
-            if *self.shutdown.borrow() {
-                return Ok(Some(SessionInput::End(Outcome::Shutdown)));
-            }
-            // The room first: a presenter joins the slide the room is on.
-            if let Some(action) = self.place.as_mut().and_then(Place::next_action) {
-                return Ok(Some(SessionInput::Act(action)));
-            }
-            if let Some(action) = self.opening.pop_front() {
-                return Ok(Some(SessionInput::Act(action)));
-            }
-            if let Some(event) = self.events.pop_front() {
-                return Ok(Some(SessionInput::Terminal(event)));
-            }
-            let now = Instant::now();
-            if now >= self.ends_at {
-                return Ok(Some(SessionInput::End(Outcome::TooLong)));
-            }
-            if now >= self.last_input + self.idle_timeout {
-                return Ok(Some(SessionInput::End(Outcome::Idle)));
-            }
-            // A held Esc is a lone Esc once its wait is over, unless bytes
-            // that arrived meanwhile (while the session was drawing) may
-            // finish its sequence.
-            if self.esc_until.is_some_and(|until| now >= until) && self.input.is_empty() {
-                let mut parsed = Vec::new();
-                self.decoder.flush(&mut parsed);
-                self.events.extend(parsed);
-                self.esc_until = None;
-                continue;
-            }
-            if asked_until.is_some_and(|until| now >= until) {
-                return Ok(None);
-            }
-            let wake_at = [
-                Some(self.ends_at),
-                Some(self.last_input + self.idle_timeout),
-                self.esc_until,
-                asked_until,
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(self.ends_at);
-            let place = self.place.as_mut();
-            let woke = self.runtime.block_on(async {
-                let room = async {
-                    match place {
-                        Some(place) => place.changed().await,
-                        None => std::future::pending().await,
-                    }
-                };
-                tokio::select! {
-                    () = room => Woke::Room,
-                    input = self.input.recv() => Woke::Input(input),
-                    changed = self.versions.changed() => match changed {
-                        Ok(()) => Woke::Version,
-                        Err(_) => Woke::Shutdown,
-                    },
-                    _ = self.shutdown.changed() => Woke::Shutdown,
-                    () = self.drained.notified() => Woke::Drained,
-                    () = tokio::time::sleep_until(wake_at.into()) => Woke::Time,
-                }
-            });
-            match woke {
-                Woke::Input(Some(Input::Bytes(bytes))) => {
-                    self.last_input = Instant::now();
-                    self.feed(&bytes);
-                }
-                Woke::Input(Some(Input::Resize(width, height))) => {
-                    self.heard.set(width, height);
-                    return Ok(Some(SessionInput::Terminal(Event::Resize(width, height))));
-                }
-                Woke::Input(Some(Input::End(SessionEnd::ClientClosed)) | None) => {
-                    return Ok(Some(SessionInput::End(Outcome::HangUp)));
-                }
-                Woke::Version => {
-                    let reload = self.versions.borrow_and_update().reload.clone();
-                    if let Some((with_notes, without)) = reload {
-                        let reload = if self.notes { with_notes } else { without };
-                        return Ok(Some(SessionInput::Reload(reload)));
-                    }
-                }
-                Woke::Room => {}
-                Woke::Shutdown => return Ok(Some(SessionInput::End(Outcome::Shutdown))),
-                Woke::Drained => return Ok(Some(SessionInput::Drained)),
-                Woke::Time => {}
-            }
-        }
-    }
-
-    fn can_draw(&mut self) -> bool {
-        self.gauge.is_clear()
-    }
-
-    fn observe(&mut self, state: &State) {
-        if let Some(place) = &mut self.place {
-            place.observe(state);
-        }
-    }
-}
-
 /// Sends the session's frames down the channel as the client takes them,
 /// then ends the channel.
 async fn send_frames(
@@ -511,5 +322,8 @@ pub fn plain_text(
     });
 }
 
+mod events;
 #[cfg(test)]
 mod tests;
+
+use events::SshEvents;

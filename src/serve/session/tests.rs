@@ -80,7 +80,7 @@ fn a_held_esc_is_finished_by_bytes_that_arrived_while_the_session_was_busy() {
     // The second half arrives while the session is busy (drawing a big
     // frame) for longer than a held Esc waits.
     input.try_send(Input::Bytes(b"B".to_vec())).expect("queued");
-    std::thread::sleep(super::ESC_WAIT * 2);
+    std::thread::sleep(crate::session::input::ESC_WAIT * 2);
     match events.next_input(None) {
         Ok(Some(SessionInput::Terminal(Event::Key(key)))) => {
             assert_eq!(key.code, KeyCode::Down, "ESC [ B is Down");
