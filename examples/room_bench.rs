@@ -31,10 +31,8 @@ use russh::keys::ssh_key::private::Ed25519Keypair;
 use russh::keys::{PrivateKey, PrivateKeyWithHashAlg, PublicKeyOrCertificate};
 use russh::{ChannelMsg, ChannelReadHalf, ChannelWriteHalf};
 use tokio::sync::{Mutex, Notify};
-use vision_tui::app::keymap::Keymap;
 use vision_tui::document::load;
 use vision_tui::serve::{self, Limits, Look, Options};
-use vision_tui::theme::color::ColorChoice;
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
@@ -75,12 +73,8 @@ fn run(folder: &std::path::Path, followers: usize, moves: usize) -> Result<(), E
                 ..Limits::default()
             },
             look: Look {
-                theme: None,
-                color: ColorChoice::Auto,
-                lang: None,
-                keymap: Keymap::default(),
-                mouse: true,
                 presenting: true,
+                ..Look::default()
             },
         },
     )?;

@@ -151,12 +151,8 @@ mod tests {
                 ..Limits::default()
             },
             look: Look {
-                theme: None,
-                color: crate::theme::color::ColorChoice::Auto,
-                lang: None,
-                keymap: crate::app::keymap::Keymap::default(),
                 mouse: false,
-                presenting: false,
+                ..Look::default()
             },
         };
         let running = start(crate::document::load::builtin().into(), options).unwrap();

@@ -27,6 +27,22 @@ pub struct Look {
     pub presenting: bool,
 }
 
+impl Default for Look {
+    /// The app's defaults: the default theme, colours as each client's
+    /// terminal allows, the document's language, the default keys, the mouse
+    /// on, browsing.
+    fn default() -> Self {
+        Self {
+            theme: None,
+            color: ColorChoice::Auto,
+            lang: None,
+            keymap: Keymap::default(),
+            mouse: true,
+            presenting: false,
+        }
+    }
+}
+
 impl Look {
     /// How sessions start, from the command line and the config: `theme` as
     /// named (checked already), every session starting in the presentation

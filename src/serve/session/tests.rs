@@ -8,12 +8,10 @@ use ratatui::crossterm::event::{Event, KeyCode};
 use tokio::sync::{Notify, mpsc, watch};
 
 use super::{Input, SshEvents};
-use crate::app::keymap::Keymap;
 use crate::serve::outbox::outbox;
 use crate::serve::{Limits, Look, Server, Version};
 use crate::session::skip_unchanged::HeardSize;
 use crate::session::{EventSource, Input as SessionInput};
-use crate::theme::color::ColorChoice;
 
 /// What a server's sessions wait on besides their input: the runtime, and
 /// the senders of new versions and of the stop (dropped, they end sessions).
@@ -40,12 +38,8 @@ fn server() -> (Server, Around) {
         workshop: false,
         room: crate::serve::room::Room::default(),
         look: Look {
-            theme: None,
-            color: ColorChoice::Auto,
-            lang: None,
-            keymap: Keymap::default(),
             mouse: false,
-            presenting: false,
+            ..Look::default()
         },
         document,
         shutdown,

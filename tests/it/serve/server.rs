@@ -6,10 +6,8 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use vision_tui::app::keymap::Keymap;
 use vision_tui::document::load;
 use vision_tui::serve::{self, Limits, Look, Options, Running};
-use vision_tui::theme::color::ColorChoice;
 
 use super::client::Connect;
 use crate::e2e::PATIENCE;
@@ -50,14 +48,7 @@ impl TestServer {
                 per_ip_per_minute: 10_000,
                 ..Limits::default()
             },
-            look: Look {
-                theme: None,
-                color: ColorChoice::Auto,
-                lang: None,
-                keymap: Keymap::default(),
-                mouse: true,
-                presenting: false,
-            },
+            look: Look::default(),
         };
         configure(&mut options, &folder);
         let running = serve::start(document.into(), options).expect("the server starts");
