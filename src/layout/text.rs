@@ -26,19 +26,61 @@ pub const READING_WIDTH: usize = 100;
 /// widths, as ratatui draws them (clusters holding a control character are
 /// dropped when drawn, so they count nothing).
 pub fn width(text: &str) -> usize {
-    clusters(text).map(|(_, w)| w).sum()
+    if is_simple(text) {
+        return text.chars().count();
+    }
+    units(text).map(|(_, w)| w).sum()
 }
 
-/// The grapheme clusters of `text` with the columns each takes.
-fn clusters(text: &str) -> impl Iterator<Item = (&str, usize)> {
-    text.graphemes(true).map(|cluster| {
-        let drawn = !cluster.contains(char::is_control);
-        (cluster, if drawn { cluster_width(cluster) } else { 0 })
-    })
+/// Whether every character of `text` is a grapheme cluster of its own, one
+/// column wide: printable ASCII, the Latin letters and the common
+/// punctuation, which is most prose. Such text needs no segmentation, and
+/// segmenting was most of what a keystroke cost a session.
+fn is_simple(text: &str) -> bool {
+    text.chars().all(is_simple_char)
 }
 
+fn is_simple_char(c: char) -> bool {
+    // The soft hyphen (U+00AD) is left out: it is a format character.
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
+}
+
+/// The units of `text` that are never split, each with where it starts and
+/// the columns it takes: its characters when it [is simple](is_simple), its
+/// grapheme clusters otherwise.
+fn units(text: &str) -> Units<'_> {
+    if is_simple(text) {
+        Units::Chars(text.char_indices())
+    } else {
+        Units::Clusters(text.grapheme_indices(true))
+    }
+}
+
+enum Units<'a> {
+    Chars(std::str::CharIndices<'a>),
+    Clusters(unicode_segmentation::GraphemeIndices<'a>),
+}
+
+impl Iterator for Units<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Units::Chars(chars) => chars.next().map(|(at, _)| (at, 1)),
+            Units::Clusters(clusters) => clusters
+                .next()
+                .map(|(at, cluster)| (at, cluster_width(cluster))),
+        }
+    }
+}
+
+/// The columns a grapheme cluster takes as ratatui draws it.
 fn cluster_width(cluster: &str) -> usize {
-    usize::from(cluster.cell_width())
+    if cluster.contains(char::is_control) {
+        0
+    } else {
+        usize::from(cluster.cell_width())
+    }
 }
 
 /// Wraps `text` into lines at most `width` columns wide; words longer than a
@@ -114,8 +156,7 @@ pub fn wrap_indented(text: &str, width: usize, first: &str, rest: &str) -> Vec<S
 fn push_broken<'a>(pieces: &mut Vec<Piece<'a>>, word: &'a str, spaces: &'a str, room: usize) {
     let mut start = 0;
     let mut used = 0;
-    for (at, cluster) in word.grapheme_indices(true) {
-        let w = clusters(cluster).map(|(_, w)| w).sum::<usize>();
+    for (at, w) in units(word) {
         if used > 0 && used + w > room {
             pieces.push(Piece {
                 text: &word[start..at],
@@ -152,7 +193,7 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
 /// wider than the line, a double-width cluster in a one-column pane).
 fn fit(line: &str, width: usize) -> Cow<'_, str> {
     let mut used = 0;
-    for ((at, _), (_, w)) in line.grapheme_indices(true).zip(clusters(line)) {
+    for (at, w) in units(line) {
         if used + w > width {
             return Cow::Borrowed(&line[..at]);
         }
@@ -199,6 +240,42 @@ mod tests {
             wrap("Texten uppdaterad 2021-01-11", 26),
             ["Texten uppdaterad", "2021-01-11"]
         );
+    }
+
+    #[test]
+    fn simple_characters_are_one_column_clusters_of_their_own() {
+        // The fast path is exact only if this holds. Clusters of characters
+        // that are neither Extend, ZWJ, SpacingMark, Prepend, regional
+        // indicators, Hangul jamo, CR nor LF end before the next one, so
+        // checking every pair covers every text made of them.
+        let simple: Vec<char> = (0..=0x2fff_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_simple_char(c))
+            .collect();
+        assert!(simple.contains(&'å') && simple.contains(&'–') && simple.contains(&'”'));
+        for &c in &simple {
+            let text = c.to_string();
+            assert_eq!(cluster_width(&text), 1, "{c:?} U+{:04X}", u32::from(c));
+        }
+        let mut pair = String::new();
+        for &a in &simple {
+            for &b in &simple {
+                pair.clear();
+                pair.push(a);
+                pair.push(b);
+                assert_eq!(pair.graphemes(true).count(), 2, "{pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn simple_text_measures_and_cuts_as_its_clusters() {
+        let text = "Alingsås – “hållbar” 2040… ½";
+        assert!(is_simple(text) && !is_simple("e\u{301}") && !is_simple("a\u{ad}b"));
+        let clusters: Vec<(usize, usize)> = Units::Clusters(text.grapheme_indices(true)).collect();
+        assert_eq!(units(text).collect::<Vec<_>>(), clusters);
+        assert_eq!(width(text), clusters.len());
+        assert_eq!(wrap(text, 12), ["Alingsås –", "“hållbar”", "2040… ½"]);
     }
 
     #[test]
