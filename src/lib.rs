@@ -25,7 +25,9 @@
 //! - [`terminal`]: the local terminal's edge: raw mode and its restoring,
 //!   signals, the hang-up watchdog, the terminal as a session's event source.
 //! - `serve` (feature `ssh`): the SSH edge: every connection gets its own
-//!   session over plain `ssh`; limits, host key, a bounded outbox per session.
+//!   session over plain `ssh`; limits, host key, a bounded outbox per session;
+//!   what a connection is refused and how that is told and logged
+//!   (`serve::connection::refusal`); one log line per connection event.
 //! - [`commands`]: the command line ([`commands::cli`]) and the subcommands that
 //!   print instead of drawing: check, export, init, config, man, the plain view.
 //!   The binary in `main.rs` only wires these together.

@@ -9,7 +9,8 @@
 //!
 //! - [`listener`]: the accept loop: admission before any handshake work.
 //! - [`connection`]: one SSH connection: authentication, the one session
-//!   channel it may open, and every request it may not make.
+//!   channel it may open, and every request it may not make (how each is
+//!   refused and logged, at most once per kind: `connection::refusal`).
 //! - [`session`]: one participant's session: its event source, its thread,
 //!   and the task that sends its frames.
 //! - [`outbox`]: at most one frame in flight per session; a slow client

@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, VerifiedPublicKey};
-use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
+use russh::{Channel, ChannelId, Pty};
 use tokio::sync::{mpsc, oneshot};
 
 use super::host_key::fingerprint;
@@ -23,17 +23,9 @@ use super::log::{Event as LogEvent, log};
 use super::session::{ClientTerminal, Input, SessionEnd};
 use super::{Server, limits::Ticket};
 use crate::app::follow::Role;
+use refusal::{PROHIBITED, Refusal, SHORTAGE, Tally, full, refuse_channel};
 
-/// Refuses a channel the server never opens (forwarding, X11), saying why.
-async fn refuse_channel(reply: ChannelOpenHandle, why: &str) {
-    reply
-        .reject(ChannelOpenFailure::Other {
-            // SSH_OPEN_ADMINISTRATIVELY_PROHIBITED
-            code: 1,
-            reason: format!("vision-tui: {why}"),
-        })
-        .await;
-}
+mod refusal;
 
 /// Whether `key` is one of the server's presenter keys.
 fn is_presenter(server: &Server, key: &PublicKey) -> bool {
@@ -67,6 +59,8 @@ pub struct Connection {
     /// Set when a shell starts (a session or the plain text): the login
     /// deadline no longer applies.
     started: Arc<AtomicBool>,
+    /// How often each kind of request was refused.
+    refusals: Tally,
     /// Dropped with the connection: tells the session's sender it is gone.
     _alive: Option<oneshot::Sender<()>>,
     // Held for as long as the connection lives; dropping it frees the place.
@@ -90,6 +84,7 @@ impl Connection {
             no_color: false,
             input: None,
             started: Arc::new(AtomicBool::new(false)),
+            refusals: Tally::default(),
             _alive: None,
             _ticket: ticket,
         }
@@ -117,20 +112,6 @@ impl Connection {
         self.channel_id == Some(channel)
     }
 
-    /// Says no to a request, with a line on the client's stderr saying why
-    /// (ssh prints it), where the request allows an answer.
-    fn refuse(
-        &self,
-        channel: ChannelId,
-        why: &str,
-        session: &mut Session,
-    ) -> Result<(), russh::Error> {
-        if self.ours(channel) {
-            session.extended_data(channel, 1, format!("vision-tui: {why}\r\n").into_bytes())?;
-        }
-        session.channel_failure(channel)
-    }
-
     async fn send(&self, input: Input) {
         if let Some(tx) = &self.input {
             // Waiting here is the back-pressure on a client that types faster
@@ -142,11 +123,6 @@ impl Connection {
     fn log(&self, event: LogEvent<'_>) {
         log(self.peer, &self.user, self.key.as_deref(), event);
     }
-}
-
-/// What a participant is told when every place is taken.
-fn full(max_sessions: usize) -> String {
-    format!("the server is full ({max_sessions} sessions); try again later")
 }
 
 impl russh::server::Handler for Connection {
@@ -190,6 +166,7 @@ impl russh::server::Handler for Connection {
         Ok(if self.accepts_key(offer.public_key) {
             Auth::Accept
         } else {
+            self.refused_key(offer.public_key);
             Auth::reject()
         })
     }
@@ -205,7 +182,7 @@ impl russh::server::Handler for Connection {
             self.presenter = is_presenter(&self.server, key.public_key);
             Ok(Auth::Accept)
         } else {
-            self.log(LogEvent::Refused("key not in the authorized keys"));
+            self.refused_key(key.public_key);
             Ok(Auth::reject())
         }
     }
@@ -219,25 +196,17 @@ impl russh::server::Handler for Connection {
         if self.channel_id.is_some() {
             // One session per connection: a second channel would be a second
             // session that the limits do not count.
-            reply
-                .reject(ChannelOpenFailure::Other {
-                    code: 4,
-                    reason: "vision-tui: one session per connection".into(),
-                })
-                .await;
+            self.refused(Refusal::SecondSession, None);
+            refuse_channel(reply, SHORTAGE, "one session per connection").await;
             return Ok(());
         }
         if self.server.sessions() >= self.server.limits.max_sessions {
-            // Said here, where ssh prints the reason; a refused shell request
-            // only gets ssh's own "shell request failed". The shell request
-            // takes the place for good (two may race for the last one).
-            self.log(LogEvent::Refused("the server is full"));
-            reply
-                .reject(ChannelOpenFailure::Other {
-                    code: 4,
-                    reason: format!("vision-tui: {}", full(self.server.limits.max_sessions)),
-                })
-                .await;
+            // Said here, where ssh prints the reason. The shell request
+            // takes the place for good: two may race for the last one, and
+            // the loser is told on its stderr.
+            self.refused(Refusal::Full, None);
+            let why = full(self.server.limits.max_sessions);
+            refuse_channel(reply, SHORTAGE, &why).await;
             return Ok(());
         }
         self.channel_id = Some(channel.id());
@@ -249,14 +218,27 @@ impl russh::server::Handler for Connection {
     async fn channel_open_direct_tcpip(
         &mut self,
         _channel: Channel<Msg>,
-        _host: &str,
-        _port: u32,
+        host: &str,
+        port: u32,
         _from: &str,
         _from_port: u32,
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        refuse_channel(reply, "no port forwarding").await;
+        self.refused(Refusal::LocalForwarding, Some(&format!("{host}:{port}")));
+        refuse_channel(reply, PROHIBITED, "no port forwarding").await;
+        Ok(())
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        socket_path: &str,
+        reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused(Refusal::SocketForwarding, Some(socket_path));
+        refuse_channel(reply, PROHIBITED, "no socket forwarding").await;
         Ok(())
     }
 
@@ -268,7 +250,8 @@ impl russh::server::Handler for Connection {
         reply: ChannelOpenHandle,
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        refuse_channel(reply, "no X11 forwarding").await;
+        self.refused(Refusal::X11, None);
+        refuse_channel(reply, PROHIBITED, "no X11 forwarding").await;
         Ok(())
     }
 
@@ -325,13 +308,16 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let Some(channel_object) = self.channel.take().filter(|_| self.ours(channel)) else {
+        let ours = self.ours(channel);
+        let Some(channel_object) = self.channel.take_if(|_| ours) else {
             return session.channel_failure(channel);
         };
         let Some(count) = self.server.session_started() else {
-            self.log(LogEvent::Refused("the server is full"));
+            self.refused(Refusal::Full, None);
+            // Put back for `end_channel`, which ends it.
+            self.channel = Some(channel_object);
             let why = full(self.server.limits.max_sessions);
-            return self.refuse(channel, &why, session);
+            return self.end_channel(channel, &why, session);
         };
         session.channel_success(channel)?;
         self.started.store(true, Ordering::Release);
@@ -388,12 +374,10 @@ impl russh::server::Handler for Connection {
         _command: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log(LogEvent::Refused("a command (exec)"));
-        self.refuse(
-            channel,
-            "runs no commands; connect without one: ssh -p PORT HOST",
-            session,
-        )
+        // The command is neither logged nor echoed: it is the client's text,
+        // and may hold what it should not.
+        self.refused(Refusal::Command, None);
+        self.end_channel(channel, refusal::NO_COMMANDS, session)
     }
 
     async fn subsystem_request(
@@ -402,9 +386,8 @@ impl russh::server::Handler for Connection {
         name: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.log(LogEvent::Refused("a subsystem"));
-        let _ = name;
-        self.refuse(channel, "offers no subsystems (no sftp, no scp)", session)
+        self.refused(Refusal::Subsystem, Some(name));
+        self.end_channel(channel, refusal::NO_SUBSYSTEMS, session)
     }
 
     async fn x11_request(
@@ -416,6 +399,7 @@ impl russh::server::Handler for Connection {
         _screen: u32,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        self.refused(Refusal::X11, None);
         session.channel_failure(channel)
     }
 
@@ -424,24 +408,30 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(Refusal::Agent, None);
         session.channel_failure(channel)?;
         Ok(false)
     }
 
     async fn tcpip_forward(
         &mut self,
-        _address: &str,
-        _port: &mut u32,
+        address: &str,
+        port: &mut u32,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(
+            Refusal::RemoteForwarding,
+            Some(&format!("{address}:{port}")),
+        );
         Ok(false)
     }
 
     async fn streamlocal_forward(
         &mut self,
-        _socket_path: &str,
+        socket_path: &str,
         _session: &mut Session,
     ) -> Result<bool, Self::Error> {
+        self.refused(Refusal::SocketForwarding, Some(socket_path));
         Ok(false)
     }
 

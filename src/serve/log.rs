@@ -27,6 +27,22 @@ pub enum Event<'a> {
     PlainText,
     /// A request was refused.
     Refused(&'a str),
+    /// A request was refused, and what it asked for (the client's words,
+    /// made printable).
+    RefusedAsked {
+        /// What kind of request.
+        what: &'a str,
+        /// What it named: a host and port, a subsystem.
+        asked: &'a str,
+    },
+    /// A connection closed after refusals that were not all logged: how
+    /// often each kind was refused.
+    Closed {
+        /// How long the connection lasted.
+        duration: Duration,
+        /// Each kind refused more than once, and how often.
+        repeated: &'a str,
+    },
     /// A session ended, after `duration`, for this reason.
     Ended {
         /// How long the session lasted.
@@ -89,6 +105,17 @@ pub fn line(
         Event::PlainText => out.push_str(" plain text sent"),
         Event::Refused(what) => {
             let _ = write!(out, " refused {what}");
+        }
+        Event::RefusedAsked { what, asked } => {
+            let _ = write!(out, " refused {what}: ");
+            printable(asked, &mut out);
+        }
+        Event::Closed { duration, repeated } => {
+            let _ = write!(
+                out,
+                " connection closed after {}s; refused more than once, logged once: {repeated}",
+                duration.as_secs()
+            );
         }
         Event::Ended { duration, why } => {
             let _ = write!(out, " session ended after {}s: {why}", duration.as_secs());
@@ -172,6 +199,20 @@ mod tests {
         assert!(
             text.contains("user=\\u{1b}]52;c;aGk=\\u{7}evil\\u{202e}"),
             "{text}"
+        );
+        let asked = line(
+            at(),
+            None,
+            "",
+            None,
+            Event::RefusedAsked {
+                what: "a subsystem",
+                asked: "sftp\u{1b}[2J\r\nforged line",
+            },
+        );
+        assert!(
+            asked.ends_with(" refused a subsystem: sftp\\u{1b}[2J\\u{d}\\u{a}forged line"),
+            "{asked}"
         );
         let long = line(at(), None, &"x".repeat(10_000), None, Event::PlainText);
         assert!(long.len() < 200, "a user name is cut: {}", long.len());

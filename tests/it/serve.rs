@@ -8,6 +8,7 @@ mod auth;
 mod binary;
 mod client;
 mod limits;
+mod log;
 mod openssh;
 mod requests;
 mod robust;

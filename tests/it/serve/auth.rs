@@ -6,7 +6,7 @@ use russh::keys::ssh_key::private::Ed25519Keypair;
 use super::server::TestServer;
 
 /// A participant's Ed25519 key, the same for the same `seed`.
-fn key(seed: u8) -> PrivateKey {
+pub(super) fn key(seed: u8) -> PrivateKey {
     PrivateKey::from(Ed25519Keypair::from_seed(&[seed; 32]))
 }
 

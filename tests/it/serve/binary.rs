@@ -80,6 +80,23 @@ impl ServeProcess {
         lock(&self.log).clone()
     }
 
+    /// Waits until a line of the log contains `needle`, or fails the test;
+    /// that line.
+    pub fn wait_log_line(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let log = self.log();
+            if let Some(line) = log.lines().find(|line| line.contains(needle)) {
+                return line.to_string();
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited in vain for a log line with {needle:?}:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// How many sessions have a thread running in it now (each terminal
     /// session runs on a thread of its own, named `session`).
     pub fn session_threads(&self) -> usize {

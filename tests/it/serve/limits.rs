@@ -35,6 +35,33 @@ fn the_session_limit_holds_and_a_place_is_free_again_when_a_session_ends() {
 }
 
 #[test]
+fn the_loser_of_a_race_for_the_last_place_is_told_why_on_stderr() {
+    let server = TestServer::with("last-place", |options, _| {
+        options.limits.max_sessions = 1;
+    });
+    // Both open their session channel while the place is still free ...
+    let mut first = server.connect().login();
+    first.open_session().expect("a session channel");
+    let mut second = server.connect().login();
+    second.open_session().expect("a session channel");
+    assert!(first.request_pty(80, 24));
+    assert!(first.shell());
+    first.wait_for("▶ 1 Vackra miljöer");
+    // ... and the first shell takes it.
+    assert!(second.request_pty(80, 24));
+    assert!(second.shell(), "granted, so that ssh prints why");
+    assert_eq!(second.wait_closed(), Some(1), "exit status 1");
+    assert_eq!(
+        second.received().stderr(),
+        "vision-tui: the server is full (1 sessions); try again later\r\n"
+    );
+    assert!(second.received().raw().is_empty(), "no frame");
+    assert_eq!(server.sessions(), 1);
+    first.send(b"j");
+    first.wait_for("▶ 2 Livskvalitet");
+}
+
+#[test]
 fn an_address_that_connects_too_often_is_turned_away() {
     let server = TestServer::with("per-ip", |options, _| {
         options.limits.per_ip_per_minute = 3;

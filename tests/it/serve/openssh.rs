@@ -152,3 +152,37 @@ fn a_full_server_tells_openssh_why() {
     assert!(out.stdout.is_empty(), "no text: {:?}", out.stdout);
     assert!(!out.status.success());
 }
+
+/// Runs `ssh` to `server` with `extra` options and `command`, no terminal.
+fn ssh_output(server: &ServeProcess, extra: &[&str], command: &[&str]) -> std::process::Output {
+    Command::new("ssh")
+        .args(ssh_args(server.address(), extra))
+        .args(command)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run ssh")
+}
+
+#[test]
+fn openssh_with_a_command_or_a_subsystem_prints_why_and_exits_1() {
+    if !ssh_installed("openssh_exec") {
+        return;
+    }
+    let server = ServeProcess::start("openssh-exec", &[]);
+    let out = ssh_output(&server, &[], &["ls", "-l"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "vision-tui: this server runs no commands; connect without one: ssh -p PORT HOST\n",
+        "ssh prints the reason, and nothing else"
+    );
+    assert_eq!(out.status.code(), Some(1), "ssh exits 1");
+    assert!(out.stdout.is_empty(), "no text: {:?}", out.stdout);
+    // `sftp` and `scp -s` ask for the sftp subsystem, as `ssh -s` does.
+    let out = ssh_output(&server, &["-s"], &["sftp"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "vision-tui: this server offers no subsystems (no sftp, no scp)\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no text: {:?}", out.stdout);
+}
