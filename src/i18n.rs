@@ -186,6 +186,9 @@ strings! {
     room_waiting,
     /// A participant's status: the presenter has gone.
     room_left,
+    /// A participant's status on their own while the key that follows again
+    /// means something else (typing a search): where the presenter is, "{where}".
+    room_presenter_at,
     // Exports and the plain text: section headings and labels ("{n}" is a
     // goal's number).
     export_background,

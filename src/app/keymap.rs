@@ -192,6 +192,24 @@ const SEARCH_KEYS: [(Chord, Action); 3] = [
     (Chord::key(KeyCode::Backspace), Action::SearchBackspace),
 ];
 
+/// Whether `binding` keeps its meaning while a search is typed: only a few
+/// actions, and only on keys that cannot be text.
+fn acts_while_typing(binding: &&Binding) -> bool {
+    matches!(
+        binding.does,
+        Does::Action(
+            Action::Quit
+                | Action::ForceQuit
+                | Action::ToggleHelp
+                | Action::Suspend
+                | Action::Redraw
+        )
+    ) && binding
+        .chords
+        .iter()
+        .any(|c| !matches!(c.code, KeyCode::Char(_)) || c.modifiers.contains(KeyModifiers::CONTROL))
+}
+
 /// While typing a search, keys are text: letters, digits, space and
 /// punctuation go into the query; Backspace, Enter and Esc edit and end it.
 fn search_input(event: &KeyEvent) -> Option<Action> {
@@ -259,26 +277,8 @@ impl Keymap {
         };
         if let Mode::Search(_) = mode {
             return search_input(event).or_else(|| {
-                // Only the keys that cannot be text keep their meaning.
                 self.active(mode)
-                    .filter(|b| {
-                        matches!(
-                            b.does,
-                            Does::Action(
-                                Action::Quit
-                                    | Action::ForceQuit
-                                    | Action::ToggleHelp
-                                    | Action::Suspend
-                                    | Action::Redraw
-                            )
-                        )
-                    })
-                    .filter(|b| {
-                        b.chords.iter().any(|c| {
-                            !matches!(c.code, KeyCode::Char(_))
-                                || c.modifiers.contains(KeyModifiers::CONTROL)
-                        })
-                    })
+                    .filter(acts_while_typing)
                     .find_map(pressed)
             });
         }
@@ -289,6 +289,7 @@ impl Keymap {
     /// action with data (`JumpToFocusArea(_)`), the one that does it for any.
     pub fn binding_for(&self, mode: Mode, action: Action) -> Option<&Binding> {
         self.binding_in(Context::of(mode), action)
+            .filter(|b| !matches!(mode, Mode::Search(_)) || acts_while_typing(b))
     }
 
     fn binding_in(&self, context: Context, action: Action) -> Option<&Binding> {

@@ -13,7 +13,16 @@ use crate::i18n::fill;
 /// Draws the footer into `area`. When not every hint fits, the essential
 /// ones (help, quit) are kept and others are left out whole, never cut.
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
-    if let Some(line) = search_line(state, usize::from(area.width)) {
+    if let Some(mut line) = search_line(state, usize::from(area.width)) {
+        // In a workshop, where the presenter is stays in sight, at the
+        // right, whenever the search leaves room for it.
+        if let Some(room) = super::room::status(state) {
+            let gap = usize::from(area.width).saturating_sub(line.width() + room.content.width());
+            if gap > 0 {
+                line.spans.push(Span::raw(" ".repeat(gap)));
+                line.spans.push(room);
+            }
+        }
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
@@ -138,6 +147,7 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
+    use crate::app::follow::Position;
     use crate::app::keymap::Keymap;
     use crate::app::{Action, State, update};
     use crate::i18n::Lang;
@@ -147,17 +157,23 @@ mod tests {
     /// the filter, with these actions given these keys.
     fn kept_filter_footer(query: &str, keys: &[(Action, &[&str])]) -> String {
         let mut state = State::new(crate::document::load::builtin(), Theme::default());
-        state.set_language(Lang::En);
         state.keymap = Keymap::with_keys(keys);
-        let mut actions = vec![
+        let mut actions = vec![Action::StartSearch];
+        actions.extend(query.chars().map(Action::SearchType));
+        actions.push(Action::SearchConfirm);
+        footer_after(state, actions)
+    }
+
+    /// The footer's text at 80×24, in English, after `actions`.
+    fn footer_after(mut state: State, actions: Vec<Action>) -> String {
+        state.set_language(Lang::En);
+        update(
+            &mut state,
             Action::Resize {
                 width: 80,
                 height: 24,
             },
-            Action::StartSearch,
-        ];
-        actions.extend(query.chars().map(Action::SearchType));
-        actions.push(Action::SearchConfirm);
+        );
         for action in actions {
             update(&mut state, action);
         }
@@ -171,6 +187,26 @@ mod tests {
             .collect::<String>()
             .trim_end()
             .to_string()
+    }
+
+    #[test]
+    fn a_participants_search_keeps_the_room_status_in_sight() {
+        let mut state = State::new(crate::document::load::builtin(), Theme::default());
+        state.join_as_participant();
+        let area = Position::Browsing { area: 4 };
+        let mut actions = vec![Action::PresenterAt(area), Action::StartSearch];
+        actions.extend("utb".chars().map(Action::SearchType));
+        let typing = footer_after(state.clone(), actions.clone());
+        // While typing, `f` types: the status names no key.
+        assert!(typing.starts_with(" /utb▏  1 focus area"), "{typing:?}");
+        assert!(typing.ends_with("Presenter: Tillsammans"), "{typing:?}");
+        actions.push(Action::SearchConfirm);
+        let kept = footer_after(state, actions);
+        assert!(kept.starts_with(" /utb  1 focus area"), "{kept:?}");
+        assert!(
+            kept.ends_with("Presenter: Tillsammans · f follows"),
+            "{kept:?}"
+        );
     }
 
     #[test]

@@ -26,12 +26,11 @@ pub fn status(state: &State) -> Option<Span<'static>> {
             None if room.following => strings.room_waiting.clone(),
             Some(_) if room.following => strings.room_following.clone(),
             presenter => {
-                let key = state
-                    .keymap
-                    .key_for(state.mode, crate::app::Action::Follow)
-                    .unwrap_or_default();
                 let place = presenter.map_or_else(|| "–".to_string(), |p| where_is(state, p));
-                fill(&strings.room_detached, &[("where", &place), ("key", &key)])
+                match state.keymap.key_for(state.mode, crate::app::Action::Follow) {
+                    Some(key) => fill(&strings.room_detached, &[("where", &place), ("key", &key)]),
+                    None => fill(&strings.room_presenter_at, &[("where", &place)]),
+                }
             }
         },
     };
