@@ -188,7 +188,7 @@ fn pagination_keeps_blocks_together_and_splits_only_giants() {
     );
     assert_eq!(pages.len(), 2);
     let giant = (0..7).map(|i| line(&i.to_string())).collect();
-    let pages = paginate(vec![giant], 3);
+    let pages = lines_of(paginate(vec![giant], 3));
     assert_eq!(
         pages.iter().map(Vec::len).collect::<Vec<_>>(),
         [3, 2, 2],
@@ -200,7 +200,7 @@ fn pagination_keeps_blocks_together_and_splits_only_giants() {
         ["0", "1", "2", "3", "4", "5", "6"],
         "in order, no gaps"
     );
-    assert_eq!(paginate(vec![], 3), vec![Vec::<SlideLine>::new()]);
+    assert_eq!(lines_of(paginate(vec![], 3)), vec![Vec::<SlideLine>::new()]);
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn pages_of_a_topic_fill_evenly() {
     let sizes = |blocks: &[usize], rows| {
         paginate(blocks.iter().map(|&n| block(n)).collect(), rows)
             .iter()
-            .map(Vec::len)
+            .map(|page| page.lines.len())
             .collect::<Vec<_>>()
     };
     // A focus area of a description and five goals in 16 rows: a first
@@ -220,6 +220,11 @@ fn pages_of_a_topic_fill_evenly() {
     assert_eq!(sizes(&[4, 4, 4, 4], 14), [9, 9]);
     // A long block after a short one is split evenly, on pages of its own.
     assert_eq!(sizes(&[2, 10], 4), [2, 4, 3, 3]);
+}
+
+/// The lines of each page.
+fn lines_of(pages: Vec<paginate::Page>) -> Vec<Vec<SlideLine>> {
+    pages.into_iter().map(|page| page.lines).collect()
 }
 
 fn line_of(text: &str) -> SlideLine {
