@@ -30,8 +30,8 @@ pub use heading::{HeadingSize, choose_heading, has_big_glyphs};
 pub use next::{Next, Preview, next_slide};
 use paginate::{Run, paginate};
 pub use screen::{
-    Geometry, MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Screen, geometry, notes_lines, notes_panel,
-    screen,
+    Geometry, MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, NEXT_MIN_WIDTH, Screen, geometry, notes_lines,
+    notes_panel, screen,
 };
 use topics::glance_range;
 pub use topics::{count, heading, index_of, kind_at};

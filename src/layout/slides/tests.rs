@@ -252,3 +252,43 @@ fn goals_at_a_glance_are_headed_by_the_numbers_they_are_listed_with() {
     );
     assert_eq!(heading(&doc, &strings, SlideKind::Goals(1)), "Goal 113");
 }
+
+#[test]
+fn the_speaker_view_splits_the_notes_panel_and_leaves_the_slide_alone() {
+    use ratatui::layout::Rect;
+    let sizes = [
+        (24, 8),
+        (60, 20),
+        (69, 30),
+        (70, 24),
+        (80, 24),
+        (100, 30),
+        (200, 60),
+    ];
+    for (w, h) in sizes {
+        let area = Rect::new(0, 0, w, h);
+        let plain = screen(area, true, false);
+        let speaker = screen(area, true, true);
+        assert_eq!(plain.next, None, "{w}×{h}");
+        assert_eq!(
+            (speaker.content, speaker.footer),
+            (plain.content, plain.footer),
+            "{w}×{h}"
+        );
+        match speaker.next {
+            None => {
+                assert!(w < NEXT_MIN_WIDTH, "{w}×{h}");
+                assert_eq!(speaker.notes, plain.notes);
+            }
+            Some(next) => {
+                assert!(w >= NEXT_MIN_WIDTH, "{w}×{h}");
+                assert_eq!(speaker.notes.union(next), plain.notes, "{w}×{h}");
+                assert_eq!(speaker.notes.right(), next.x, "side by side");
+                assert!((28..=60).contains(&next.width), "{next:?}");
+                assert!(next.width < speaker.notes.width, "the notes keep the most");
+            }
+        }
+        assert_eq!(screen(area, false, true).next, None, "no notes, no box");
+        assert_eq!(notes_panel((w, h), true, true), Some(speaker.notes));
+    }
+}
