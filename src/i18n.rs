@@ -172,8 +172,13 @@ strings! {
     no_such_slide,
     /// The presentation footer's help hint.
     help_word,
-    /// A presenter's speaker view: the next slide's heading, "{title}".
+    /// A presenter's speaker view on a narrow screen: the notes panel's
+    /// title names the next slide's heading, "{title}".
     next_slide,
+    /// A presenter's speaker view: the title of the box with the next slide.
+    next_box,
+    /// A presenter's speaker view: the next slide's box after the last slide.
+    end_of_presentation,
     /// A presenter's footer in a workshop: "{connected}" participants,
     /// "{following}" of them following.
     room_attendance,

@@ -11,13 +11,15 @@
 //! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`layout`]: pure text layout below both `app` and `ui`: screen areas,
 //!   wrapping, line counts, goal offsets, the background's blocks, the help's
-//!   rows, and the presentation's slides ([`layout::slides`]). `update` clamps
-//!   with it and `ui` draws what it lays out.
+//!   rows, and the presentation's slides ([`layout::slides`], with the speaker
+//!   view's next slide in miniature). `update` clamps with it and `ui` draws
+//!   what it lays out.
 //! - [`app`]: `State`, `Mode`, `Action` and the pure `update(&mut State, Action)`:
 //!   one transition per action, follow-up actions applied in turn; keys to
 //!   actions in one table ([`app::keymap`]).
-//! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region: styles
-//!   and draws what `layout` lays out.
+//! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region (the
+//!   slides with the speaker view's next-slide box, [`ui::slides`]): styles and
+//!   draws what `layout` lays out.
 //! - [`session`]: one session of the app: the loop that turns its inputs
 //!   (keys, resizes, reloads, the end) into `update`s and draws, generic over
 //!   ratatui's `Backend` and an event source; a terminal's bytes to events;

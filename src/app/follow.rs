@@ -96,6 +96,12 @@ impl State {
         self.room.role = Role::Presenter;
         self.room.following = false;
     }
+
+    /// True for a presenter in a workshop: the notes panel is the speaker
+    /// view, with what comes next.
+    pub fn is_speaker(&self) -> bool {
+        self.room.role == Role::Presenter
+    }
 }
 
 /// The room's transitions: the presenter's moves, `f`, who is in the room.

@@ -88,7 +88,11 @@ impl State {
 
     /// The speaker notes panel, when it is on screen.
     pub fn notes_panel(&self) -> Option<Rect> {
-        slides::notes_panel((self.size.width, self.size.height), self.presentation.notes)
+        slides::notes_panel(
+            (self.size.width, self.size.height),
+            self.presentation.notes,
+            self.is_speaker(),
+        )
     }
 
     /// The speaker notes panel as a scrollable region (empty when it is not

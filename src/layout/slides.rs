@@ -20,16 +20,18 @@ use crate::layout::text::{self, wrap, wrap_indented};
 
 mod content;
 mod heading;
+mod next;
 mod paginate;
 mod screen;
 mod topics;
 
 use content::{focus_area_blocks, goals_at_a_glance};
 pub use heading::{HeadingSize, choose_heading, has_big_glyphs};
-use paginate::paginate;
+pub use next::{Next, Preview, next_slide};
+use paginate::{Run, paginate};
 pub use screen::{
-    Geometry, MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, Screen, geometry, notes_lines, notes_panel,
-    screen,
+    Geometry, MAX_TEXT_WIDTH, MIN_HEIGHT, MIN_WIDTH, NEXT_MIN_WIDTH, Screen, geometry, notes_lines,
+    notes_panel, screen,
 };
 use topics::glance_range;
 pub use topics::{count, heading, index_of, kind_at};
@@ -109,6 +111,8 @@ pub struct Slide {
     pub focus_area: Option<usize>,
     /// True when heading and body are centred vertically (title-like slides).
     pub centred: bool,
+    /// Which letters of which of the topic's blocks the body shows.
+    runs: Vec<Run>,
 }
 
 impl Slide {
@@ -179,16 +183,20 @@ pub fn build(doc: &Document, width: u16, height: u16, with_notes: bool) -> Vec<S
 /// A block of slide lines: kept together on one slide when it fits.
 type Block = Vec<SlideLine>;
 
-/// The slides of one topic: one, or more when its content continues.
-fn topic_slides(
-    doc: &Document,
-    strings: &Strings,
-    kind: SlideKind,
-    (width, height): (u16, u16),
-    with_notes: bool,
-) -> Vec<Slide> {
-    let geo = geometry(width, height, with_notes);
-    let w = geo.text_width;
+/// What a topic shows, laid out for a text column: its blocks, before they
+/// are packed into slides, and what goes with them.
+struct Content {
+    blocks: Vec<Block>,
+    notes: Vec<String>,
+    focus_area: Option<usize>,
+    centred: bool,
+}
+
+/// What topic `kind` shows, wrapped to `w` columns; `None` when the
+/// document has no such focus area. The blocks are the same at any width
+/// (only their lines differ), so a slide's [`Run`]s find their lines again
+/// at another width.
+fn topic_content(doc: &Document, strings: &Strings, kind: SlideKind, w: usize) -> Option<Content> {
     let lines = |text: &str, role| -> Block {
         wrap(text, w)
             .into_iter()
@@ -237,9 +245,7 @@ fn topic_slides(
             (vec![list], notes_of(&doc.focus_areas_intro), None, false)
         }
         SlideKind::FocusArea(i) => {
-            let Some(area) = doc.focus_areas.get(i) else {
-                return Vec::new();
-            };
+            let area = doc.focus_areas.get(i)?;
             let (blocks, notes) = focus_area_blocks(doc, strings, area, &lines);
             (blocks, notes, Some(i), false)
         }
@@ -261,6 +267,32 @@ fn topic_slides(
             (closing, vec![], None, true)
         }
     };
+    Some(Content {
+        blocks,
+        notes,
+        focus_area,
+        centred,
+    })
+}
+
+/// The slides of one topic: one, or more when its content continues.
+fn topic_slides(
+    doc: &Document,
+    strings: &Strings,
+    kind: SlideKind,
+    (width, height): (u16, u16),
+    with_notes: bool,
+) -> Vec<Slide> {
+    let geo = geometry(width, height, with_notes);
+    let Some(Content {
+        blocks,
+        notes,
+        focus_area,
+        centred,
+    }) = topic_content(doc, strings, kind, geo.text_width)
+    else {
+        return Vec::new();
+    };
     let heading = heading(doc, strings, kind);
     let full_width = usize::from(width.max(MIN_WIDTH)) - 2 * geo.margin;
     let (heading_size, heading_lines) = choose_heading(&heading, full_width, geo.content_rows);
@@ -268,25 +300,26 @@ fn topic_slides(
     let body_rows = geo.content_rows.saturating_sub(heading_rows + 1).max(1);
     let pages = paginate(blocks, body_rows);
     let parts = pages.len();
-    let lines = || pages.iter().flatten();
+    let lines = || pages.iter().flat_map(|page| &page.lines);
     let body_width = lines().map(|l| text::width(&l.text)).max().unwrap_or(0);
-    let body_rows = pages.iter().map(Vec::len).max().unwrap_or(0);
+    let body_rows = pages.iter().map(|page| page.lines.len()).max().unwrap_or(0);
     pages
         .into_iter()
         .enumerate()
-        .map(|(part, body)| Slide {
+        .map(|(part, page)| Slide {
             kind,
             part,
             parts,
             heading: heading.clone().into_owned(),
             heading_size,
             heading_lines: heading_lines.clone(),
-            body,
+            body: page.lines,
             body_width,
             body_rows,
             notes: notes.clone(),
             focus_area,
             centred,
+            runs: page.runs,
         })
         .collect()
 }

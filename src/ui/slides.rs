@@ -1,5 +1,6 @@
 //! The presentation: a slide, the overview, the blank screen, the speaker
-//! notes and the presenter's footer (slide n / N, progress, clock).
+//! notes (with the next slide beside them in a presenter's speaker view,
+//! `next`) and the presenter's footer (slide n / N, progress, clock).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +15,8 @@ use crate::app::{Show, State};
 use crate::layout::slides::{self, HeadingSize, Role, Slide};
 use crate::layout::text::truncate;
 
+mod next;
+
 /// Draws the presentation in `show` state over the whole `area`.
 pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {
     if area.width < slides::MIN_WIDTH || area.height < slides::MIN_HEIGHT {
@@ -24,14 +27,17 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect, show: Show) {
     if show == Show::Blank {
         return; // nothing at all: the room looks at the speaker
     }
-    let screen = slides::screen(area, state.presentation.notes);
+    let screen = slides::screen(area, state.presentation.notes, state.is_speaker());
     match (show, state.current_slide()) {
         (Show::Overview, _) => overview(state, frame, screen.content),
         (_, Some(slide)) => render_slide(state, frame, screen.content, slide),
         (_, None) => {}
     }
     if state.presentation.notes {
-        render_notes(state, frame, screen.notes);
+        render_notes(state, frame, screen.notes, screen.next.is_none());
+        if let Some(area) = screen.next {
+            next::render(state, frame, area);
+        }
     }
     render_footer(state, frame, screen.footer);
 }
@@ -158,13 +164,14 @@ fn overview(state: &State, frame: &mut Frame, content: Rect) {
 
 /// The speaker notes, from the line `update` scrolled to. When they are
 /// longer than the panel, its lower border says which lines are shown and
-/// which keys scroll, and a scrollbar shows where they are.
-fn render_notes(state: &State, frame: &mut Frame, area: Rect) {
+/// which keys scroll, and a scrollbar shows where they are. `name_next`: no
+/// box beside them shows the next slide, so the title names it.
+fn render_notes(state: &State, frame: &mut Frame, area: Rect, name_next: bool) {
     let inner = pane_inner(area);
     let lines = styled_lines(&state.theme, state.notes_lines(usize::from(inner.width)));
     let (visible, total) = (usize::from(inner.height), lines.len());
     let mut block = Block::bordered()
-        .title(notes_title(state))
+        .title(notes_title(state, name_next))
         .border_style(state.theme.border)
         .padding(ratatui::widgets::Padding::horizontal(1));
     let scroll = state.presentation.notes_scroll;
@@ -296,10 +303,10 @@ fn render_footer(state: &State, frame: &mut Frame, area: Rect) {
 }
 
 /// The notes panel's title; a presenter in a workshop (the speaker view)
-/// also sees what comes next.
-fn notes_title(state: &State) -> String {
+/// also sees what comes next, when no box beside the notes shows it.
+fn notes_title(state: &State, name_next: bool) -> String {
     let title = &state.strings.notes_title;
-    if state.room.role != crate::app::follow::Role::Presenter {
+    if !state.is_speaker() || !name_next {
         return format!(" {title} ");
     }
     let next = slides::kind_at(&state.document, state.presentation.topic + 1)

@@ -197,26 +197,32 @@ fn scrolled_to_the_end_every_region_draws_the_lines_update_clamped_to() {
                 "the background at {size}"
             );
 
-            // The speaker notes of the vision slide.
-            let mut state = start();
-            update(&mut state, Action::StartPresentation);
-            for action in [Action::FirstSlide, Action::NextSlide, Action::ToggleNotes] {
-                update(&mut state, action);
+            // The speaker notes of the vision slide, alone and in a
+            // presenter's speaker view (beside the next slide where it fits).
+            for speaker in [false, true] {
+                let mut state = start();
+                if speaker {
+                    state.join_as_presenter();
+                }
+                update(&mut state, Action::StartPresentation);
+                for action in [Action::FirstSlide, Action::NextSlide, Action::ToggleNotes] {
+                    update(&mut state, action);
+                }
+                for _ in 0..200 {
+                    update(&mut state, Action::ScrollNotesDown);
+                }
+                let panel = state.notes_panel().expect("the notes panel is on screen");
+                let inner = pane_inner(panel);
+                let lines = styled_lines(&state.theme, state.notes_lines(usize::from(inner.width)));
+                let visible = usize::from(inner.height);
+                let scroll = state.presentation.notes_scroll;
+                assert_eq!(scroll, lines.len().saturating_sub(visible), "{size}");
+                assert_eq!(
+                    drawn_rows(&draw(&state), inner),
+                    expected_rows(&lines, scroll, visible),
+                    "the speaker notes at {size}, speaker view {speaker}"
+                );
             }
-            for _ in 0..200 {
-                update(&mut state, Action::ScrollNotesDown);
-            }
-            let panel = state.notes_panel().expect("the notes panel is on screen");
-            let inner = pane_inner(panel);
-            let lines = styled_lines(&state.theme, state.notes_lines(usize::from(inner.width)));
-            let visible = usize::from(inner.height);
-            let scroll = state.presentation.notes_scroll;
-            assert_eq!(scroll, lines.len().saturating_sub(visible), "{size}");
-            assert_eq!(
-                drawn_rows(&draw(&state), inner),
-                expected_rows(&lines, scroll, visible),
-                "the speaker notes at {size}"
-            );
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The presentation: snapshots of every kind of slide (text and styles at
 //! 80×24, the layout as text on a projector's 160×45), big Swedish letters,
-//! and the browser round trip.
+//! and the browser round trip; the presenter's speaker view ([`speaker`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
@@ -10,6 +10,8 @@ use vision_tui::theme::Theme;
 
 use crate::support::drive::{self, text, text_snapshot};
 use crate::support::scripted::{screen_of, typed};
+
+mod speaker;
 
 fn presenting() -> State {
     State::presenting(vision_tui::document::load::builtin(), Theme::default())

@@ -13,6 +13,13 @@ pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 8;
 /// The widest a line of slide text gets: long lines are hard to follow on a wall.
 pub const MAX_TEXT_WIDTH: usize = 72;
+/// The speaker view shows the next slide beside the notes from this width
+/// on; narrower, the notes keep the whole width and name it in their title.
+pub const NEXT_MIN_WIDTH: u16 = 70;
+/// The next slide's box takes two fifths of the width, within these
+/// columns: a few words a line at least, and at most about what a line of
+/// the slide itself holds, the rest left to the notes.
+const NEXT_WIDTH: (u16, u16) = (28, 60);
 
 /// Where things go on a slide screen of `width`×`height`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,16 +64,22 @@ pub struct Screen {
     pub content: Rect,
     /// The speaker notes panel (no rows when it is hidden).
     pub notes: Rect,
+    /// The speaker view's box with the next slide, right of the notes
+    /// (when the notes are shown to a presenter on a screen wide enough).
+    pub next: Option<Rect>,
     /// The presenter's footer: slide n / N, progress, clock.
     pub footer: Rect,
 }
 
 /// Lays out a slide screen of `area` (at least [`MIN_WIDTH`]×[`MIN_HEIGHT`]);
-/// `notes` leaves room for the notes panel.
-pub fn screen(area: Rect, notes: bool) -> Screen {
+/// `notes` leaves room for the notes panel, and `speaker` (a presenter's
+/// speaker view) puts the next slide beside the notes where the width allows.
+/// The slide itself is laid out alike either way.
+pub fn screen(area: Rect, notes: bool, speaker: bool) -> Screen {
     let geo = geometry(area.width, area.height, notes);
     let margin = u16::try_from(geo.margin).unwrap_or(0);
     let top = if area.height >= 20 { 1 } else { 0 };
+    let (notes, next) = beside_notes(notes_area(area, geo.notes_rows), speaker);
     Screen {
         content: Rect {
             x: area.x + margin,
@@ -74,7 +87,8 @@ pub fn screen(area: Rect, notes: bool) -> Screen {
             width: area.width.saturating_sub(2 * margin),
             height: u16::try_from(geo.content_rows).unwrap_or(0),
         },
-        notes: notes_area(area, geo.notes_rows),
+        notes,
+        next,
         footer: Rect {
             y: area.bottom() - 1,
             height: 1,
@@ -96,13 +110,35 @@ fn notes_area(area: Rect, rows: usize) -> Rect {
     }
 }
 
+/// The notes panel split into the notes and, right of them, the next
+/// slide's box, when `speaker` and the panel is shown and wide enough.
+fn beside_notes(notes: Rect, speaker: bool) -> (Rect, Option<Rect>) {
+    if !speaker || notes.is_empty() || notes.width < NEXT_MIN_WIDTH {
+        return (notes, None);
+    }
+    let (least, most) = NEXT_WIDTH;
+    let width = (notes.width / 5 * 2).clamp(least, most);
+    let next = Rect {
+        x: notes.right() - width,
+        width,
+        ..notes
+    };
+    (
+        Rect {
+            width: notes.width - width,
+            ..notes
+        },
+        Some(next),
+    )
+}
+
 /// The speaker notes panel on a screen of `width`×`height`, when it is
-/// `shown` and the presentation fits.
-pub fn notes_panel((width, height): (u16, u16), shown: bool) -> Option<Rect> {
+/// `shown` and the presentation fits; `speaker` as for [`screen`].
+pub fn notes_panel((width, height): (u16, u16), shown: bool, speaker: bool) -> Option<Rect> {
     if !shown || width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
-    Some(screen(Rect::new(0, 0, width, height), true).notes)
+    Some(screen(Rect::new(0, 0, width, height), true, speaker).notes)
 }
 
 /// Speaker notes wrapped to `width` columns; `none` when there are none.

@@ -188,7 +188,7 @@ fn pagination_keeps_blocks_together_and_splits_only_giants() {
     );
     assert_eq!(pages.len(), 2);
     let giant = (0..7).map(|i| line(&i.to_string())).collect();
-    let pages = paginate(vec![giant], 3);
+    let pages = lines_of(paginate(vec![giant], 3));
     assert_eq!(
         pages.iter().map(Vec::len).collect::<Vec<_>>(),
         [3, 2, 2],
@@ -200,7 +200,7 @@ fn pagination_keeps_blocks_together_and_splits_only_giants() {
         ["0", "1", "2", "3", "4", "5", "6"],
         "in order, no gaps"
     );
-    assert_eq!(paginate(vec![], 3), vec![Vec::<SlideLine>::new()]);
+    assert_eq!(lines_of(paginate(vec![], 3)), vec![Vec::<SlideLine>::new()]);
 }
 
 #[test]
@@ -209,7 +209,7 @@ fn pages_of_a_topic_fill_evenly() {
     let sizes = |blocks: &[usize], rows| {
         paginate(blocks.iter().map(|&n| block(n)).collect(), rows)
             .iter()
-            .map(Vec::len)
+            .map(|page| page.lines.len())
             .collect::<Vec<_>>()
     };
     // A focus area of a description and five goals in 16 rows: a first
@@ -220,6 +220,11 @@ fn pages_of_a_topic_fill_evenly() {
     assert_eq!(sizes(&[4, 4, 4, 4], 14), [9, 9]);
     // A long block after a short one is split evenly, on pages of its own.
     assert_eq!(sizes(&[2, 10], 4), [2, 4, 3, 3]);
+}
+
+/// The lines of each page.
+fn lines_of(pages: Vec<paginate::Page>) -> Vec<Vec<SlideLine>> {
+    pages.into_iter().map(|page| page.lines).collect()
 }
 
 fn line_of(text: &str) -> SlideLine {
@@ -246,4 +251,44 @@ fn goals_at_a_glance_are_headed_by_the_numbers_they_are_listed_with() {
         "Goals 101–112"
     );
     assert_eq!(heading(&doc, &strings, SlideKind::Goals(1)), "Goal 113");
+}
+
+#[test]
+fn the_speaker_view_splits_the_notes_panel_and_leaves_the_slide_alone() {
+    use ratatui::layout::Rect;
+    let sizes = [
+        (24, 8),
+        (60, 20),
+        (69, 30),
+        (70, 24),
+        (80, 24),
+        (100, 30),
+        (200, 60),
+    ];
+    for (w, h) in sizes {
+        let area = Rect::new(0, 0, w, h);
+        let plain = screen(area, true, false);
+        let speaker = screen(area, true, true);
+        assert_eq!(plain.next, None, "{w}×{h}");
+        assert_eq!(
+            (speaker.content, speaker.footer),
+            (plain.content, plain.footer),
+            "{w}×{h}"
+        );
+        match speaker.next {
+            None => {
+                assert!(w < NEXT_MIN_WIDTH, "{w}×{h}");
+                assert_eq!(speaker.notes, plain.notes);
+            }
+            Some(next) => {
+                assert!(w >= NEXT_MIN_WIDTH, "{w}×{h}");
+                assert_eq!(speaker.notes.union(next), plain.notes, "{w}×{h}");
+                assert_eq!(speaker.notes.right(), next.x, "side by side");
+                assert!((28..=60).contains(&next.width), "{next:?}");
+                assert!(next.width < speaker.notes.width, "the notes keep the most");
+            }
+        }
+        assert_eq!(screen(area, false, true).next, None, "no notes, no box");
+        assert_eq!(notes_panel((w, h), true, true), Some(speaker.notes));
+    }
 }
