@@ -5,7 +5,8 @@
 //! no longer be what ratatui believes it is. Instead a session holds at most
 //! one frame in flight. While a client has not taken it (its SSH window is
 //! closed, its link is slow), the session draws nothing; when the frame is
-//! through, the session is woken and draws the *latest* state as one frame,
+//! through, the session, if it has been kept from drawing, is woken and
+//! draws the *latest* state as one frame,
 //! the difference from the frame the client did get. Intermediate states are
 //! skipped, memory stays one frame per session, and the client's screen is
 //! always whole. The frames leave through the session's [`Outlet`].
@@ -39,6 +40,11 @@ struct Shared {
     slot: Mutex<Slot>,
     /// Wakes the reader when a frame is put in the slot or the writer goes.
     frame_ready: Notify,
+    /// Set when the session was kept from drawing by the frame in flight, so
+    /// the frame's sending must wake it; otherwise a session that drew
+    /// nothing new would be woken for nothing after every frame. Changed
+    /// only with `slot` locked.
+    waiting: AtomicBool,
     /// Set when the reader is gone (the connection closed): writes fail.
     reader_gone: AtomicBool,
     /// Set when the writer is gone (the session ended).
@@ -92,9 +98,15 @@ impl FrameWriter {
 pub struct OutboxGauge(Arc<Shared>);
 
 impl OutboxGauge {
-    /// True when no frame is in flight, so a new one may be drawn.
-    pub fn is_clear(&self) -> bool {
-        matches!(*self.0.slot(), Slot::Empty)
+    /// True when no frame is in flight, so a new one may be drawn; when one
+    /// is, the session is to be woken once it has been sent.
+    pub fn may_draw(&self) -> bool {
+        let slot = self.0.slot();
+        let clear = matches!(*slot, Slot::Empty);
+        if !clear {
+            self.0.waiting.store(true, Ordering::Relaxed);
+        }
+        clear
     }
 }
 
@@ -162,8 +174,10 @@ impl FrameReader {
     }
 
     /// The frame last returned by [`FrameReader::next_frame`] is sent: the
-    /// session may draw again.
-    pub fn sent(&self) {
+    /// session may draw again. True when the session is waiting for that
+    /// (it has something to draw) and should be woken.
+    #[must_use]
+    pub fn sent(&self) -> bool {
         let mut slot = self.shared.slot();
         if let Slot::Sending(next) = &mut *slot {
             *slot = if next.is_empty() {
@@ -172,6 +186,7 @@ impl FrameReader {
                 Slot::Queued(std::mem::take(next))
             };
         }
+        matches!(*slot, Slot::Empty) && self.shared.waiting.swap(false, Ordering::Relaxed)
     }
 }
 
@@ -235,8 +250,29 @@ mod tests {
         let frame = block_on(reader.next_frame()).unwrap();
         assert_eq!(frame, b"\x1b[1;1Habcd");
         assert!(!writer.is_clear(), "taken but not yet sent");
-        reader.sent();
+        let _ = reader.sent();
         assert!(writer.is_clear());
+    }
+
+    #[test]
+    fn only_a_session_kept_from_drawing_is_woken_when_the_frame_is_sent() {
+        let (mut writer, mut reader) = outbox();
+        let gauge = writer.gauge();
+        assert!(gauge.may_draw());
+        writer.write_all(b"one").unwrap();
+        writer.flush().unwrap();
+        let _ = block_on(reader.next_frame()).unwrap();
+        assert!(!reader.sent(), "the session did not wait: no wake-up");
+        writer.write_all(b"two").unwrap();
+        writer.flush().unwrap();
+        assert!(!gauge.may_draw(), "a frame is in flight");
+        let _ = block_on(reader.next_frame()).unwrap();
+        assert!(reader.sent(), "the session waited: wake it");
+        assert!(gauge.may_draw());
+        writer.write_all(b"three").unwrap();
+        writer.flush().unwrap();
+        let _ = block_on(reader.next_frame()).unwrap();
+        assert!(!reader.sent(), "woken once, not again");
     }
 
     #[test]
@@ -257,10 +293,10 @@ mod tests {
         let _ = block_on(reader.next_frame()).unwrap();
         writer.write_all(b"two").unwrap();
         writer.flush().unwrap();
-        reader.sent();
+        let _ = reader.sent();
         assert!(!writer.is_clear(), "what followed is in flight now");
         assert_eq!(block_on(reader.next_frame()).unwrap(), b"two");
-        reader.sent();
+        let _ = reader.sent();
         assert!(writer.is_clear());
     }
 
@@ -271,7 +307,7 @@ mod tests {
         writer.flush().unwrap();
         drop(writer);
         assert_eq!(block_on(reader.next_frame()).unwrap(), b"bye");
-        reader.sent();
+        let _ = reader.sent();
         assert_eq!(block_on(reader.next_frame()), None);
     }
 

@@ -282,8 +282,9 @@ async fn send_frames(
         if !output.send(frame).await {
             return;
         }
-        frames.sent();
-        drained.notify_one();
+        if frames.sent() {
+            drained.notify_one();
+        }
     }
     output.finish().await;
 }

@@ -195,7 +195,7 @@ impl EventSource for SshEvents {
     }
 
     fn can_draw(&mut self) -> bool {
-        self.gauge.is_clear()
+        self.gauge.may_draw()
     }
 
     fn observe(&mut self, state: &State) {
