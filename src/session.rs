@@ -9,26 +9,31 @@
 //! - [`input`]: a terminal's bytes to key and mouse events, for any front end
 //!   that reads bytes (the local terminal, an SSH channel).
 //! - [`keys`]: key presses to actions, Esc glued to the next key included.
+//! - [`step`]: the loop as steps ([`SessionLoop`]): when to draw, how long
+//!   to wait, what an input does. [`run`] drives it from a blocking wait (the
+//!   local terminal); an SSH session drives it from a task.
 //! - [`skip_unchanged`], [`sgr16`]: the backend that writes nothing for an
 //!   unchanged frame (and answers a client's size as its front end heard
 //!   it), and the writer that fits colours to 16-colour terminals.
 
 use std::io;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::crossterm::event::Event;
 
-use crate::app::{Action, Size, State, TerminalRequest, update};
+use crate::app::{Action, Size, State, update};
 use crate::document::watch::Reload;
-use crate::ui;
 
 pub mod escapes;
 pub mod input;
 pub mod keys;
 pub mod sgr16;
 pub mod skip_unchanged;
+pub mod step;
+
+pub use step::{SessionLoop, Step};
 
 /// Something that happened to a session.
 #[derive(Debug, Clone)]
@@ -149,83 +154,26 @@ fn run_until_ended<B, E>(
     terminal: &mut Terminal<B>,
     state: &mut State,
     events: &mut E,
-    mut size: Size,
+    size: Size,
 ) -> Result<Outcome, RunError>
 where
     B: Backend,
     B::Error: Send + Sync + 'static,
     E: EventSource,
 {
-    let draw_error = |e: B::Error| RunError::Draw(Box::new(e));
-    let started = Instant::now();
-    // A frame drawn before the loop shows the state already: drawing it
-    // again would cost a whole render for a diff of nothing.
-    let mut dirty = terminal.get_frame().count() == 0;
-    dirty |= fit(terminal, state, size.width, size.height).map_err(draw_error)?;
-    // Resizing the terminal and drawing anew write to it (a clear) before
-    // any frame: they wait for the frame, so a front end that cannot draw
-    // (a client that is not reading) gets nothing piled up meanwhile.
-    let mut redraw = false;
+    let mut session = SessionLoop::new(terminal, state, size)?;
     loop {
-        if dirty && events.can_draw() {
-            if redraw {
-                redraw_everything(terminal, state, size).map_err(draw_error)?;
-                redraw = false;
-            } else {
-                fit(terminal, state, size.width, size.height).map_err(draw_error)?;
-            }
-            terminal
-                .draw(|frame| ui::view(state, frame))
-                .map_err(draw_error)?;
-            dirty = false;
-        }
+        session.draw_if_due(terminal, state, || events.can_draw())?;
         let input = events
-            .next_input(until_the_clock_ticks(state, started))
+            .next_input(session.timeout(state))
             .map_err(RunError::Input)?;
-        // The clock is the loop's business (I/O); `update` only hears the
-        // seconds, before the input, so a presentation started now starts now.
-        let seconds = started.elapsed().as_secs();
-        if seconds != state.clock {
-            update(state, Action::Tick { seconds });
-            dirty |= clock_on_screen(state);
+        let step = session.apply(terminal, state, input);
+        if step == Step::Suspend {
+            events.suspend().map_err(RunError::Input)?;
         }
-        match input {
-            Some(Input::Terminal(Event::Key(key))) => dirty |= keys::apply_key(state, &key),
-            Some(Input::Terminal(Event::Mouse(mouse))) => {
-                if let Some(action) = crate::app::keymap::mouse_action(&mouse) {
-                    update(state, action);
-                    dirty = true;
-                }
-            }
-            Some(Input::Terminal(Event::Resize(width, height))) => {
-                size = Size { width, height };
-                dirty |= fit_state(state, width, height)
-                    || terminal.get_frame().area() != drawn_area(width, height);
-            }
-            Some(Input::Reload(reload)) => {
-                crate::app::reload(state, reload);
-                dirty = true;
-            }
-            Some(Input::Act(action)) => {
-                update(state, action);
-                dirty = true;
-            }
-            Some(Input::ScreenLost) => redraw = true,
-            Some(Input::End(outcome)) => return Ok(outcome),
-            Some(Input::Terminal(_) | Input::Drained) | None => {}
-        }
-        match state.terminal_request.take() {
-            Some(TerminalRequest::Suspend) => {
-                events.suspend().map_err(RunError::Input)?;
-                redraw = true;
-            }
-            Some(TerminalRequest::Redraw) => redraw = true,
-            None => {}
-        }
-        dirty |= redraw;
         events.observe(state);
-        if state.should_quit {
-            return Ok(Outcome::Quit);
+        if let Step::Ended(outcome) = step {
+            return Ok(outcome);
         }
     }
 }
@@ -240,37 +188,6 @@ pub trait Seat: Send + std::fmt::Debug {
 
     /// The next thing the room asks of the session, as an action.
     fn next_action(&mut self) -> Option<Action>;
-}
-
-/// Clears the screen and forgets the last frame, so the next one sends every
-/// cell: for Ctrl-L, and after the process was stopped (the terminal, and
-/// perhaps its size, changed meanwhile).
-fn redraw_everything<B: Backend>(
-    terminal: &mut Terminal<B>,
-    state: &mut State,
-    size: Size,
-) -> Result<(), B::Error> {
-    fit(terminal, state, size.width, size.height)?;
-    // A resize to the same area clears the screen (ESC[H ESC[J) and resets
-    // the last frame, and, unlike `Terminal::clear`, sends no cursor query.
-    let area = terminal.get_frame().area();
-    terminal.resize(area)
-}
-
-/// Whether the presentation's clock is on screen (an idle app otherwise
-/// redraws nothing, and sends no bytes, as time passes).
-fn clock_on_screen(state: &State) -> bool {
-    state.is_presenting() && state.presentation.timer
-}
-
-/// How long the loop may wait for input: until the next whole second when
-/// the clock is on screen, else for as long as it takes.
-fn until_the_clock_ticks(state: &State, started: Instant) -> Option<Duration> {
-    if !clock_on_screen(state) {
-        return None;
-    }
-    let elapsed = started.elapsed();
-    Some(Duration::from_secs(elapsed.as_secs() + 1).saturating_sub(elapsed))
 }
 
 /// The largest screen the app draws, in columns and rows. A terminal (or,
