@@ -7,8 +7,8 @@
 //! ```
 //!
 //! In one process: `serve --present --presenter-keys FILE` as the library
-//! starts it (`serve::start`, on loopback, its own runtime and a thread per
-//! session as in the binary), on the built-in document. Then the followers,
+//! starts it (`serve::start`, on loopback, its own runtime, every session a
+//! task on it as in the binary), on the built-in document. Then the followers,
 //! russh clients on one runtime thread of their own, each at 80×24 reading
 //! what it receives into its own vt100 screen; and one presenter (100×30)
 //! logged in with the presenter key. Once every follower shows the first
@@ -157,8 +157,8 @@ fn run(folder: &std::path::Path, followers: usize, moves: usize) -> Result<(), E
 }
 
 /// CPU time (user + system, in clock ticks) of this process's threads, by
-/// thread name: `session` (one per session, drawing), `network` (the
-/// server's runtime), `clients` (this benchmark's readers).
+/// thread name: `network` (the server's runtime: connections and sessions,
+/// drawing included), `clients` (this benchmark's readers).
 fn cpu_by_thread() -> std::collections::BTreeMap<String, u64> {
     let mut by_name = std::collections::BTreeMap::new();
     let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {

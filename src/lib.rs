@@ -21,14 +21,17 @@
 //!   slides with the speaker view's next-slide box, [`ui::slides`]): styles and
 //!   draws what `layout` lays out.
 //! - [`session`]: one session of the app: the loop that turns its inputs
-//!   (keys, resizes, reloads, the end) into `update`s and draws, generic over
-//!   ratatui's `Backend` and an event source; a terminal's bytes to events;
+//!   (keys, resizes, reloads, the end) into `update`s and draws, as steps
+//!   ([`session::step`]) that a blocking front end (the local terminal) and
+//!   an async one (an SSH session's task) both drive, generic over ratatui's
+//!   `Backend`; a terminal's bytes to events;
 //!   the backends that keep frames small. Asks nothing of the process.
 //! - [`terminal`]: the local terminal's edge: raw mode and its restoring,
 //!   signals, the hang-up watchdog, the terminal as a session's event source.
 //! - `serve` (feature `ssh`): the SSH edge: every connection gets its own
-//!   session over plain `ssh`; limits, host key, a bounded outbox per session;
-//!   what a connection is refused and how that is told and logged
+//!   session over plain `ssh`, a task on one tokio runtime; limits, host
+//!   key, a bounded outbox per session; what a connection is refused and how
+//!   that is told and logged
 //!   (`serve::connection::refusal`); one log line per connection event.
 //! - [`commands`]: the command line ([`commands::cli`]) and the subcommands that
 //!   print instead of drawing: check, export, init, config, man, the plain view.

@@ -1,9 +1,10 @@
 //! `vision-tui serve`: every participant gets their own session of the app
 //! over plain `ssh`, with no account and nothing to install.
 //!
-//! The network is tokio's and russh's; each session is the same
-//! [`session::run`](crate::session::run) the local terminal runs, on a thread
-//! of its own, fed by its connection and writing through a bounded outbox.
+//! The network is tokio's and russh's; each session is the same loop
+//! ([`SessionLoop`](crate::session::SessionLoop)) the local terminal runs, as
+//! a task on the same runtime, fed by its connection and writing through a
+//! bounded outbox.
 //! The document is shared by every session and reloaded for all of them by
 //! one watcher.
 //!
@@ -11,7 +12,7 @@
 //! - [`connection`]: one SSH connection: authentication, the one session
 //!   channel it may open, and every request it may not make (how each is
 //!   refused and logged, at most once per kind: `connection::refusal`).
-//! - [`session`]: one participant's session: its event source, its thread,
+//! - [`session`]: one participant's session: its event source, its task,
 //!   and the task that sends its frames.
 //! - [`outbox`]: at most one frame in flight per session; a slow client
 //!   skips frames instead of growing the server's memory; the session's
@@ -116,7 +117,7 @@ pub struct Server {
     pub shutdown: watch::Receiver<bool>,
     /// Sessions running now (terminal and plain text).
     sessions: AtomicUsize,
-    /// The network runtime, for session threads to wait on.
+    /// The runtime every connection and session runs on.
     pub runtime: tokio::runtime::Handle,
 }
 
@@ -241,8 +242,8 @@ pub fn start(document: Arc<SharedDocument>, options: Options) -> Result<Running,
         .as_deref()
         .map(host_key::read_key_list)
         .transpose()?;
+    // One worker per core (tokio's default): sessions draw on them too.
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
         .thread_name("network")
         .enable_io()
         .enable_time()

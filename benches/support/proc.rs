@@ -174,19 +174,6 @@ pub fn children(pid: u32) -> Vec<u32> {
         .collect()
 }
 
-/// How many of `pid`'s threads are named `name` (as the program named them).
-pub fn threads_named(pid: u32, name: &str) -> usize {
-    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-        return 0;
-    };
-    tasks
-        .flatten()
-        .filter(|task| {
-            std::fs::read_to_string(task.path().join("comm")).is_ok_and(|comm| comm.trim() == name)
-        })
-        .count()
-}
-
 /// The command line of `pid`, arguments separated by spaces.
 pub fn command_line(pid: u32) -> String {
     let raw =

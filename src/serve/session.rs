@@ -1,11 +1,13 @@
-//! One participant's session: the app's own session loop on a thread of its
-//! own, fed by its SSH connection, drawing into its outbox; and the task
-//! that sends the outbox's frames down the channel.
+//! One participant's session: the app's own session loop
+//! ([`SessionLoop`]) as a task on the server's runtime, fed by its SSH
+//! connection, drawing into its outbox; and the task that sends the
+//! outbox's frames down the channel.
 //!
-//! The thread waits on the network runtime for whatever comes first: input
-//! from the connection, a new version of the document, the server stopping,
-//! the last frame sent, or a deadline (a held Esc, the clock, the idle and
-//! session limits). An idle session wakes for nothing.
+//! The session awaits whatever comes first: input from the connection, a
+//! new version of the document, the server stopping, the last frame sent,
+//! or a deadline (a held Esc, the clock, the idle and session limits). An
+//! idle session wakes for nothing. A key wakes a task, not a thread (no
+//! switch between threads per key): the session draws on a runtime worker.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -13,6 +15,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Instant;
 
+use futures_util::FutureExt as _;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use tokio::sync::{Notify, mpsc};
@@ -25,7 +28,7 @@ use crate::app::{Size, State};
 use crate::commands::export::{self, Format};
 use crate::session::sgr16::Sgr16;
 use crate::session::skip_unchanged::{HeardSize, SkipUnchanged};
-use crate::session::{self as app_session, Outcome, escapes};
+use crate::session::{Outcome, RunError, SessionLoop, Step, escapes};
 use crate::theme::color::{self, Depth};
 
 /// What the connection hands its session.
@@ -101,7 +104,7 @@ pub struct Guest {
 /// to its client, nothing written for a frame that changes nothing.
 type SessionTerminal = Terminal<SkipUnchanged<CrosstermBackend<Sgr16<FrameWriter>>>>;
 
-/// Starts a session for a client with a terminal: its thread, and the task
+/// Starts a session for a client with a terminal: its task, and the task
 /// that sends its frames.
 pub fn spawn(
     server: Arc<Server>,
@@ -118,7 +121,7 @@ pub fn spawn(
     } = guest;
     let (writer, reader) = outbox();
     let drained = Arc::new(Notify::new());
-    // Counted until its thread has ended and its last frame is sent (or its
+    // Counted until its session has ended and its last frame is sent (or its
     // connection is gone), whichever is later.
     let count = Arc::new(count);
     server.runtime.spawn(send_frames(
@@ -131,30 +134,19 @@ pub fn spawn(
         term: &client.term,
         size: client.size,
     });
-    let spawned = std::thread::Builder::new()
-        .name("session".into())
-        .spawn(move || {
-            let why = run(&server, &client, &env, writer, input, drained, role);
-            identity.log(LogEvent::Ended {
-                duration: identity.connected.elapsed(),
-                why,
-            });
-            drop(count);
+    let runtime = server.runtime.clone();
+    runtime.spawn(async move {
+        let why = run(&server, &client, &env, writer, input, drained, role).await;
+        identity.log(LogEvent::Ended {
+            duration: identity.connected.elapsed(),
+            why,
         });
-    if let Err(err) = spawned {
-        // The closure (and with it the writer) is gone: the sender task ends
-        // and closes the channel.
-        log(
-            None,
-            "",
-            None,
-            LogEvent::Refused(&format!("no thread for a session: {err}")),
-        );
-    }
+        drop(count);
+    });
 }
 
 /// Runs the session to its end, whatever happens in it; says why it ended.
-fn run(
+async fn run(
     server: &Arc<Server>,
     client: &ClientTerminal,
     env: &ClientEnv,
@@ -182,10 +174,10 @@ fn run(
         height: client.size.1,
     };
     // A panic in one session ends that session only: the others, and the
-    // server, go on.
-    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-        app_session::run(&mut terminal, &mut state, &mut events, size)
-    }));
+    // server, go on. The terminal outlives the panic, to say goodbye on.
+    let outcome = AssertUnwindSafe(drive(&mut terminal, &mut state, &mut events, size))
+        .catch_unwind()
+        .await;
     let (goodbye, why) = match outcome {
         Ok(Ok(Outcome::Quit)) => ("", "quit"),
         Ok(Ok(Outcome::Shutdown)) => (
@@ -214,6 +206,29 @@ fn run(
     // (after the goodbye).
     terminal.backend_mut().cursor_shown();
     why
+}
+
+/// The session's loop: draws when a frame is due and the last one is
+/// through, awaits the next input, applies it. A client's terminal cannot
+/// be suspended from here: Ctrl-Z only draws the screen anew.
+async fn drive(
+    terminal: &mut SessionTerminal,
+    state: &mut State,
+    events: &mut SshEvents,
+    size: Size,
+) -> Result<Outcome, RunError> {
+    let mut session = SessionLoop::new(terminal, state, size)?;
+    loop {
+        session.draw_if_due(terminal, state, || events.may_draw())?;
+        let input = events.next(session.timeout(state)).await;
+        #[cfg(test)]
+        tests::panic_if_asked(input.as_ref());
+        let step = session.apply(terminal, state, input);
+        events.observe(state);
+        if let Step::Ended(outcome) = step {
+            return Ok(outcome);
+        }
+    }
 }
 
 /// A session's first state, in the server's look at this client's colour

@@ -1,7 +1,7 @@
 //! A session's event source: everything that happens to one SSH session
 //! (its client's bytes and window changes, the document's versions, the
 //! workshop room, the server stopping, its last frame sent, its deadlines),
-//! waited for at once on the network runtime.
+//! awaited at once by the session's task.
 
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -18,11 +18,10 @@ use crate::serve::room::Place;
 use crate::serve::{Server, Version};
 use crate::session::input::{ESC_WAIT, InputDecoder};
 use crate::session::skip_unchanged::HeardSize;
-use crate::session::{EventSource, Input as SessionInput, Outcome};
+use crate::session::{Input as SessionInput, Outcome};
 
 /// A session's inputs, from its connection and its server.
 pub(super) struct SshEvents {
-    runtime: tokio::runtime::Handle,
     input: mpsc::Receiver<Input>,
     versions: watch::Receiver<Version>,
     shutdown: watch::Receiver<bool>,
@@ -58,7 +57,6 @@ impl SshEvents {
         versions.mark_unchanged();
         let now = Instant::now();
         Self {
-            runtime: server.runtime.clone(),
             input,
             versions,
             shutdown: server.shutdown.clone(),
@@ -100,29 +98,35 @@ enum Woke {
     Time,
 }
 
-impl EventSource for SshEvents {
-    fn next_input(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<SessionInput>> {
+impl SshEvents {
+    /// Waits up to `timeout` (`None`: for as long as it takes) for the next
+    /// input; `None` when the time is up.
+    pub(super) async fn next(&mut self, timeout: Option<Duration>) -> Option<SessionInput> {
         let asked_until = timeout.and_then(|timeout| Instant::now().checked_add(timeout));
+        // Inputs already here are handed on without a wait: the runtime's
+        // budget still makes a session with a long paste to apply give its
+        // worker to the others now and then.
+        tokio::task::coop::consume_budget().await;
         loop {
             if *self.shutdown.borrow() {
-                return Ok(Some(SessionInput::End(Outcome::Shutdown)));
+                return Some(SessionInput::End(Outcome::Shutdown));
             }
             // The room first: a presenter joins the slide the room is on.
             if let Some(action) = self.place.as_mut().and_then(Place::next_action) {
-                return Ok(Some(SessionInput::Act(action)));
+                return Some(SessionInput::Act(action));
             }
             if let Some(action) = self.opening.pop_front() {
-                return Ok(Some(SessionInput::Act(action)));
+                return Some(SessionInput::Act(action));
             }
             if let Some(event) = self.events.pop_front() {
-                return Ok(Some(SessionInput::Terminal(event)));
+                return Some(SessionInput::Terminal(event));
             }
             let now = Instant::now();
             if now >= self.ends_at {
-                return Ok(Some(SessionInput::End(Outcome::TooLong)));
+                return Some(SessionInput::End(Outcome::TooLong));
             }
             if now >= self.last_input + self.idle_timeout {
-                return Ok(Some(SessionInput::End(Outcome::Idle)));
+                return Some(SessionInput::End(Outcome::Idle));
             }
             // A held Esc is a lone Esc once its wait is over, unless bytes
             // that arrived meanwhile (while the session was drawing) may
@@ -135,7 +139,7 @@ impl EventSource for SshEvents {
                 continue;
             }
             if asked_until.is_some_and(|until| now >= until) {
-                return Ok(None);
+                return None;
             }
             let wake_at = [
                 Some(self.ends_at),
@@ -148,25 +152,23 @@ impl EventSource for SshEvents {
             .min()
             .unwrap_or(self.ends_at);
             let place = self.place.as_mut();
-            let woke = self.runtime.block_on(async {
-                let room = async {
-                    match place {
-                        Some(place) => place.changed().await,
-                        None => std::future::pending().await,
-                    }
-                };
-                tokio::select! {
-                    () = room => Woke::Room,
-                    input = self.input.recv() => Woke::Input(input),
-                    changed = self.versions.changed() => match changed {
-                        Ok(()) => Woke::Version,
-                        Err(_) => Woke::Shutdown,
-                    },
-                    _ = self.shutdown.changed() => Woke::Shutdown,
-                    () = self.drained.notified() => Woke::Drained,
-                    () = tokio::time::sleep_until(wake_at.into()) => Woke::Time,
+            let room = async {
+                match place {
+                    Some(place) => place.changed().await,
+                    None => std::future::pending().await,
                 }
-            });
+            };
+            let woke = tokio::select! {
+                () = room => Woke::Room,
+                input = self.input.recv() => Woke::Input(input),
+                changed = self.versions.changed() => match changed {
+                    Ok(()) => Woke::Version,
+                    Err(_) => Woke::Shutdown,
+                },
+                _ = self.shutdown.changed() => Woke::Shutdown,
+                () = self.drained.notified() => Woke::Drained,
+                () = tokio::time::sleep_until(wake_at.into()) => Woke::Time,
+            };
             match woke {
                 Woke::Input(Some(Input::Bytes(bytes))) => {
                     self.last_input = Instant::now();
@@ -174,31 +176,36 @@ impl EventSource for SshEvents {
                 }
                 Woke::Input(Some(Input::Resize(width, height))) => {
                     self.heard.set(width, height);
-                    return Ok(Some(SessionInput::Terminal(Event::Resize(width, height))));
+                    return Some(SessionInput::Terminal(Event::Resize(width, height)));
                 }
                 Woke::Input(Some(Input::End(SessionEnd::ClientClosed)) | None) => {
-                    return Ok(Some(SessionInput::End(Outcome::HangUp)));
+                    return Some(SessionInput::End(Outcome::HangUp));
                 }
                 Woke::Version => {
                     let reload = self.versions.borrow_and_update().reload.clone();
                     if let Some((with_notes, without)) = reload {
                         let reload = if self.notes { with_notes } else { without };
-                        return Ok(Some(SessionInput::Reload(reload)));
+                        return Some(SessionInput::Reload(reload));
                     }
                 }
                 Woke::Room => {}
-                Woke::Shutdown => return Ok(Some(SessionInput::End(Outcome::Shutdown))),
-                Woke::Drained => return Ok(Some(SessionInput::Drained)),
+                Woke::Shutdown => return Some(SessionInput::End(Outcome::Shutdown)),
+                Woke::Drained => return Some(SessionInput::Drained),
                 Woke::Time => {}
             }
         }
     }
 
-    fn can_draw(&mut self) -> bool {
+    /// Whether a frame may be written now: not while the last one is on its
+    /// way (the session is then woken with [`SessionInput::Drained`] once it
+    /// is through).
+    pub(super) fn may_draw(&self) -> bool {
         self.gauge.may_draw()
     }
 
-    fn observe(&mut self, state: &State) {
+    /// Sees the state after each input was applied: a seat in the workshop
+    /// room publishes where it now is.
+    pub(super) fn observe(&mut self, state: &State) {
         if let Some(place) = &mut self.place {
             place.observe(state);
         }

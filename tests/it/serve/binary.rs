@@ -9,7 +9,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use crate::e2e::{PATIENCE, proc};
+use crate::e2e::PATIENCE;
 use crate::support::{BIN, TempDir, temp_dir};
 
 pub struct ServeProcess {
@@ -95,12 +95,6 @@ impl ServeProcess {
             );
             std::thread::sleep(Duration::from_millis(10));
         }
-    }
-
-    /// How many sessions have a thread running in it now (each terminal
-    /// session runs on a thread of its own, named `session`).
-    pub fn session_threads(&self) -> usize {
-        proc::threads_named(self.pid(), "session")
     }
 
     /// Sends it SIGTERM.
