@@ -17,7 +17,8 @@ pub mod matching;
 pub mod model;
 pub mod watch;
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use matching::Folded;
 use model::Document;
@@ -28,6 +29,10 @@ use model::Document;
 pub struct SharedDocument {
     document: Document,
     folded: OnceLock<Arc<Folded>>,
+    /// The header's rows at each terminal width, worked out once per width
+    /// for every session rather than on every frame (widths are clamped, so
+    /// this stays small).
+    header_rows: Mutex<HashMap<u16, (usize, usize)>>,
 }
 
 impl SharedDocument {
@@ -36,6 +41,7 @@ impl SharedDocument {
         Arc::new(Self {
             document,
             folded: OnceLock::new(),
+            header_rows: Mutex::default(),
         })
     }
 
@@ -63,6 +69,29 @@ impl SharedDocument {
     }
 }
 
+impl SharedDocument {
+    /// The header's rows at `width`, from `work_out` the first time a
+    /// session asks for that width.
+    pub fn header_rows(
+        &self,
+        width: u16,
+        work_out: impl FnOnce(&Document) -> (usize, usize),
+    ) -> (usize, usize) {
+        let known = self.known_rows().get(&width).copied();
+        known.unwrap_or_else(|| {
+            let rows = work_out(&self.document);
+            self.known_rows().insert(width, rows);
+            rows
+        })
+    }
+
+    fn known_rows(&self) -> std::sync::MutexGuard<'_, HashMap<u16, (usize, usize)>> {
+        self.header_rows
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
 impl std::ops::Deref for SharedDocument {
     type Target = Document;
 
@@ -80,5 +109,32 @@ impl From<Document> for Arc<SharedDocument> {
 impl std::fmt::Debug for SharedDocument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.document.fmt(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_rows_are_worked_out_once_per_width_and_document() {
+        let shared = SharedDocument::new(load::builtin());
+        let mut asked = Vec::new();
+        let mut rows = |width: u16| {
+            shared.header_rows(width, |_| {
+                asked.push(width);
+                (usize::from(width), 1)
+            })
+        };
+        assert_eq!(rows(80), (80, 1));
+        assert_eq!(rows(120), (120, 1));
+        assert_eq!(rows(80), (80, 1), "remembered, not worked out again");
+        assert_eq!(asked, [80, 120]);
+        let reloaded = SharedDocument::new(load::builtin());
+        assert_eq!(
+            reloaded.header_rows(80, |_| (0, 0)),
+            (0, 0),
+            "a new document starts afresh"
+        );
     }
 }

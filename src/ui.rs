@@ -183,7 +183,23 @@ fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line<'_>]) {
     let buffer = frame.buffer_mut();
     let area = area.intersection(buffer.area);
     for (line, y) in lines.iter().zip(area.top()..area.bottom()) {
-        buffer.set_line(area.x, y, line, area.width);
+        let mut x = area.x;
+        for span in line {
+            let room = area.right().saturating_sub(x);
+            let style = line.style.patch(span.style);
+            if crate::layout::text::is_simple(&span.content) {
+                // One cell a character: what `set_line` draws, without
+                // segmenting the text into grapheme clusters first.
+                for (c, at) in span.content.chars().zip(x..x.saturating_add(room)) {
+                    buffer[(at, y)].set_char(c).set_style(style);
+                    x = at + 1;
+                }
+            } else {
+                x = buffer
+                    .set_stringn(x, y, &span.content, usize::from(room), style)
+                    .0;
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Padding};
 
 use super::header::{self, HeaderDetail};
-use crate::document::model::Document;
+use crate::document::SharedDocument;
 
 /// Below this many columns the screen shows "terminal too small".
 pub const MIN_WIDTH: u16 = 30;
@@ -35,11 +35,13 @@ pub struct Areas {
 }
 
 /// Lays out the main screen, or `None` when the terminal is too small.
-pub fn areas(doc: &Document, area: Rect) -> Option<Areas> {
+pub fn areas(doc: &SharedDocument, area: Rect) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let (full, statement) = header::heights(doc, usize::from(area.width));
+    let (full, statement) = doc.header_rows(area.width, |doc| {
+        header::heights(doc, usize::from(area.width))
+    });
     let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     let (header_detail, wanted) = [
         (HeaderDetail::Full, rows(full)),

@@ -36,7 +36,7 @@ pub fn width(text: &str) -> usize {
 /// column wide: printable ASCII, the Latin letters and the common
 /// punctuation, which is most prose. Such text needs no segmentation, and
 /// segmenting was most of what a keystroke cost a session.
-fn is_simple(text: &str) -> bool {
+pub fn is_simple(text: &str) -> bool {
     text.chars().all(is_simple_char)
 }
 

@@ -56,10 +56,17 @@ fn render_pane_draws_what_a_paragraph_draws() {
             Span::raw("x"),
             Span::styled("漢字漢字漢字漢字漢字漢字", red),
         ]),
+        Line::from(vec![
+            Span::styled("漢字", red),
+            Span::raw(" – “simple” after wide"),
+            Span::styled("e\u{301}", red),
+            Span::raw(" åäö"),
+        ])
+        .style(Style::new().add_modifier(Modifier::BOLD)),
         Line::default(),
         Line::from("one more line than rows"),
     ];
-    for (width, height) in [(20, 7), (21, 7), (19, 4), (3, 3), (2, 2), (1, 1), (40, 12)] {
+    for (width, height) in [(20, 8), (21, 8), (19, 4), (3, 3), (2, 2), (1, 1), (40, 12)] {
         let area = Rect::new(0, 0, width, height);
         let draw = |with_paragraph: bool| {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -137,7 +144,11 @@ fn scrolled_to_the_end_every_region_draws_the_lines_update_clamped_to() {
                 terminal
             };
             let to_the_end = [Action::MoveToBottom, Action::PageDown, Action::MoveDown];
-            let areas = screen::areas(&doc, Rect::new(0, 0, width, height)).unwrap();
+            let areas = screen::areas(
+                &crate::document::SharedDocument::new(doc.clone()),
+                Rect::new(0, 0, width, height),
+            )
+            .unwrap();
             let size = format!("{width}×{height}");
 
             // The goal pane.

@@ -301,7 +301,8 @@ fn at_200_columns_the_goal_pane_keeps_a_readable_measure() {
     doc.focus_areas[0].description = Some("Ett långt stycke om vackra miljöer. ".repeat(30));
     let state = State::new(doc.clone(), Theme::default());
     let buffer = screen_of(state, 200, 60, &[]);
-    let areas = vision_tui::layout::screen::areas(&doc, buffer.area).unwrap();
+    let shared = vision_tui::document::SharedDocument::new(doc);
+    let areas = vision_tui::layout::screen::areas(&shared, buffer.area).unwrap();
     let inner = vision_tui::layout::screen::pane_inner(areas.detail);
     assert!(inner.width > 120, "the pane is wider than the measure");
     let lengths: Vec<u16> = (inner.top()..inner.bottom())
