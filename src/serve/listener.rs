@@ -1,7 +1,7 @@
 //! The accept loop: who gets in, and how a connection is run.
 //!
 //! russh's own `run_on_socket` admits every connection; a server on the open
-//! internet must not. Each socket is checked against the [`Admission`] limits
+//! internet must not. Each socket is checked against the [`Admission`](super::limits::Admission) limits
 //! before any handshake work is spent on it, then handed to russh's
 //! `run_stream` with a deadline for logging in and one for the whole session.
 

@@ -79,7 +79,7 @@ impl<B> SkipUnchanged<B> {
         self
     }
 
-    /// Starts out knowing the cursor is hidden (as [`super::enter`] leaves it).
+    /// Starts out knowing the cursor is hidden (as [`ENTER`](super::escapes::ENTER) leaves it).
     #[must_use]
     pub fn with_cursor_hidden(mut self) -> Self {
         self.cursor_hidden = Some(true);

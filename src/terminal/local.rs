@@ -4,7 +4,7 @@
 //!
 //! The wait is a `poll` of the terminal's input and of a socket that signal
 //! handlers and [`Waker`]s write to. The terminal's bytes are read here and
-//! parsed by [`InputDecoder`] (see [`super::input`] for why not crossterm's
+//! parsed by [`InputDecoder`] (see [`crate::session::input`] for why not crossterm's
 //! reader); a resize is SIGWINCH and one `ioctl`. With nothing to do, the
 //! process sleeps in that one `poll` and makes no system calls.
 
