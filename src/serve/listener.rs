@@ -58,6 +58,15 @@ pub async fn accept_loop(
     }
 }
 
+/// The connection's socket with its reads buffered: russh reads each packet
+/// as its length and then the rest, two system calls a packet from a bare
+/// socket, one from a buffer. Writes pass straight through (russh flushes
+/// each packet itself).
+fn buffered(socket: TcpStream) -> tokio::io::BufReader<TcpStream> {
+    // Room for a packet of keys or a paste; larger ones take more reads.
+    tokio::io::BufReader::with_capacity(1 << 14, socket)
+}
+
 fn turn_away(peer: SocketAddr, refusal: Refusal) {
     let why = match refusal {
         Refusal::TooFrequent => "too many connections from this address in the last minute",
@@ -82,7 +91,7 @@ async fn serve_connection(
     let login = tokio::time::sleep(limits.login_timeout);
     tokio::pin!(login);
     let running = tokio::select! {
-        running = russh::server::run_stream(config, socket, handler) => match running {
+        running = russh::server::run_stream(config, buffered(socket), handler) => match running {
             Ok(running) => running,
             Err(_) => return,
         },
