@@ -81,7 +81,9 @@ impl Shared {
 }
 
 impl FrameWriter {
-    /// True when no frame is in flight, so a new one may be drawn.
+    /// True when no frame is in flight (for tests: a session asks its
+    /// [`OutboxGauge`], which also arranges to be woken).
+    #[cfg(test)]
     pub fn is_clear(&self) -> bool {
         matches!(*self.shared.slot(), Slot::Empty)
     }
