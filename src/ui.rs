@@ -11,24 +11,25 @@ pub mod footer;
 pub mod goal_detail;
 pub mod header;
 pub mod help;
+pub mod pane;
 pub mod room;
 pub mod search_line;
 pub mod slides;
 pub mod too_small;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Padding, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Widget};
 
 use crate::app::{Mode, Pane, State};
 use crate::layout::screen::{self, pane_inner};
 use crate::layout::text::truncate;
 use crate::layout::{TextLine, Tone};
 use crate::theme::Theme;
+use pane::PaneFrame;
 
 /// Draws the whole screen for `state`.
 pub fn view(state: &State, frame: &mut Frame) {
@@ -126,23 +127,39 @@ pub fn styled_lines(theme: &Theme, lines: Vec<TextLine>) -> Vec<Line<'static>> {
     lines.into_iter().map(|line| styled(theme, line)).collect()
 }
 
-/// The bordered block every pane uses; `focused` gets a thick border and a
-/// bold title so focus is visible without colour.
-pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
-    let (border, title_style, border_type) = if focused {
-        (
-            theme.border_focused,
-            theme.pane_title_focused,
-            BorderType::Thick,
-        )
-    } else {
-        (theme.border, theme.pane_title, BorderType::Plain)
-    };
-    Block::bordered()
-        .border_type(border_type)
-        .border_style(border)
-        .title(title.into().style(title_style))
-        .padding(Padding::horizontal(1))
+/// The frame every browsing pane (and the help) uses; `focused` gets a
+/// thick border and a bold title so focus is visible without colour.
+pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> PaneFrame<'a> {
+    PaneFrame::new(title, focused, theme)
+}
+
+/// What is drawn around a pane's lines: a browsing pane's [`PaneFrame`], or a
+/// block (the header's padding, the speaker notes' border with its hints).
+pub trait Chrome {
+    /// Draws it over `area`.
+    fn render_chrome(&self, area: Rect, buffer: &mut Buffer);
+    /// The area left inside it for the lines.
+    fn inner(&self, area: Rect) -> Rect;
+}
+
+impl Chrome for Block<'_> {
+    fn render_chrome(&self, area: Rect, buffer: &mut Buffer) {
+        Widget::render(self, area, buffer);
+    }
+
+    fn inner(&self, area: Rect) -> Rect {
+        Block::inner(self, area)
+    }
+}
+
+impl Chrome for PaneFrame<'_> {
+    fn render_chrome(&self, area: Rect, buffer: &mut Buffer) {
+        self.render(area, buffer);
+    }
+
+    fn inner(&self, area: Rect) -> Rect {
+        PaneFrame::inner(self, area)
+    }
 }
 
 /// True when the browsing pane `pane` has the keyboard.
@@ -155,7 +172,7 @@ pub fn is_focused(state: &State, pane: Pane) -> bool {
 pub fn render_scrolled(
     frame: &mut Frame,
     area: Rect,
-    block: Block<'_>,
+    block: impl Chrome,
     lines: Vec<Line<'static>>,
     scroll: usize,
 ) {
@@ -165,15 +182,15 @@ pub fn render_scrolled(
     scrollbar(frame, area, total, visible, scroll);
 }
 
-/// Draws `block` over `area` and `lines` inside it, one per row from the top,
-/// each cut at the inner width. What `Paragraph::new(lines).block(block)`
+/// Draws `chrome` over `area` and `lines` inside it, one per row from the
+/// top, each cut at the inner width. What `Paragraph::new(lines).block(block)`
 /// draws for left-aligned lines, with less work: the paragraph passes its
 /// style over every cell of the area twice more and composes the lines
 /// grapheme by grapheme, on every frame. Centred text (slides, the size
 /// notice) keeps `Paragraph`.
-pub fn render_pane(frame: &mut Frame, area: Rect, block: &Block<'_>, lines: &[Line<'_>]) {
-    frame.render_widget(block, area);
-    render_lines(frame, block.inner(area), lines);
+pub fn render_pane(frame: &mut Frame, area: Rect, chrome: &impl Chrome, lines: &[Line<'_>]) {
+    chrome.render_chrome(area, frame.buffer_mut());
+    render_lines(frame, chrome.inner(area), lines);
 }
 
 /// Draws left-aligned `lines` into `area`, one per row, each cut at its width.
