@@ -9,11 +9,14 @@
 //!   themes) are parsed by the same code, with hints of their own ([`load::settings`]).
 //! - [`matching`]: case- and accent-insensitive matching for the search, and
 //!   the folded texts and byte index that keep it fast in large documents.
+//! - [`memo`]: text laid out from a shared document, remembered for every
+//!   session (bounded).
 //! - [`watch`]: live reload: watches the document's directory (and its links'),
 //!   reads and parses on its own thread, and hands finished reloads over.
 
 pub mod load;
 pub mod matching;
+pub mod memo;
 pub mod model;
 pub mod watch;
 
@@ -33,6 +36,8 @@ pub struct SharedDocument {
     /// for every session rather than on every frame (widths are clamped, so
     /// this stays small).
     header_rows: Mutex<HashMap<u16, (usize, usize)>>,
+    /// Panes' texts laid out for this document, shared by every session.
+    pub layouts: memo::LayoutMemo,
 }
 
 impl SharedDocument {
@@ -42,6 +47,7 @@ impl SharedDocument {
             document,
             folded: OnceLock::new(),
             header_rows: Mutex::default(),
+            layouts: memo::LayoutMemo::default(),
         })
     }
 

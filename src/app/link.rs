@@ -103,7 +103,8 @@ pub fn link_for(state: &State) -> Option<String> {
     let area = state.document.focus_areas.get(state.selected)?;
     let target = if state.mode == Mode::Browse(Pane::GoalDetail) {
         let width = usize::from(state.detail_width());
-        let offsets = state.detail(width).goals;
+        let detail = state.detail(width);
+        let offsets = &detail.goals;
         offsets
             .iter()
             .rev()

@@ -3,6 +3,8 @@
 //! these and `ui` draws what they return, so both always use the same
 //! parameters as well as the same layout functions.
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use super::{Mode, State, Underlay};
@@ -56,8 +58,15 @@ impl State {
     }
 
     /// The goal pane's text at `width` columns: the selected focus area's.
-    pub fn detail(&self, width: usize) -> Detail {
-        detail::lay_out(&self.document, self.selected, &self.strings, width)
+    /// Laid out once for every session showing the same area at the same
+    /// width in the same words (the document remembers it).
+    pub fn detail(&self, width: usize) -> Arc<Detail> {
+        let key = detail::memo_key(self.selected, &self.strings, width);
+        self.document.layouts.get_or_work_out(key, || {
+            let detail = detail::lay_out(&self.document, self.selected, &self.strings, width);
+            let weight = detail.weight();
+            (detail, weight)
+        })
     }
 
     /// The width of the goal pane's text at the state's size (0 when too small).

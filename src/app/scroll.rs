@@ -91,13 +91,8 @@ pub(super) fn clamp(state: &mut State) {
     }
     if let Some(number) = state.anchor_goal {
         let width = usize::from(state.detail_width());
-        if let Some((_, line)) = state
-            .detail(width)
-            .goals
-            .into_iter()
-            .find(|(n, _)| *n == number)
-        {
-            state.detail_scroll = line;
+        if let Some((_, line)) = state.detail(width).goals.iter().find(|(n, _)| *n == number) {
+            state.detail_scroll = *line;
         }
     }
     state.detail_scroll = state.detail_scroll.min(m.detail.max_scroll());

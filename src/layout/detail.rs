@@ -5,6 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::{READING_WIDTH, wrap, wrap_indented};
 use super::{TextLine, Tone, toned};
+use crate::document::memo::LayoutKey;
 use crate::document::model::{Document, Link};
 use crate::i18n::Strings;
 
@@ -15,6 +16,37 @@ pub struct Detail {
     pub lines: Vec<TextLine>,
     /// Where each goal's heading is among the lines: (goal number, line index).
     pub goals: Vec<(u32, usize)>,
+}
+
+impl Detail {
+    /// Roughly what it holds, in bytes (for the shared memo's bound).
+    pub fn weight(&self) -> usize {
+        let lines: usize = self
+            .lines
+            .iter()
+            .map(|line| line.text.capacity() + std::mem::size_of::<TextLine>())
+            .sum();
+        lines + self.goals.len() * std::mem::size_of::<(u32, usize)>()
+    }
+}
+
+/// What the layout for `width` columns is remembered by: the width it
+/// really lays out at (the reading width at most), and the labels of
+/// `strings` that appear in it.
+pub fn memo_key(selected: usize, strings: &Strings, width: usize) -> LayoutKey {
+    LayoutKey {
+        what: "detail",
+        index: selected,
+        width: width.min(READING_WIDTH),
+        words: [
+            &strings.document_has_no_areas,
+            &strings.goal,
+            &strings.notes_label,
+            &strings.no_goals,
+        ]
+        .map(String::as_str)
+        .join("\u{1f}"),
+    }
 }
 
 /// The pane's text for focus area `selected` of `doc` at `width` columns

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{is_focused, pane_block, pane_inner, render_scrolled, styled_lines};
+use super::{is_focused, pane_block, pane_inner, render_pane, render_scrolled, scrollbar, styled};
 use crate::app::{Pane, State};
 use crate::layout::text::{truncate, wrap};
 
@@ -23,19 +23,32 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         focused,
         &state.theme,
     );
-    let width = usize::from(pane_inner(area).width);
-    let lines = if state.search.is_active() && state.search.hits().is_empty() {
+    let inner = pane_inner(area);
+    let width = usize::from(inner.width);
+    let scroll = state.detail_scroll;
+    if state.search.is_active() && state.search.hits().is_empty() {
         let message = crate::i18n::fill(
             &state.strings.nothing_matches,
             &[("query", &state.search.query)],
         );
-        wrap(&message, width)
+        let lines = wrap(&message, width)
             .into_iter()
             .map(|l| Line::styled(l, state.theme.muted))
-            .collect()
-    } else {
-        let detail = state.detail(width);
-        super::search_line::highlight(state, styled_lines(&state.theme, detail.lines))
-    };
-    render_scrolled(frame, area, block, lines, state.detail_scroll);
+            .collect();
+        render_scrolled(frame, area, block, lines, scroll);
+        return;
+    }
+    // Only the rows on screen are styled (and searched): the text is laid
+    // out once for every session, and a goal pane may be long.
+    let detail = state.detail(width);
+    let visible = usize::from(inner.height);
+    let window = detail.lines.iter().skip(scroll).take(visible).cloned();
+    let lines = window.map(|line| styled(&state.theme, line)).collect();
+    render_pane(
+        frame,
+        area,
+        &block,
+        &super::search_line::highlight(state, lines),
+    );
+    scrollbar(frame, area, detail.lines.len(), visible, scroll);
 }
