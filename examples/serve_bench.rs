@@ -81,7 +81,9 @@
 //! Options: `--bin PATH` (default `target/release/vision-tui`),
 //! `--sessions N` (default 100), `--keys N` keys per session one at a time
 //! (default 10), `--rounds N` of all sessions at once (default 20),
-//! `--resizes N` (default 1000), `--only sshd|serve`.
+//! `--resizes N` (default 1000), `--only sshd|serve`, `--latencies FILE`
+//! (appends every keystroke's time as `server phase round session ms`
+//! lines, for a look at the distribution behind the median and p99).
 
 #[path = "serve_bench/cleanup.rs"]
 mod cleanup;
@@ -112,6 +114,7 @@ struct Options {
     bin: PathBuf,
     plan: Plan,
     only: Option<String>,
+    latencies: Option<PathBuf>,
 }
 
 fn usage(problem: &str) -> ! {
@@ -133,6 +136,7 @@ fn options() -> Options {
             resizes: 1000,
         },
         only: None,
+        latencies: None,
     };
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> usize {
@@ -151,6 +155,13 @@ fn options() -> Options {
                     .next()
                     .map(PathBuf::from)
                     .unwrap_or_else(|| usage("--bin takes a path"));
+            }
+            "--latencies" => {
+                options.latencies = Some(
+                    args.next()
+                        .map(PathBuf::from)
+                        .unwrap_or_else(|| usage("--latencies takes a path")),
+                );
             }
             "--only" => match args.next().as_deref() {
                 Some(which @ ("sshd" | "serve")) => options.only = Some(which.to_owned()),
@@ -219,6 +230,9 @@ fn main() {
             Ok(target) => {
                 let figures = measure::run(&target, &options.plan, &ssh, &key);
                 drop(target);
+                if let Some(path) = &options.latencies {
+                    report::latencies(path, short, &figures);
+                }
                 columns.push((name, Some(figures)));
             }
             Err(why) => {

@@ -119,3 +119,33 @@ pub fn table(sessions: usize, columns: &[(&str, Option<Figures>)]) {
         println!();
     }
 }
+
+/// Appends every keystroke's time to `path`: `server phase round session ms`
+/// (phase `one`: round is the key's number within its session; `all`: the
+/// round in which every session sent one).
+pub fn latencies(path: &std::path::Path, server: &str, figures: &Figures) {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let sessions = figures.sessions.max(1);
+    for (phase, keys, per_session) in [
+        ("one", &figures.keys_one, true),
+        ("all", &figures.keys_all, false),
+    ] {
+        for (n, ms) in keys.iter().enumerate() {
+            let (round, session) = if per_session {
+                (n % (keys.len() / sessions).max(1), n / (keys.len() / sessions).max(1))
+            } else {
+                (n / sessions, n % sessions)
+            };
+            let _ = writeln!(text, "{server} {phase} {round} {session} {ms:.3}");
+        }
+    }
+    let written = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
+    if let Err(err) = written {
+        eprintln!("serve_bench: {}: {err}", path.display());
+    }
+}
