@@ -32,6 +32,8 @@ pub struct Spent {
     /// The `ssh` clients and this benchmark (its readers parse every screen):
     /// what the measuring side takes from the same CPUs.
     pub clients: f64,
+    /// This benchmark alone (part of `clients`).
+    pub harness: f64,
     pub seconds: f64,
 }
 
@@ -45,6 +47,7 @@ struct Meter<'a> {
 struct Mark {
     server: f64,
     clients: f64,
+    harness: f64,
     at: Instant,
 }
 
@@ -53,6 +56,7 @@ impl Meter<'_> {
         Mark {
             server: Cpu::sum_ms(&self.target.processes(), self.ticks),
             clients: Cpu::sum_ms(&self.clients, self.ticks),
+            harness: Cpu::sum_ms(&[std::process::id()], self.ticks),
             at: Instant::now(),
         }
     }
@@ -62,6 +66,7 @@ impl Meter<'_> {
         Spent {
             server: now.server - start.server,
             clients: now.clients - start.clients,
+            harness: now.harness - start.harness,
             seconds: (now.at - start.at).as_secs_f64(),
         }
     }

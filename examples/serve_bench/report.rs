@@ -70,6 +70,9 @@ const ROWS: &[(&str, Cell)] = &[
         "clients' CPU (ssh + this benchmark) per keystroke, all at once",
         |f| us(f.cpu.keys_all.clients / f.keys_all.len() as f64),
     ),
+    ("… of which this benchmark (its screen readers)", |f| {
+        us(f.cpu.keys_all.harness / f.keys_all.len() as f64)
+    }),
     (
         "client that does not read: server memory growth (PSS)",
         |f| format!("{:+} kB ({} resizes)", f.stall.growth_kb, f.stall.resizes),
@@ -133,7 +136,10 @@ pub fn latencies(path: &std::path::Path, server: &str, figures: &Figures) {
     ] {
         for (n, ms) in keys.iter().enumerate() {
             let (round, session) = if per_session {
-                (n % (keys.len() / sessions).max(1), n / (keys.len() / sessions).max(1))
+                (
+                    n % (keys.len() / sessions).max(1),
+                    n / (keys.len() / sessions).max(1),
+                )
             } else {
                 (n / sessions, n % sessions)
             };

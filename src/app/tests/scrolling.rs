@@ -1,6 +1,8 @@
 //! Moving, paging and scrolling in each mode, clamped to the text on screen.
 
 use super::*;
+use crate::theme::Theme;
+use std::sync::Arc;
 
 #[test]
 fn in_the_detail_pane_moving_scrolls_instead_of_selecting() {
@@ -133,4 +135,28 @@ fn growing_the_terminal_pulls_scroll_back_within_the_text() {
         },
     );
     assert!(s.detail_scroll <= s.measure().detail.max_scroll());
+}
+
+#[test]
+fn sessions_of_one_document_share_the_goal_panes_layout_in_their_own_words() {
+    // Two sessions of one shared document: the same area at the same width
+    // is laid out once; another language is laid out in its own words.
+    let first = state();
+    let mut second = State::new(Arc::clone(&first.document), Theme::default());
+    let width = 60;
+    assert!(Arc::ptr_eq(&first.detail(width), &second.detail(width)));
+    assert_eq!(
+        *first.detail(width),
+        crate::layout::detail::lay_out(&first.document, 0, &first.strings, width)
+    );
+    second.selected = 1;
+    assert_ne!(first.detail(width), second.detail(width));
+    second.selected = 0;
+    second.set_language(crate::i18n::Lang::En);
+    let english = second.detail(width);
+    assert!(!Arc::ptr_eq(&first.detail(width), &english));
+    assert_eq!(
+        *english,
+        crate::layout::detail::lay_out(&second.document, 0, &second.strings, width)
+    );
 }
