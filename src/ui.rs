@@ -152,6 +152,20 @@ impl Chrome for Block<'_> {
     }
 }
 
+/// No border, a column of padding each side (the header): what
+/// `Block::new().padding(Padding::horizontal(1))` draws, which is nothing.
+pub struct Padded;
+
+impl Chrome for Padded {
+    fn render_chrome(&self, _area: Rect, _buffer: &mut Buffer) {}
+
+    fn inner(&self, area: Rect) -> Rect {
+        Block::new()
+            .padding(ratatui::widgets::Padding::horizontal(1))
+            .inner(area)
+    }
+}
+
 impl Chrome for PaneFrame<'_> {
     fn render_chrome(&self, area: Rect, buffer: &mut Buffer) {
         self.render(area, buffer);
@@ -191,6 +205,16 @@ pub fn render_scrolled(
 pub fn render_pane(frame: &mut Frame, area: Rect, chrome: &impl Chrome, lines: &[Line<'_>]) {
     chrome.render_chrome(area, frame.buffer_mut());
     render_lines(frame, chrome.inner(area), lines);
+}
+
+/// Draws `line` on the top row of `area` over `style` laid on the whole area:
+/// what `Paragraph::new(line).style(style)` draws for a left-aligned line,
+/// with less work (the footer, on every frame).
+pub fn render_row(frame: &mut Frame, area: Rect, line: &Line<'_>, style: Style) {
+    if style != Style::default() {
+        frame.buffer_mut().set_style(area, style);
+    }
+    render_lines(frame, area, std::slice::from_ref(line));
 }
 
 /// Draws left-aligned `lines` into `area`, one per row, each cut at its width.

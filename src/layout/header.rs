@@ -3,6 +3,10 @@
 
 use super::text::{truncate, wrap};
 use super::{TextLine, Tone, toned};
+use std::sync::Arc;
+
+use crate::document::SharedDocument;
+use crate::document::memo::LayoutKey;
 use crate::document::model::Document;
 
 /// How much of the header fits.
@@ -34,6 +38,29 @@ pub fn lines(doc: &Document, width: usize, detail: HeaderDetail) -> Vec<TextLine
         out.extend(toned(wrap(&adopted, inner), Tone::Muted));
     }
     out
+}
+
+/// [`lines`], laid out once per width and detail for every session of the
+/// document (the header is drawn on every frame).
+pub fn shared_lines(
+    doc: &SharedDocument,
+    width: usize,
+    detail: HeaderDetail,
+) -> Arc<Vec<TextLine>> {
+    let key = LayoutKey {
+        what: "header",
+        index: detail as usize,
+        width,
+        words: String::new(),
+    };
+    doc.layouts.get_or_work_out(key, || {
+        let lines = lines(doc, width, detail);
+        let weight = lines
+            .iter()
+            .map(|line| line.text.capacity() + std::mem::size_of::<TextLine>())
+            .sum();
+        (lines, weight)
+    })
 }
 
 /// How many rows [`lines`] gives at `width` for `Full` and for `Statement`

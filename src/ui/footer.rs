@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Hint;
@@ -23,7 +23,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
                 line.spans.push(room);
             }
         }
-        frame.render_widget(Paragraph::new(line), area);
+        super::render_row(frame, area, &line, Style::default());
         return;
     }
     if let Some(message) = &state.message {
@@ -34,7 +34,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" {} ", state.strings.link), state.theme.key),
             Span::styled(text, state.theme.footer),
         ]);
-        frame.render_widget(Paragraph::new(line), area);
+        super::render_row(frame, area, &line, Style::default());
         return;
     }
     let hints = state.keymap.hints(state.mode, &state.strings);
@@ -65,10 +65,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
             state.theme.footer,
         ));
     }
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).style(state.theme.footer),
-        area,
-    );
+    super::render_row(frame, area, &Line::from(spans), state.theme.footer);
 }
 
 /// The search line: while typing, `/query▏` and how many areas it finds;

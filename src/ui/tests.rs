@@ -76,6 +76,50 @@ fn render_pane_draws_what_a_paragraph_draws() {
     }
 }
 
+#[test]
+fn render_row_draws_what_a_styled_paragraph_draws() {
+    let key = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+    let footer = Style::new().fg(Color::Gray).bg(Color::Blue);
+    let lines = [
+        Line::from(vec![
+            Span::raw(" "),
+            Span::styled("?", key),
+            Span::styled(" hjälp  ", footer),
+            Span::styled("q", key),
+            Span::raw(" avsluta  "),
+        ]),
+        Line::from(vec![
+            Span::styled("/漢字", key),
+            Span::raw("e\u{301} – “x”"),
+            Span::styled("漢字漢字漢字漢字漢字漢字", footer),
+        ])
+        .style(Style::new().add_modifier(Modifier::ITALIC)),
+        Line::default(),
+    ];
+    for style in [Style::default(), footer] {
+        for line in &lines {
+            for (width, height) in [(30, 1), (13, 1), (12, 2), (1, 1), (80, 1)] {
+                let area = Rect::new(0, 0, width, height);
+                let draw = |with_paragraph: bool| {
+                    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                    terminal
+                        .draw(|frame| {
+                            if with_paragraph {
+                                let paragraph = Paragraph::new(line.clone()).style(style);
+                                frame.render_widget(paragraph, area);
+                            } else {
+                                render_row(frame, area, line, style);
+                            }
+                        })
+                        .unwrap();
+                    shown(&terminal)
+                };
+                assert_eq!(draw(false), draw(true), "{line:?} at {width}×{height}");
+            }
+        }
+    }
+}
+
 /// The text drawn on the rows of `area`, each without trailing blanks.
 fn drawn_rows(terminal: &Terminal<TestBackend>, area: Rect) -> Vec<String> {
     let buffer = terminal.backend().buffer();
