@@ -227,13 +227,19 @@ fn render_lines(frame: &mut Frame, area: Rect, lines: &[Line<'_>]) {
         let mut x = area.x;
         for span in line {
             let room = area.right().saturating_sub(x);
+            if room == 0 {
+                break;
+            }
             let style = line.style.patch(span.style);
             if crate::layout::text::is_simple(&span.content) {
                 // One cell a character: what `set_line` draws, without
-                // segmenting the text into grapheme clusters first.
-                for (c, at) in span.content.chars().zip(x..x.saturating_add(room)) {
-                    buffer[(at, y)].set_char(c).set_style(style);
-                    x = at + 1;
+                // segmenting the text into grapheme clusters first, straight
+                // into the row's cells (x and y are inside the buffer).
+                let start = buffer.index_of(x, y);
+                let cells = &mut buffer.content[start..start + usize::from(room)];
+                for (c, cell) in span.content.chars().zip(cells) {
+                    cell.set_char(c).set_style(style);
+                    x += 1;
                 }
             } else {
                 x = buffer
