@@ -77,6 +77,10 @@
 //! - load average: /proc/loadavg before and after each target: on a busy
 //!   machine every latency is longer, and sshd's and serve's columns are
 //!   only comparable when the load was alike.
+//! - the machine's speed: how long one CPU takes for a fixed chain of 100
+//!   million multiply-adds, before and after each target. On a VM whose host
+//!   is shared it changes by half from one minute to the next, with no load
+//!   inside the VM to show it, and every CPU and latency figure with it.
 //!
 //! Options: `--bin PATH` (default `target/release/vision-tui`),
 //! `--sessions N` (default 100), `--keys N` keys per session one at a time

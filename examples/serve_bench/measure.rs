@@ -120,10 +120,13 @@ pub struct Figures {
     pub stall: Stall,
     /// 1-minute load average before and after.
     pub load: (String, String),
+    /// [`reference_work`] before and after, ms.
+    pub reference: (f64, f64),
 }
 
 pub fn run(target: &Target, plan: &Plan, ssh: &Path, key: &Path) -> Figures {
     let load_before = load_average();
+    let reference_before = reference_work();
     let mut meter = Meter {
         target,
         clients: vec![std::process::id()],
@@ -225,6 +228,7 @@ pub fn run(target: &Target, plan: &Plan, ssh: &Path, key: &Path) -> Figures {
         cpu,
         stall,
         load: (load_before, load_average()),
+        reference: (reference_before, reference_work()),
     }
 }
 
@@ -320,6 +324,20 @@ fn ms(d: Duration) -> f64 {
 }
 
 /// The 1-, 5- and 15-minute load averages.
+/// How long one CPU takes for a fixed piece of work (a chain of 100 million
+/// dependent multiply-adds), ms: this machine's speed at the time. A VM on a
+/// shared host can run the same work half as fast from one minute to the
+/// next, and every CPU figure moves with it; runs are comparable when this is.
+pub fn reference_work() -> f64 {
+    let start = Instant::now();
+    let mut x: u64 = 1;
+    for i in 0..100_000_000u64 {
+        x = std::hint::black_box(x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(i));
+    }
+    std::hint::black_box(x);
+    ms(start.elapsed())
+}
+
 pub fn load_average() -> String {
     let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     loadavg

@@ -90,6 +90,10 @@ const ROWS: &[(&str, Cell)] = &[
     ("load average (1, 5, 15 min) before → after", |f| {
         format!("{} → {}", f.load.0, f.load.1)
     }),
+    (
+        "the machine's speed: a fixed piece of work, before → after",
+        |f| format!("{:.0} → {:.0} ms", f.reference.0, f.reference.1),
+    ),
 ];
 
 fn ms(ms: f64) -> String {
