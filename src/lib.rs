@@ -5,8 +5,9 @@
 //! - [`document`]: the vision document: its serde types ([`document::model`]),
 //!   reading, parsing and validating it with positioned errors
 //!   ([`document::load`]), case- and accent-insensitive matching for the search
-//!   ([`document::matching`]), and watching its file for live reload
-//!   ([`document::watch`]).
+//!   ([`document::matching`]), texts laid out from a shared document and
+//!   remembered for every session ([`document::memo`]), and watching its file
+//!   for live reload ([`document::watch`]).
 //! - [`i18n`]: the interface's words, English and Swedish, from RON files.
 //! - [`theme`]: every style the UI uses, from RON theme files, and colour depth.
 //! - [`layout`]: pure text layout below both `app` and `ui`: screen areas,
@@ -18,8 +19,8 @@
 //!   one transition per action, follow-up actions applied in turn; keys to
 //!   actions in one table ([`app::keymap`]).
 //! - [`ui`]: `view(&State, &mut Frame)`, one module per screen region (the
-//!   slides with the speaker view's next-slide box, [`ui::slides`]): styles and
-//!   draws what `layout` lays out.
+//!   slides with the speaker view's next-slide box, [`ui::slides`]; the panes'
+//!   frames, [`ui::pane`]): styles and draws what `layout` lays out.
 //! - [`session`]: one session of the app: the loop that turns its inputs
 //!   (keys, resizes, reloads, the end) into `update`s and draws, as steps
 //!   ([`session::step`]) that a blocking front end (the local terminal) and
