@@ -79,8 +79,9 @@
 //!   only comparable when the load was alike.
 //! - the machine's speed: how long one CPU takes for a fixed chain of 100
 //!   million multiply-adds, before and after each target. On a VM whose host
-//!   is shared it changes by half from one minute to the next, with no load
-//!   inside the VM to show it, and every CPU and latency figure with it.
+//!   is shared, the same run can cost half as much CPU again as the run
+//!   before it with no load inside the VM to show why; this says whether the
+//!   machine itself was slower (136–164 ms in the runs of 2026-11-30).
 //!
 //! Options: `--bin PATH` (default `target/release/vision-tui`),
 //! `--sessions N` (default 100), `--keys N` keys per session one at a time

@@ -323,11 +323,10 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// The 1-, 5- and 15-minute load averages.
 /// How long one CPU takes for a fixed piece of work (a chain of 100 million
-/// dependent multiply-adds), ms: this machine's speed at the time. A VM on a
-/// shared host can run the same work half as fast from one minute to the
-/// next, and every CPU figure moves with it; runs are comparable when this is.
+/// dependent multiply-adds), ms: this machine's speed at the time. On a VM
+/// whose host is shared every CPU figure can move from one run to the next
+/// with no load inside the VM to show why; runs are comparable when this is.
 pub fn reference_work() -> f64 {
     let start = Instant::now();
     let mut x: u64 = 1;
@@ -338,6 +337,7 @@ pub fn reference_work() -> f64 {
     ms(start.elapsed())
 }
 
+/// The 1-, 5- and 15-minute load averages.
 pub fn load_average() -> String {
     let loadavg = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     loadavg
