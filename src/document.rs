@@ -20,8 +20,7 @@ pub mod memo;
 pub mod model;
 pub mod watch;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, OnceLock};
 
 use matching::Folded;
 use model::Document;
@@ -32,11 +31,8 @@ use model::Document;
 pub struct SharedDocument {
     document: Document,
     folded: OnceLock<Arc<Folded>>,
-    /// The header's rows at each terminal width, worked out once per width
-    /// for every session rather than on every frame (widths are clamped, so
-    /// this stays small).
-    header_rows: Mutex<HashMap<u16, (usize, usize)>>,
-    /// Panes' texts laid out for this document, shared by every session.
+    /// Texts laid out for this document (and the header's heights), shared
+    /// by every session.
     pub layouts: memo::LayoutMemo,
 }
 
@@ -46,7 +42,6 @@ impl SharedDocument {
         Arc::new(Self {
             document,
             folded: OnceLock::new(),
-            header_rows: Mutex::default(),
             layouts: memo::LayoutMemo::default(),
         })
     }
@@ -83,18 +78,19 @@ impl SharedDocument {
         width: u16,
         work_out: impl FnOnce(&Document) -> (usize, usize),
     ) -> (usize, usize) {
-        let known = self.known_rows().get(&width).copied();
-        known.unwrap_or_else(|| {
-            let rows = work_out(&self.document);
-            self.known_rows().insert(width, rows);
-            rows
-        })
-    }
-
-    fn known_rows(&self) -> std::sync::MutexGuard<'_, HashMap<u16, (usize, usize)>> {
-        self.header_rows
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        let key = memo::LayoutKey {
+            what: "header rows",
+            index: 0,
+            width: usize::from(width),
+            words: String::new(),
+        };
+        let rows = self.layouts.get_or_work_out(key, || {
+            (
+                work_out(&self.document),
+                std::mem::size_of::<(usize, usize)>(),
+            )
+        });
+        *rows
     }
 }
 

@@ -63,6 +63,14 @@ impl TextLine {
     }
 }
 
+/// Roughly what `lines` hold, in bytes (for the shared memo's bound).
+pub fn weight(lines: &[TextLine]) -> usize {
+    lines
+        .iter()
+        .map(|line| line.text.capacity() + std::mem::size_of::<TextLine>())
+        .sum()
+}
+
 /// `lines` of text, each a line of `tone`.
 pub fn toned(lines: Vec<String>, tone: Tone) -> impl Iterator<Item = TextLine> {
     lines.into_iter().map(move |text| TextLine::new(text, tone))

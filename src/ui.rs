@@ -127,12 +127,6 @@ pub fn styled_lines(theme: &Theme, lines: Vec<TextLine>) -> Vec<Line<'static>> {
     lines.into_iter().map(|line| styled(theme, line)).collect()
 }
 
-/// The frame every browsing pane (and the help) uses; `focused` gets a
-/// thick border and a bold title so focus is visible without colour.
-pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> PaneFrame<'a> {
-    PaneFrame::new(title, focused, theme)
-}
-
 /// What is drawn around a pane's lines: a browsing pane's [`PaneFrame`], or a
 /// block (the header's padding, the speaker notes' border with its hints).
 pub trait Chrome {

@@ -21,12 +21,7 @@ pub struct Detail {
 impl Detail {
     /// Roughly what it holds, in bytes (for the shared memo's bound).
     pub fn weight(&self) -> usize {
-        let lines: usize = self
-            .lines
-            .iter()
-            .map(|line| line.text.capacity() + std::mem::size_of::<TextLine>())
-            .sum();
-        lines + self.goals.len() * std::mem::size_of::<(u32, usize)>()
+        super::weight(&self.lines) + self.goals.len() * std::mem::size_of::<(u32, usize)>()
     }
 }
 

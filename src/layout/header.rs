@@ -55,10 +55,7 @@ pub fn shared_lines(
     };
     doc.layouts.get_or_work_out(key, || {
         let lines = lines(doc, width, detail);
-        let weight = lines
-            .iter()
-            .map(|line| line.text.capacity() + std::mem::size_of::<TextLine>())
-            .sum();
+        let weight = super::weight(&lines);
         (lines, weight)
     })
 }

@@ -5,7 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{pane_block, pane_inner, styled_lines};
+use super::pane::PaneFrame;
+use super::{pane_inner, styled_lines};
 use crate::app::State;
 use crate::layout::background::View;
 use crate::layout::text::wrap_indented;
@@ -13,7 +14,7 @@ use crate::layout::text::wrap_indented;
 /// Draws the background view into `area` (the whole body below the header).
 pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     let focused = matches!(state.mode, crate::app::Mode::Background(_));
-    let block = pane_block(
+    let block = PaneFrame::new(
         format!(" {} · {} ", state.strings.background, state.document.title),
         focused,
         &state.theme,

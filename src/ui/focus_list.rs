@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::{is_focused, pane_block, pane_inner, scrollbar};
+use super::pane::PaneFrame;
+use super::{is_focused, pane_inner, scrollbar};
 use crate::app::{Pane, State};
 use crate::layout::text::{self, truncate};
 
@@ -28,7 +29,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
     } else {
         format!(" {} ({}) ", state.strings.focus_areas, areas.len())
     };
-    let block = pane_block(title, focused, &state.theme);
+    let block = PaneFrame::new(title, focused, &state.theme);
     let width = usize::from(pane_inner(area).width);
     let number_width = areas.len().to_string().len();
     let mut lines: Vec<Line<'static>> = Vec::new();

@@ -4,7 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{is_focused, pane_block, pane_inner, render_pane, render_scrolled, scrollbar, styled};
+use super::pane::PaneFrame;
+use super::{is_focused, pane_inner, render_pane, render_scrolled, scrollbar, styled};
 use crate::app::{Pane, State};
 use crate::layout::text::{truncate, wrap};
 
@@ -18,7 +19,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         }
         None => format!(" {} ", state.strings.goals),
     };
-    let block = pane_block(
+    let block = PaneFrame::new(
         truncate(&title, usize::from(area.width.saturating_sub(2))).into_owned(),
         focused,
         &state.theme,

@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use super::{pane_block, render_scrolled};
+use super::pane::PaneFrame;
+use super::render_scrolled;
 use crate::app::State;
 use crate::layout::help::HelpLine;
 use crate::theme::Theme;
@@ -41,7 +42,7 @@ pub fn render(state: &State, frame: &mut Frame, area: Rect) {
         " {} ",
         crate::i18n::fill(&state.strings.help_title, &[("key", &close)])
     );
-    let block = pane_block(title, true, &state.theme);
+    let block = PaneFrame::new(title, true, &state.theme);
     let lines = overlay
         .lines
         .into_iter()
