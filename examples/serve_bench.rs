@@ -54,6 +54,11 @@
 //!   session in turn sends `--keys` keys, one at a time, while the others
 //!   idle; then `--rounds` rounds in which every session sends a key at the
 //!   same moment (each timed from its own send). Median and p99 over all keys.
+//!   The keys of one round are answered one after another on the same CPUs,
+//!   so the last of them waits about as long as the whole round: a round is
+//!   one observation of the slow end, not a hundred. 100 rounds make the p99
+//!   the slowest hundred of 10,000 keys; with 20 it was the slowest 20 of
+//!   2,000, often all from the one round in which the VM's host was busy.
 //! - server CPU: time on a CPU of the server's processes
 //!   (/proc/PID/task/*/schedstat, to the nanosecond; utime + stime from
 //!   /proc/PID/stat where the kernel keeps no schedstat), plus that of their
@@ -81,11 +86,11 @@
 //!   million multiply-adds, before and after each target. On a VM whose host
 //!   is shared, the same run can cost half as much CPU again as the run
 //!   before it with no load inside the VM to show why; this says whether the
-//!   machine itself was slower (136–164 ms in the runs of 2026-11-30).
+//!   machine itself was slower (136–176 ms in the runs of 2026-11-30).
 //!
 //! Options: `--bin PATH` (default `target/release/vision-tui`),
 //! `--sessions N` (default 100), `--keys N` keys per session one at a time
-//! (default 10), `--rounds N` of all sessions at once (default 20),
+//! (default 10), `--rounds N` of all sessions at once (default 100),
 //! `--resizes N` (default 1000), `--only sshd|serve`, `--latencies FILE`
 //! (appends every keystroke's time as `server phase round session ms`
 //! lines, for a look at the distribution behind the median and p99).
@@ -137,7 +142,7 @@ fn options() -> Options {
         plan: Plan {
             sessions: 100,
             keys_each: 10,
-            rounds: 20,
+            rounds: 100,
             resizes: 1000,
         },
         only: None,
