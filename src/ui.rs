@@ -127,8 +127,9 @@ pub fn styled_lines(theme: &Theme, lines: Vec<TextLine>) -> Vec<Line<'static>> {
     lines.into_iter().map(|line| styled(theme, line)).collect()
 }
 
-/// What is drawn around a pane's lines: a browsing pane's [`PaneFrame`], or a
-/// block (the header's padding, the speaker notes' border with its hints).
+/// What is drawn around a pane's lines: a browsing pane's [`PaneFrame`], the
+/// header's padding ([`Padded`]), or a block (the speaker notes' border with
+/// its hints).
 pub trait Chrome {
     /// Draws it over `area`.
     fn render_chrome(&self, area: Rect, buffer: &mut Buffer);
